@@ -1,0 +1,132 @@
+//! Which template categories and indicators a plan covers, and where.
+
+use std::collections::HashSet;
+
+use crate::document::{Document, Span};
+use crate::template::{PartKind, Template};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CategoryStatus {
+    /// The plan has a section for it.
+    Covered,
+    /// Only its content (indicators, keywords) appears, without a section.
+    Partial,
+    Missing,
+}
+
+impl CategoryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CategoryStatus::Covered => "covered",
+            CategoryStatus::Partial => "partial",
+            CategoryStatus::Missing => "missing",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct CategoryCoverage {
+    pub status: CategoryStatus,
+    /// The section heading, or the first evidence.
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct IndicatorCoverage {
+    pub present: bool,
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Coverage {
+    pub categories: Vec<CategoryCoverage>,
+    pub indicators: Vec<IndicatorCoverage>,
+}
+
+pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
+    let in_kind = |offset: usize, kinds: &[PartKind]| {
+        doc.part_at(offset).is_some_and(|p| kinds.contains(&p.kind))
+    };
+    let in_table = |offset: usize| doc.tables.iter().any(|t| t.span.contains(&offset));
+
+    let indicators: Vec<IndicatorCoverage> = (0..template.indicators.len())
+        .map(|i| {
+            let span = doc
+                .mentions
+                .iter()
+                .find(|m| m.indicator == i && !in_kind(m.span.start, &[PartKind::Preamble]))
+                .map(|m| m.span.clone());
+            IndicatorCoverage {
+                present: span.is_some(),
+                span,
+            }
+        })
+        .collect();
+
+    let categories = template
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(ci, category)| {
+            let section = doc
+                .parts
+                .iter()
+                .filter(|p| p.category == Some(ci))
+                .map(|p| p.heading)
+                .chain(
+                    doc.sections
+                        .iter()
+                        .filter(|s| s.category == Some(ci))
+                        .map(|s| s.heading),
+                )
+                .next();
+            if let Some(heading) = section {
+                let span = heading.map(|h| doc.heading_span(h));
+                return CategoryCoverage {
+                    status: CategoryStatus::Covered,
+                    span,
+                };
+            }
+            let indicator_evidence = doc
+                .mentions
+                .iter()
+                .filter(|m| {
+                    template
+                        .indicators
+                        .get(m.indicator)
+                        .is_some_and(|ind| ind.category == category.id)
+                })
+                .find(|m| {
+                    in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals])
+                        || in_table(m.span.start)
+                })
+                .map(|m| m.span.clone());
+            let keyword_hits: Vec<&crate::document::KeywordHit> = doc
+                .keyword_hits
+                .iter()
+                .filter(|h| h.category == ci && in_kind(h.span.start, &[PartKind::Tasks]))
+                .collect();
+            let distinct: HashSet<usize> = keyword_hits.iter().map(|h| h.keyword).collect();
+            let keyword_evidence = (distinct.len() >= 2)
+                .then(|| keyword_hits.first().map(|h| h.span.clone()))
+                .flatten();
+            // An indicator is the clearest evidence; keywords only when there is none.
+            let evidence = indicator_evidence.or(keyword_evidence);
+            match evidence {
+                Some(span) => CategoryCoverage {
+                    status: CategoryStatus::Partial,
+                    span: Some(span),
+                },
+                None => CategoryCoverage {
+                    status: CategoryStatus::Missing,
+                    span: None,
+                },
+            }
+        })
+        .collect();
+
+    Coverage {
+        categories,
+        indicators,
+    }
+}

@@ -1,0 +1,267 @@
+//! The document model: a plan read once into parts, sections, tasks, responsibility
+//! clauses, targets, schedule stages and tables, each with a byte range into the text.
+//!
+//! Rules read this model; they never re-scan the raw text for structure.
+
+use std::ops::Range;
+
+use crate::template::PartKind;
+
+/// A byte range into the checked text.
+pub type Span = Range<usize>;
+
+/// One line of the text, with its content trimmed of blanks and Word artefacts.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The whole line without its line break.
+    pub full: Span,
+    /// The line's content; empty (start == end) for a blank line.
+    pub content: Span,
+    /// The heading this line starts with, if any (index into `Document::headings`).
+    pub heading: Option<usize>,
+}
+
+/// A numbered heading: `一、` (level 1), `（一）` (2), `1.` (3), `（1）` (4), `①` (5).
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub level: u8,
+    /// The numbering as written, without trailing punctuation: `一`, `（一）`, `1`, `（1）`.
+    pub number: String,
+    pub marker: Span,
+    /// The heading's text up to its first full stop.
+    pub title: Span,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub kind: PartKind,
+    pub heading: Option<usize>,
+    pub span: Span,
+    /// The category this part stands for, when a top-level heading is a category.
+    pub category: Option<usize>,
+}
+
+/// A category-level section inside a tasks part.
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub heading: Option<usize>,
+    pub span: Span,
+    pub category: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Task {
+    pub number: String,
+    pub heading: Option<usize>,
+    pub section: Option<usize>,
+    pub span: Span,
+    /// The first sentence of the task: its title or lead-in.
+    pub title: Span,
+    /// Responsibility clauses that apply (indexes into `Document::clauses`).
+    pub clauses: Vec<usize>,
+    /// Whether a table row names this task or one of its indicators with a unit.
+    pub table_assigned: bool,
+}
+
+impl Task {
+    pub fn assigned(&self) -> bool {
+        !self.clauses.is_empty() || self.table_assigned
+    }
+}
+
+/// A named responsible unit, as written.
+#[derive(Clone, Debug)]
+pub struct UnitName {
+    pub name: String,
+    pub span: Span,
+    pub lead: bool,
+}
+
+/// `（牵头单位：A，责任单位：B、C）`, `（A、B负责）` and their variants.
+#[derive(Clone, Debug)]
+pub struct ResponsibilityClause {
+    pub span: Span,
+    pub units: Vec<UnitName>,
+    /// Whether the clause marks any unit as lead (牵头).
+    pub marks_lead: bool,
+}
+
+impl ResponsibilityClause {
+    pub fn leads(&self) -> impl Iterator<Item = &UnitName> {
+        self.units.iter().filter(|u| u.lead)
+    }
+}
+
+/// A deadline phrase: `到2027年`, `2027年底前`, `年内`.
+#[derive(Clone, Debug)]
+pub struct Deadline {
+    pub year: Option<u16>,
+    pub span: Span,
+}
+
+/// A commitment: a quantified value, or a phrase such as 完成上级下达任务.
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// From the indicator phrase to the end of the value and unit.
+    pub span: Span,
+    /// The number as written (`26`, `1:12.5`); `None` for a target without a number.
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    /// A ratio or index, complete without a unit.
+    pub ratio: bool,
+    pub indicator: Option<usize>,
+    /// Whether a deadline scopes this target; `year` is its year when it names one.
+    pub dated: bool,
+    pub year: Option<u16>,
+    pub part: PartKind,
+    pub task: Option<usize>,
+    pub from_table: bool,
+}
+
+impl Target {
+    pub fn quantified(&self) -> bool {
+        self.value.is_some()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub fn index(self) -> i32 {
+        i32::from(self.year) * 12 + i32::from(self.month) - 1
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年{}月", self.year, self.month)
+    }
+}
+
+/// A stage of the schedule: `（一）动员部署阶段（2025年1月至2025年6月）`.
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub heading: usize,
+    pub span: Span,
+    pub start: Option<YearMonth>,
+    pub end: Option<YearMonth>,
+}
+
+/// A table flattened to one cell per line, e.g. an indicator table or 任务分解表.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub span: Span,
+    pub header: Vec<Span>,
+    pub rows: Vec<TableRow>,
+    /// The year of the target-value column, when the header names one.
+    pub year: Option<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TableRow {
+    pub span: Span,
+    pub cells: Vec<Span>,
+    pub indicator: Option<usize>,
+    pub units: Vec<UnitName>,
+}
+
+/// An occurrence of an indicator's alias.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub indicator: usize,
+    pub span: Span,
+}
+
+/// An occurrence of a category keyword.
+#[derive(Clone, Debug)]
+pub struct KeywordHit {
+    pub category: usize,
+    pub keyword: usize,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    Plan,
+    NotAPlan,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "plan",
+            DocumentKind::NotAPlan => "not-a-plan",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub kind: DocumentKind,
+    pub title: Option<Span>,
+    /// The plan's own target year and where it is stated.
+    pub horizon: Option<Deadline>,
+    pub lines: Vec<Line>,
+    pub headings: Vec<Heading>,
+    pub parts: Vec<Part>,
+    pub sections: Vec<Section>,
+    pub tasks: Vec<Task>,
+    pub clauses: Vec<ResponsibilityClause>,
+    pub targets: Vec<Target>,
+    pub stages: Vec<Stage>,
+    pub tables: Vec<Table>,
+    pub mentions: Vec<Mention>,
+    pub keyword_hits: Vec<KeywordHit>,
+}
+
+impl<'a> Document<'a> {
+    pub fn slice(&self, span: &Span) -> &'a str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    pub fn has_part(&self, kind: PartKind) -> bool {
+        self.parts.iter().any(|p| p.kind == kind)
+    }
+
+    /// The part that contains a byte offset.
+    pub fn part_at(&self, offset: usize) -> Option<&Part> {
+        self.parts
+            .iter()
+            .find(|p| p.span.start <= offset && offset < p.span.end)
+    }
+
+    /// The first heading of a part of this kind, for anchoring findings about it.
+    pub fn part_anchor(&self, kind: PartKind) -> Option<Span> {
+        self.parts
+            .iter()
+            .find(|p| p.kind == kind)
+            .and_then(|p| p.heading)
+            .map(|h| self.heading_span(h))
+    }
+
+    /// The marker and title of a heading.
+    pub fn heading_span(&self, heading: usize) -> Span {
+        match self.headings.get(heading) {
+            Some(h) => h.marker.start..h.title.end.max(h.marker.end),
+            None => 0..0,
+        }
+    }
+
+    /// Where a finding about the whole document points: the title, or the first text.
+    pub fn start_anchor(&self) -> Span {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        self.lines
+            .iter()
+            .find(|l| !l.content.is_empty())
+            .map(|l| l.content.start..l.content.start)
+            .unwrap_or(0..0)
+    }
+}

@@ -1,0 +1,135 @@
+//! plancheck: checks a county's draft 质量强县（区、镇）培育建设实施方案 against the
+//! national template (国市监质发〔2024〕97号).
+//!
+//! ```
+//! use plancheck::{Checker, Options, Template};
+//!
+//! let checker = Checker::new(Template::national()).unwrap(); // ok: example
+//! let report = checker.check("二、重点任务\n（一）推动经济质量效益型发展\n1.培育高新技术企业。\n", &Options::default());
+//! assert!(report.findings.iter().any(|f| f.rule == "unassigned-task"));
+//! ```
+//!
+//! The core has no I/O, clock or global state; the CLI (`src/bin/plancheck.rs`) and the
+//! WebAssembly binding (`src/wasm.rs`) are thin edges around [`Checker::check`].
+
+pub mod compiled;
+pub mod coverage;
+pub mod document;
+pub mod parse;
+pub mod position;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod template;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+use serde::{Deserialize, Serialize};
+
+pub use report::{Finding, Report, Severity};
+pub use template::{Template, TemplateError};
+
+/// The largest text checked, in bytes; larger input is refused with a clear message.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// What to report.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// Rule ids to leave out.
+    pub disable: Vec<String>,
+    /// Only report findings at or above this severity.
+    pub min_severity: Option<Severity>,
+}
+
+/// A template prepared for checking many texts.
+#[derive(Clone, Debug)]
+pub struct Checker {
+    template: Template,
+    compiled: compiled::Compiled,
+}
+
+impl Checker {
+    pub fn new(template: Template) -> Result<Checker, TemplateError> {
+        let compiled = compiled::Compiled::new(&template)?;
+        Ok(Checker { template, compiled })
+    }
+
+    pub fn template(&self) -> &Template {
+        &self.template
+    }
+
+    /// Reads the text into the document model.
+    pub fn parse<'a>(&self, text: &'a str) -> document::Document<'a> {
+        parse::parse(text, &self.template, &self.compiled)
+    }
+
+    /// Checks a plan's text and reports what the template expects and the plan lacks.
+    pub fn check(&self, text: &str, options: &Options) -> Report {
+        let doc = self.parse(text);
+        let coverage = coverage::compute(&doc, &self.template);
+        let cx = rules::Context {
+            doc: &doc,
+            template: &self.template,
+            compiled: &self.compiled,
+            coverage: &coverage,
+        };
+        let mut findings = rules::run(&cx, |r| !options.disable.iter().any(|d| d == r.id));
+        if let Some(min) = options.min_severity {
+            findings.retain(|f| f.severity >= min);
+        }
+        // In reading order; findings at one place keep the registry's order.
+        findings.sort_by_key(|f| f.span.start);
+        report::build(&doc, &self.template, &coverage, &findings)
+    }
+}
+
+/// Checks a text against a template; for many texts build a [`Checker`] once instead.
+pub fn check(text: &str, template: &Template, options: &Options) -> Result<Report, TemplateError> {
+    Ok(Checker::new(template.clone())?.check(text, options))
+}
+
+/// Why input bytes cannot be checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    TooLarge { bytes: usize },
+    NotUtf8 { offset: usize },
+    Binary,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "input is {bytes} bytes; the largest text checked is {MAX_INPUT_BYTES} bytes"
+            ),
+            InputError::NotUtf8 { offset } => write!(
+                f,
+                "input is not UTF-8 text (invalid byte at offset {offset}); save the plan as UTF-8 text, or open the .docx"
+            ),
+            InputError::Binary => write!(
+                f,
+                "input looks like a binary file, not text; save the plan as UTF-8 text"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Turns input bytes into text: UTF-8 with an optional BOM (kept, so offsets match the
+/// bytes as given), no NUL bytes, within the size limit.
+pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    if text.contains('\0') {
+        return Err(InputError::Binary);
+    }
+    Ok(text)
+}

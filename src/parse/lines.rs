@@ -1,0 +1,250 @@
+//! Lines and numbered headings.
+
+use crate::document::{Heading, Line, Span};
+
+/// Blanks that Word and web copies leave around text.
+pub fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\r'
+            | '\u{3000}'
+            | '\u{a0}'
+            | '\u{feff}'
+            | '\u{200b}'
+            | '\u{2002}'
+            | '\u{2003}'
+    )
+}
+
+pub fn is_blank_or_break(c: char) -> bool {
+    is_blank(c) || c == '\n'
+}
+
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
+}
+
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+pub fn is_open(c: char) -> bool {
+    matches!(c, '（' | '(')
+}
+
+pub fn is_close(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
+/// Splits the text into lines, trimming blanks and Word bookmarks from each.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split('\n') {
+        let end = start + piece.len();
+        let content = trim_content(text, start..end);
+        lines.push(Line {
+            full: start..end,
+            content,
+            heading: None,
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+fn trim_content(text: &str, full: Span) -> Span {
+    let s = &text[full.clone()];
+    let mut from = 0;
+    loop {
+        let rest = &s[from..];
+        let skipped = rest.len() - rest.trim_start_matches(is_blank).len();
+        from += skipped;
+        // Word's "[bookmark: _GoBack]" and similar markers survive a copy as text.
+        let rest = &s[from..];
+        if rest.starts_with("[bookmark:") {
+            if let Some(close) = rest.find(']') {
+                from += close + 1;
+                continue;
+            }
+        }
+        if skipped == 0 {
+            break;
+        }
+    }
+    let to = s.trim_end_matches(is_blank).len().max(from);
+    full.start + from..full.start + to
+}
+
+/// Finds the numbered heading a line starts with.
+pub fn heading_of(text: &str, line_index: usize, line: &Line) -> Option<Heading> {
+    let s = text.get(line.content.clone())?;
+    let base = line.content.start;
+    let (level, number, marker_len) = marker(s)?;
+    let after = base + marker_len;
+    let rest = &text[after..line.content.end];
+    let lead = rest.len() - rest.trim_start_matches(is_blank).len();
+    let title_start = after + lead;
+    let rest = &text[title_start..line.content.end];
+    let title_len = title_end(rest);
+    if title_len == 0 && level >= 3 {
+        // A bare "1." line is a table's serial number, not a heading.
+        return None;
+    }
+    Some(Heading {
+        level,
+        number,
+        marker: base..after,
+        title: title_start..title_start + title_len,
+        line: line_index,
+    })
+}
+
+/// The heading's text: up to the first full stop outside brackets.
+fn title_end(s: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = (depth - 1).max(0);
+        } else if depth == 0 && matches!(c, '。' | '；' | ';' | '！' | '？') {
+            return i;
+        }
+    }
+    s.trim_end_matches(is_blank).len()
+}
+
+/// Recognises a numbering marker at the start of `s`: (level, number, byte length).
+fn marker(s: &str) -> Option<(u8, String, usize)> {
+    let chars: Vec<(usize, char)> = s.char_indices().take(12).collect();
+    let first = chars.first()?.1;
+    let skip_blanks = |mut i: usize| {
+        while i < chars.len() && is_blank(chars[i].1) {
+            i += 1;
+        }
+        i
+    };
+    let end_at = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+
+    if is_cn_numeral(first) {
+        let mut i = 0;
+        while i < chars.len() && is_cn_numeral(chars[i].1) {
+            i += 1;
+        }
+        if i > 3 {
+            return None;
+        }
+        let number: String = chars[..i].iter().map(|&(_, c)| c).collect();
+        let j = skip_blanks(i);
+        if matches!(chars.get(j).map(|p| p.1), Some('、' | '．' | '.' | '，')) {
+            return Some((1, number, end_at(j + 1)));
+        }
+        return None;
+    }
+    if is_open(first) {
+        let i = skip_blanks(1);
+        let mut j = i;
+        let cn = chars.get(i).map(|p| is_cn_numeral(p.1)).unwrap_or(false);
+        while j < chars.len()
+            && (if cn {
+                is_cn_numeral(chars[j].1)
+            } else {
+                is_digit(chars[j].1)
+            })
+        {
+            j += 1;
+        }
+        if j == i || j - i > 3 {
+            return None;
+        }
+        let digits: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+        let k = skip_blanks(j);
+        if !chars.get(k).map(|p| is_close(p.1)).unwrap_or(false) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "（一）、" and "（1）." carry a stray separator.
+        if matches!(chars.get(end).map(|p| p.1), Some('、' | '.' | '．')) {
+            end += 1;
+        }
+        let level = if cn { 2 } else { 4 };
+        return Some((level, format!("（{}）", digits), end_at(end)));
+    }
+    if is_digit(first) {
+        let mut i = 0;
+        while i < chars.len() && is_digit(chars[i].1) {
+            i += 1;
+        }
+        if i > 2 {
+            return None;
+        }
+        let number: String = chars[..i].iter().map(|&(_, c)| ascii_digit(c)).collect();
+        let j = skip_blanks(i);
+        let sep = chars.get(j).map(|p| p.1);
+        if matches!(sep, Some('.' | '．' | '、')) {
+            // "1.35亿" or "5.10" is a number, not a heading.
+            if chars.get(j + 1).map(|p| is_digit(p.1)).unwrap_or(false) {
+                return None;
+            }
+            return Some((3, number, end_at(j + 1)));
+        }
+        return None;
+    }
+    if ('①'..='⑳').contains(&first) {
+        let n = (first as u32 - '①' as u32 + 1).to_string();
+        return Some((5, n, end_at(1)));
+    }
+    None
+}
+
+pub fn ascii_digit(c: char) -> char {
+    if ('０'..='９').contains(&c) {
+        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level(s: &str) -> Option<(u8, String)> {
+        marker(s).map(|(l, n, _)| (l, n))
+    }
+
+    #[test]
+    fn recognises_heading_styles() {
+        assert_eq!(level("一、总体要求"), Some((1, "一".into())));
+        assert_eq!(level("十二 、其他"), Some((1, "十二".into())));
+        assert_eq!(level("（一）提高"), Some((2, "（一）".into())));
+        assert_eq!(level("( 三 )提高"), Some((2, "（三）".into())));
+        assert_eq!(level("1.支持"), Some((3, "1".into())));
+        assert_eq!(level("12．支持"), Some((3, "12".into())));
+        assert_eq!(level("3、支持"), Some((3, "3".into())));
+        assert_eq!(level("（1）支持"), Some((4, "（1）".into())));
+        assert_eq!(level("(2)支持"), Some((4, "（2）".into())));
+        assert_eq!(level("②支持"), Some((5, "2".into())));
+    }
+
+    #[test]
+    fn numbers_are_not_headings() {
+        assert_eq!(level("1.35亿美元"), None);
+        assert_eq!(level("2027年"), None);
+        assert_eq!(level("5.10"), None);
+        assert_eq!(level("一是加强"), None);
+        assert_eq!(level("（2025年1月）"), None);
+    }
+
+    #[test]
+    fn trims_blanks_and_bookmarks() {
+        let text = "\u{feff}  [bookmark: _GoBack]以习近平\r";
+        let lines = split_lines(text);
+        assert_eq!(&text[lines[0].content.clone()], "以习近平");
+    }
+}

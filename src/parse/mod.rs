@@ -1,0 +1,310 @@
+//! Reads a plan's text once into the document model.
+
+pub mod clauses;
+pub mod lines;
+mod schedule;
+mod structure;
+mod tables;
+mod targets;
+
+use std::collections::HashMap;
+
+use crate::compiled::Compiled;
+use crate::document::{Deadline, Document, DocumentKind, KeywordHit, Mention, Span};
+use crate::template::{PartKind, Template};
+
+pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
+    let mut lines = lines::split_lines(text);
+    let mut headings = Vec::new();
+    for i in 0..lines.len() {
+        if let Some(h) = lines::heading_of(text, i, &lines[i]) {
+            lines[i].heading = Some(headings.len());
+            headings.push(h);
+        }
+    }
+    let mentions: Vec<Mention> = c
+        .alias_hits(text)
+        .into_iter()
+        .map(|(indicator, span)| Mention { indicator, span })
+        .collect();
+    let keyword_hits: Vec<KeywordHit> = c
+        .keyword_hits(text)
+        .into_iter()
+        .map(|(category, keyword, span)| KeywordHit {
+            category,
+            keyword,
+            span,
+        })
+        .collect();
+
+    let parts = structure::parts(text, &lines, &headings, template, c);
+    let (mut sections, mut tasks) =
+        structure::sections_and_tasks(text, &lines, &headings, &parts, c);
+
+    // A reworded category heading still counts when the section's content is clearly
+    // about one category.
+    for section in sections.iter_mut().filter(|s| s.category.is_none()) {
+        let level = section
+            .heading
+            .and_then(|h| headings.get(h))
+            .map(|h| h.level);
+        if level.is_some_and(|l| l <= 2) {
+            section.category =
+                category_by_content(template, &mentions, &keyword_hits, &section.span);
+        }
+    }
+
+    let mut clauses = Vec::new();
+    for task in &mut tasks {
+        for clause in clauses::find(text, &lines, &task.span, c) {
+            task.clauses.push(clauses.len());
+            clauses.push(clause);
+        }
+    }
+    // A clause on a section heading covers the section's items.
+    for (si, section) in sections.iter().enumerate() {
+        let Some(h) = section.heading else { continue };
+        let Some(line) = headings.get(h).and_then(|h| lines.get(h.line)) else {
+            continue;
+        };
+        let items: Vec<usize> = (0..tasks.len())
+            .filter(|&t| tasks[t].section == Some(si) && tasks[t].heading != Some(h))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        for clause in clauses::find(text, &lines, &line.content, c) {
+            let index = clauses.len();
+            clauses.push(clause);
+            for &t in &items {
+                tasks[t].clauses.push(index);
+            }
+        }
+    }
+
+    let part_kind_at = |offset: usize| {
+        parts
+            .iter()
+            .find(|p| p.span.start <= offset && offset < p.span.end)
+            .map(|p| p.kind)
+            .unwrap_or(PartKind::Other)
+    };
+    let found = tables::find(text, &lines, &mentions, template, c, &part_kind_at);
+
+    let mut skip: Vec<Span> = headings.iter().map(|h| h.marker.clone()).collect();
+    skip.extend(found.tables.iter().map(|t| t.span.clone()));
+    let cx = targets::Context {
+        text,
+        lines: &lines,
+        mentions: &mentions,
+        skip: &skip,
+        template,
+        compiled: c,
+    };
+    let mut all_targets = Vec::new();
+    for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
+        let scope = targets::Scope {
+            span: part.span.clone(),
+            part: PartKind::Goals,
+            task: None,
+        };
+        targets::find(&cx, &scope, &mut all_targets);
+    }
+    for (i, task) in tasks.iter().enumerate() {
+        let scope = targets::Scope {
+            span: task.span.clone(),
+            part: PartKind::Tasks,
+            task: Some(i),
+        };
+        targets::find(&cx, &scope, &mut all_targets);
+    }
+    all_targets.extend(found.targets);
+    all_targets.sort_by_key(|t| t.span.start);
+
+    // A table row with units assigns the tasks it names or whose indicators it lists.
+    for task in &mut tasks {
+        if !task.clauses.is_empty() {
+            continue;
+        }
+        let title = text.get(task.title.clone()).unwrap_or("");
+        let key: String = title.chars().take(8).collect();
+        task.table_assigned = found.tables.iter().flat_map(|t| &t.rows).any(|row| {
+            if row.units.is_empty() {
+                return false;
+            }
+            let row_text = text.get(row.span.clone()).unwrap_or("");
+            if key.chars().count() >= 6 && row_text.contains(&key) {
+                return true;
+            }
+            row.indicator.is_some_and(|ind| {
+                mentions.iter().any(|m| {
+                    m.indicator == ind
+                        && task.span.start <= m.span.start
+                        && m.span.end <= task.span.end
+                })
+            })
+        });
+    }
+
+    let stages = schedule::stages(text, &lines, &headings, &parts);
+    let title = title(text, &lines, &parts);
+    let horizon = horizon(text, &title, &parts, &all_targets, c);
+    let kind = if tasks.is_empty() {
+        DocumentKind::NotAPlan
+    } else {
+        DocumentKind::Plan
+    };
+
+    Document {
+        text,
+        kind,
+        title,
+        horizon,
+        lines,
+        headings,
+        parts,
+        sections,
+        tasks,
+        clauses,
+        targets: all_targets,
+        stages,
+        tables: found.tables,
+        mentions,
+        keyword_hits,
+    }
+}
+
+fn category_by_content(
+    template: &Template,
+    mentions: &[Mention],
+    hits: &[KeywordHit],
+    span: &Span,
+) -> Option<usize> {
+    let mut scores = vec![0usize; template.categories.len()];
+    let mut seen_indicators = Vec::new();
+    for m in mentions.iter().filter(|m| span.contains(&m.span.start)) {
+        if seen_indicators.contains(&m.indicator) {
+            continue;
+        }
+        seen_indicators.push(m.indicator);
+        if let Some(ind) = template.indicators.get(m.indicator) {
+            if let Some(ci) = template
+                .categories
+                .iter()
+                .position(|c| c.id == ind.category)
+            {
+                scores[ci] += 2;
+            }
+        }
+    }
+    let mut seen_keywords = Vec::new();
+    for h in hits.iter().filter(|h| span.contains(&h.span.start)) {
+        if !seen_keywords.contains(&(h.category, h.keyword)) {
+            seen_keywords.push((h.category, h.keyword));
+            if let Some(s) = scores.get_mut(h.category) {
+                *s += 1;
+            }
+        }
+    }
+    let best = (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i)))?;
+    let runner_up = (0..scores.len())
+        .filter(|&i| i != best)
+        .map(|i| scores[i])
+        .max()
+        .unwrap_or(0);
+    (scores[best] >= 3 && scores[best] > runner_up).then_some(best)
+}
+
+/// The plan's title: a short line before the first part that names a 方案 or 意见.
+fn title(
+    text: &str,
+    lines: &[crate::document::Line],
+    parts: &[crate::document::Part],
+) -> Option<Span> {
+    let end = parts
+        .iter()
+        .find(|p| p.kind != PartKind::Preamble)
+        .map(|p| p.span.start)
+        .unwrap_or(text.len());
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].content.end <= end && !lines[i].content.is_empty())
+        .collect();
+    for (k, &i) in candidates.iter().enumerate() {
+        let s = &text[lines[i].content.clone()];
+        let n = s.chars().count();
+        let names_plan = ["方案", "意见", "计划", "规划"]
+            .iter()
+            .any(|w| s.contains(w));
+        if n > 60 || !names_plan || s.contains('。') || s.contains('，') || s.contains("通知") {
+            continue;
+        }
+        let mut span = lines[i].content.clone();
+        if let Some(&next) = candidates.get(k + 1) {
+            let t = &text[lines[next].content.clone()];
+            if t.chars().count() <= 14
+                && (t.starts_with('（') || t.starts_with('('))
+                && t.contains('稿')
+            {
+                span.end = lines[next].content.end;
+            }
+        }
+        return Some(span);
+    }
+    None
+}
+
+/// The plan's target year: from a title such as （2025—2027年）, else the goals' first
+/// deadline, else the year most targets are set for.
+fn horizon(
+    text: &str,
+    title: &Option<Span>,
+    parts: &[crate::document::Part],
+    targets: &[crate::document::Target],
+    c: &Compiled,
+) -> Option<Deadline> {
+    if let Some(t) = title {
+        let s = &text[t.clone()];
+        let years: Vec<(usize, u16)> = s
+            .char_indices()
+            .filter_map(|(i, _)| {
+                let w = s.get(i..i + 4)?;
+                let y: u16 = w.parse().ok()?;
+                (w.bytes().all(|b| b.is_ascii_digit()) && (2000..=2100).contains(&y))
+                    .then_some((i, y))
+            })
+            .collect();
+        if years.len() >= 2 {
+            let (i, y) = years[years.len() - 1];
+            return Some(Deadline {
+                year: Some(y),
+                span: t.start + i..t.start + i + 4,
+            });
+        }
+    }
+    for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
+        let s = &text[part.span.clone()];
+        if let Some(d) = targets::deadlines(s, part.span.start, c)
+            .into_iter()
+            .find(|d| d.year.is_some())
+        {
+            return Some(d);
+        }
+    }
+    let mut counts: HashMap<u16, (usize, usize)> = HashMap::new();
+    for t in targets.iter().filter(|t| t.part == PartKind::Tasks) {
+        if let Some(y) = t.year {
+            let e = counts.entry(y).or_insert((0, t.span.start));
+            e.0 += 1;
+        }
+    }
+    let (&year, &(_, at)) = counts.iter().max_by_key(|(y, (n, _))| (*n, **y))?;
+    let line_deadline = targets
+        .iter()
+        .find(|t| t.span.start == at)
+        .map(|t| t.span.clone())
+        .unwrap_or(at..at);
+    Some(Deadline {
+        year: Some(year),
+        span: line_deadline,
+    })
+}

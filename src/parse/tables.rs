@@ -1,0 +1,318 @@
+//! Tables flattened by a Word-to-text copy: one cell per line, rows separated by blank
+//! lines or led by a serial number, under a header such as
+//! 序号 / 类别 / 指标要求 / 2022年 / 2027年 / 责任单位.
+
+use crate::compiled::Compiled;
+use crate::document::{Line, Mention, Span, Table, TableRow, Target};
+use crate::parse::clauses;
+use crate::parse::lines::is_blank;
+use crate::template::{PartKind, Template};
+
+const HEADER_WORDS: [&str; 22] = [
+    "序号", "类别", "类型", "指标", "单位", "基期", "基准", "现状", "目标", "责任", "牵头", "配合",
+    "备注", "属性", "领域", "任务", "时限", "内容", "名称", "数值", "现值", "完成",
+];
+
+fn header_cell(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 16 || s.contains('。') {
+        return false;
+    }
+    HEADER_WORDS.iter().any(|w| s.contains(w)) || year_of(s).is_some() && n <= 12
+}
+
+fn year_of(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = b.get(i..i + 4)?;
+        if w.iter().all(u8::is_ascii_digit) && w[0] == b'2' && w[1] == b'0' {
+            let before = i == 0 || !b[i - 1].is_ascii_digit();
+            let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+            if before && after {
+                return std::str::from_utf8(w).ok()?.parse().ok();
+            }
+        }
+        None
+    })
+}
+
+#[derive(Default)]
+struct Columns {
+    indicator: Option<usize>,
+    unit: Option<usize>,
+    target: Option<usize>,
+    responsible: Option<usize>,
+}
+
+fn columns(header: &[&str]) -> (Columns, Option<u16>) {
+    let mut c = Columns::default();
+    let mut year = None;
+    for (i, h) in header.iter().enumerate() {
+        if c.responsible.is_none() && (h.contains("责任") || h.contains("牵头")) {
+            c.responsible = Some(i);
+        } else if c.indicator.is_none()
+            && (h.contains("指标")
+                || h.contains("名称")
+                || h.contains("内容")
+                || h.contains("任务"))
+        {
+            c.indicator = Some(i);
+        } else if *h == "单位" || *h == "计量单位" {
+            c.unit = Some(i);
+        } else if h.contains("目标") || year_of(h).is_some() {
+            // The last value column is the target; its year dates the rows.
+            c.target = Some(i);
+            year = year_of(h).or(year);
+        }
+    }
+    (c, year)
+}
+
+pub struct Found {
+    pub tables: Vec<Table>,
+    pub targets: Vec<Target>,
+}
+
+pub fn find(
+    text: &str,
+    lines: &[Line],
+    mentions: &[Mention],
+    template: &Template,
+    c: &Compiled,
+    part_at: &dyn Fn(usize) -> PartKind,
+) -> Found {
+    let mut found = Found {
+        tables: Vec::new(),
+        targets: Vec::new(),
+    };
+    let content =
+        |i: usize| -> &str { lines.get(i).map(|l| &text[l.content.clone()]).unwrap_or("") };
+    let mut i = 0;
+    while i < lines.len() {
+        let first = content(i);
+        if !(first.contains("序号") || first.starts_with("指标") || first.starts_with("类别"))
+            || !header_cell(first)
+        {
+            i += 1;
+            continue;
+        }
+        // The header: consecutive short cells, blank lines allowed between them.
+        let mut header = Vec::new();
+        let mut j = i;
+        while j < lines.len() {
+            let s = content(j);
+            if s.is_empty() {
+                j += 1;
+                continue;
+            }
+            if !header_cell(s) || header.len() >= 12 {
+                break;
+            }
+            header.push(j);
+            j += 1;
+        }
+        let header_text: Vec<&str> = header.iter().map(|&h| content(h)).collect();
+        let (cols, year) = columns(&header_text);
+        if header.len() < 3 || (cols.responsible.is_none() && cols.indicator.is_none()) {
+            i += 1;
+            continue;
+        }
+        let serial = header_text.first().is_some_and(|h| h.contains("序号"));
+        let width = header.len() - usize::from(serial);
+        let header_cols: Vec<&str> = header_text[usize::from(serial)..].to_vec();
+        let (cols, _) = columns(&header_cols);
+
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        let mut k = j;
+        let mut expected = 1u32;
+        let mut current: Vec<usize> = Vec::new();
+        while k < lines.len() {
+            let s = content(k);
+            if s.chars().count() > 80 || lines[k].heading.is_some() {
+                break;
+            }
+            if serial {
+                if s == expected.to_string() {
+                    if !current.is_empty() || expected > 1 {
+                        rows.push(std::mem::take(&mut current));
+                    }
+                    expected += 1;
+                } else if !s.is_empty() {
+                    if expected == 1 || current.len() > width + 2 {
+                        break;
+                    }
+                    current.push(k);
+                }
+            } else if s.is_empty() {
+                if !current.is_empty() {
+                    rows.push(std::mem::take(&mut current));
+                }
+            } else {
+                if current.len() > width + 2 {
+                    break;
+                }
+                current.push(k);
+            }
+            k += 1;
+        }
+        if !current.is_empty() {
+            rows.push(current);
+        }
+        rows.retain(|r| !r.is_empty());
+        if rows.is_empty() {
+            i = j;
+            continue;
+        }
+
+        let start = lines[i].full.start;
+        let end = rows
+            .last()
+            .and_then(|r| r.last())
+            .map(|&l| lines[l].full.end)
+            .unwrap_or(lines[j.saturating_sub(1)].full.end);
+        let mut table = Table {
+            span: start..end,
+            header: header.iter().map(|&h| lines[h].content.clone()).collect(),
+            rows: Vec::new(),
+            year,
+        };
+        for row in rows {
+            let cells: Vec<Span> = row.iter().map(|&l| lines[l].content.clone()).collect();
+            let parsed = read_row(text, &cells, &cols, width, mentions, template, c);
+            let row_span = cells.first().map(|s| s.start).unwrap_or(start)
+                ..cells.last().map(|s| s.end).unwrap_or(start);
+            if let Some((span, value, unit, ratio)) = parsed.target {
+                found.targets.push(Target {
+                    span,
+                    value: Some(value),
+                    unit,
+                    ratio,
+                    indicator: parsed.indicator,
+                    dated: year.is_some(),
+                    year,
+                    part: part_at(row_span.start),
+                    task: None,
+                    from_table: true,
+                });
+            }
+            table.rows.push(TableRow {
+                span: row_span,
+                cells,
+                indicator: parsed.indicator,
+                units: parsed.units,
+            });
+        }
+        found.tables.push(table);
+        i = k.max(i + 1);
+    }
+    found
+}
+
+struct RowReading {
+    indicator: Option<usize>,
+    units: Vec<crate::document::UnitName>,
+    target: Option<(Span, String, Option<String>, bool)>,
+}
+
+fn read_row(
+    text: &str,
+    cells: &[Span],
+    cols: &Columns,
+    width: usize,
+    mentions: &[Mention],
+    template: &Template,
+    c: &Compiled,
+) -> RowReading {
+    let positional = cells.len() == width;
+    let cell = |i: Option<usize>| i.filter(|_| positional).and_then(|i| cells.get(i));
+    let mention_in = |span: &Span| {
+        mentions
+            .iter()
+            .find(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .map(|m| m.indicator)
+    };
+    let indicator_cell = cell(cols.indicator)
+        .cloned()
+        .or_else(|| cells.iter().find(|s| mention_in(s).is_some()).cloned());
+    let indicator = indicator_cell.as_ref().and_then(mention_in);
+
+    let responsible_cell = cell(cols.responsible).cloned().or_else(|| {
+        cells
+            .iter()
+            .rev()
+            .find(|s| {
+                let t = &text[(*s).clone()];
+                c.ends_with_unit_suffix(t.trim_end_matches(['等', '。']))
+            })
+            .cloned()
+    });
+    let units = responsible_cell
+        .as_ref()
+        .map(|s| clauses::units_in_list(&text[s.clone()], s.start, c))
+        .unwrap_or_default();
+
+    let value_cell = cell(cols.target).cloned().or_else(|| {
+        let limit = responsible_cell
+            .as_ref()
+            .map(|r| r.start)
+            .unwrap_or(usize::MAX);
+        cells
+            .iter()
+            .filter(|s| s.start < limit && Some((*s).clone()) != indicator_cell)
+            .filter(|s| text[(*s).clone()].chars().any(|ch| ch.is_ascii_digit()))
+            .last()
+            .cloned()
+    });
+    let target = value_cell.and_then(|v| {
+        let s = &text[v.clone()];
+        let digits = s.find(|ch: char| ch.is_ascii_digit())?;
+        let num_end = s[digits..]
+            .find(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ':' || ch == '：'))
+            .map(|e| digits + e)
+            .unwrap_or(s.len());
+        let value = s[digits..num_end].replace('：', ":");
+        let ratio_value = value.contains(':');
+        let unit_here = c
+            .unit_at(s[num_end..].trim_start_matches(is_blank))
+            .map(str::to_string);
+        let unit_col = cell(cols.unit)
+            .map(|u| text[u.clone()].trim().to_string())
+            .filter(|u| !u.is_empty() && !matches!(u.as_str(), "—" | "-" | "/"));
+        let unit_bracket = indicator_cell
+            .as_ref()
+            .and_then(|ic| bracket_unit(&text[ic.clone()], c));
+        let unit = unit_here.or(unit_col).or(unit_bracket);
+        let named = indicator_cell
+            .as_ref()
+            .map(|ic| &text[ic.clone()])
+            .unwrap_or("");
+        let ratio = ratio_value
+            || indicator
+                .and_then(|i| template.indicators.get(i))
+                .is_some_and(|ind| ind.ratio)
+            || c.ends_with_ratio_word(named);
+        Some((v.clone(), value, unit, ratio))
+    });
+    RowReading {
+        indicator,
+        units,
+        target,
+    }
+}
+
+/// The unit in a cell such as `食品抽检合格率（%）`.
+fn bracket_unit(s: &str, c: &Compiled) -> Option<String> {
+    let group = clauses::bracket_groups(s).into_iter().last()?;
+    let inner = s.get(group.clone())?;
+    let inner = inner
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let unit = c.unit_at(inner)?;
+    (unit.len() == inner.len()).then(|| {
+        if unit == "％" {
+            "%".into()
+        } else {
+            unit.to_string()
+        }
+    })
+}

@@ -1,0 +1,419 @@
+//! Targets: quantified commitments (`亩均税收达26万元/亩`, `不低于98%`, `1:12.5`) and
+//! commitments without a number (`完成上级下达任务`), with the deadline that scopes them.
+
+use crate::compiled::Compiled;
+use crate::document::{Deadline, Line, Mention, Span, Target};
+use crate::parse::lines::{ascii_digit, is_blank, is_digit};
+use crate::template::{PartKind, Template};
+
+/// A stretch of text whose sentences may state targets.
+pub struct Scope {
+    pub span: Span,
+    pub part: PartKind,
+    pub task: Option<usize>,
+}
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub lines: &'a [Line],
+    pub mentions: &'a [Mention],
+    /// Byte ranges not to read for targets: heading markers and tables.
+    pub skip: &'a [Span],
+    pub template: &'a Template,
+    pub compiled: &'a Compiled,
+}
+
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
+const CLAUSE_DELIMITERS: [char; 8] = ['，', ',', '；', ';', '：', ':', '、', '\t'];
+
+/// Deadlines stated in a piece of text.
+pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
+    let mut out: Vec<Deadline> = Vec::new();
+    if !s.contains('年') {
+        return out;
+    }
+    for re in &c.deadlines {
+        for caps in re.captures_iter(s) {
+            let Some(m) = caps.get(0) else { continue };
+            let span = base + m.start()..base + m.end();
+            if out
+                .iter()
+                .any(|d| d.span.start < span.end && span.start < d.span.end)
+            {
+                continue;
+            }
+            let year = caps
+                .get(1)
+                .and_then(|y| y.as_str().parse::<u16>().ok())
+                .filter(|y| (2000..=2100).contains(y));
+            out.push(Deadline { year, span });
+        }
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
+    let mut scope_year: Option<Deadline> = None;
+    for line in cx.lines.iter().filter(|l| {
+        !l.content.is_empty()
+            && l.content.start >= scope.span.start
+            && l.content.end <= scope.span.end
+    }) {
+        if cx
+            .skip
+            .iter()
+            .any(|s| s.start <= line.content.start && line.content.end <= s.end)
+        {
+            continue;
+        }
+        let mut paragraph_year: Option<Deadline> = None;
+        for sentence in sentences(cx.text, line.content.clone()) {
+            let s = &cx.text[sentence.clone()];
+            let found = deadlines(s, sentence.start, cx.compiled);
+            if scope.part == PartKind::Goals {
+                if let Some(d) = found.iter().find(|d| d.year.is_some()) {
+                    if scope_year.is_none() {
+                        scope_year = Some(d.clone());
+                    }
+                }
+            }
+            let inherited = if scope.part == PartKind::Goals {
+                paragraph_year.clone().or_else(|| scope_year.clone())
+            } else {
+                None
+            };
+            let before = out.len();
+            quantified(cx, scope, &sentence, &found, inherited.as_ref(), out);
+            unquantified(cx, scope, &sentence, &found, before, out);
+            if let Some(d) = found.iter().rev().find(|d| d.year.is_some()) {
+                paragraph_year = Some(d.clone());
+            }
+        }
+    }
+}
+
+/// Splits a line into sentences at full stops outside brackets.
+fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 && SENTENCE_ENDS.contains(&ch) => {
+                out.push(span.start + start..span.start + i);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if start < s.len() {
+        out.push(span.start + start..span.end);
+    }
+    out
+}
+
+struct Number {
+    start: usize,
+    end: usize,
+    value: String,
+    ratio: bool,
+}
+
+/// Arabic numbers in a sentence that are not inside quotes, document numbers or titles.
+fn numbers(s: &str) -> Vec<Number> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut quoted = 0i32;
+    let mut ascii_quote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i].1;
+        match ch {
+            '“' | '「' | '《' | '〔' | '【' | '[' | '‘' | '『' => quoted += 1,
+            '”' | '」' | '》' | '〕' | '】' | ']' | '’' | '』' => {
+                quoted = (quoted - 1).max(0)
+            }
+            '"' => ascii_quote = !ascii_quote,
+            _ => {}
+        }
+        if !is_digit(ch) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut value = String::new();
+        let mut j = i;
+        while j < chars.len() && is_digit(chars[j].1) {
+            value.push(ascii_digit(chars[j].1));
+            j += 1;
+        }
+        if j + 1 < chars.len() && matches!(chars[j].1, '.' | '．') && is_digit(chars[j + 1].1) {
+            value.push('.');
+            j += 1;
+            while j < chars.len() && is_digit(chars[j].1) {
+                value.push(ascii_digit(chars[j].1));
+                j += 1;
+            }
+        }
+        let mut ratio = false;
+        // "1:12.5" and "1：12.5" are one ratio.
+        let mut k = j;
+        while k < chars.len() && is_blank(chars[k].1) {
+            k += 1;
+        }
+        if k + 1 < chars.len() && matches!(chars[k].1, ':' | '：') {
+            let mut m = k + 1;
+            while m < chars.len() && is_blank(chars[m].1) {
+                m += 1;
+            }
+            if m < chars.len() && is_digit(chars[m].1) {
+                value.push(':');
+                while m < chars.len() && (is_digit(chars[m].1) || chars[m].1 == '.') {
+                    value.push(ascii_digit(chars[m].1));
+                    m += 1;
+                }
+                ratio = true;
+                j = m;
+            }
+        }
+        let prev = if start > 0 {
+            Some(chars[start - 1].1)
+        } else {
+            None
+        };
+        let excluded = quoted > 0
+            || ascii_quote
+            || prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric()
+                    || matches!(p, '.' | '+' | '-' | '/' | '#' | '第' | '_' | '~')
+            });
+        if !excluded {
+            out.push(Number {
+                start: chars[start].0,
+                end: chars.get(j).map(|p| p.0).unwrap_or(s.len()),
+                value,
+                ratio,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Words after a number that make it a date, an age or a name rather than a value.
+fn not_a_value(after: &str) -> bool {
+    const TIME: [&str; 13] = [
+        "年", "月", "日", "号", "时", "周", "季度", "岁", "届", "期", "版", "代", "部门",
+    ];
+    TIME.iter().any(|w| after.starts_with(w))
+        || after.chars().next().is_some_and(|ch| {
+            ch.is_ascii_alphabetic()
+                || matches!(ch, '+' | '-' | '—' | '－' | '–' | '~' | '～' | '.')
+        })
+}
+
+fn quantified(
+    cx: &Context<'_>,
+    scope: &Scope,
+    sentence: &Span,
+    found: &[Deadline],
+    inherited: Option<&Deadline>,
+    out: &mut Vec<Target>,
+) {
+    let text = cx.text;
+    let s = &text[sentence.clone()];
+    let c = cx.compiled;
+    let mut last_target_end: Option<usize> = None;
+    for n in numbers(s) {
+        let abs = sentence.start + n.start;
+        if cx.skip.iter().any(|sk| sk.start <= abs && abs < sk.end) {
+            continue;
+        }
+        let rest = &s[n.end..];
+        let after_blanks = rest.trim_start_matches(is_blank);
+        if not_a_value(after_blanks) {
+            continue;
+        }
+        let unit = if n.ratio {
+            None
+        } else {
+            c.unit_at(after_blanks)
+        };
+        let mut end = n.end;
+        if let Some(u) = unit {
+            end = n.end + (rest.len() - after_blanks.len()) + u.len();
+        }
+        let tail = s[end..].trim_start_matches(is_blank);
+        let comparator_after = c.starts_with_comparator_after(tail);
+        if let Some(len) = comparator_after {
+            end = s.len() - tail.len() + len;
+        }
+
+        // The phrase that names what is measured: back to the previous delimiter.
+        let head = &s[..n.start];
+        let phrase_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| CLAUSE_DELIMITERS.contains(&ch))
+            .map(|(i, ch)| i + ch.len_utf8())
+            .unwrap_or(0)
+            .max(last_target_end.unwrap_or(0));
+        let phrase = head[phrase_start..].trim_start_matches(is_blank);
+        let phrase_start = n.start - phrase.len();
+        let soft = phrase
+            .trim_end_matches(is_blank)
+            .trim_end_matches(['约', '近', '超']);
+        let comparator_before = c.ends_with_comparator(soft);
+        let continuation = phrase.trim().is_empty()
+            && last_target_end.is_some()
+            && head.trim_end_matches(is_blank).ends_with(['、', '，', ',']);
+        let indicator = cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= sentence.start + phrase_start && m.span.end <= abs)
+            .last()
+            .map(|m| m.indicator);
+        if comparator_before.is_none()
+            && comparator_after.is_none()
+            && indicator.is_none()
+            && !continuation
+        {
+            continue;
+        }
+        let named = match comparator_before {
+            Some(len) => &soft[..soft.len() - len],
+            None => soft,
+        };
+        let ratio = n.ratio
+            || indicator
+                .and_then(|i| cx.template.indicators.get(i))
+                .is_some_and(|ind| ind.ratio)
+            || c.ends_with_ratio_word(named.trim_end_matches(is_blank));
+        let deadline = found
+            .iter()
+            .rev()
+            .find(|d| d.span.end <= abs)
+            .or_else(|| found.iter().find(|d| d.span.start >= abs))
+            .or(inherited);
+        out.push(Target {
+            span: sentence.start + phrase_start..sentence.start + end,
+            value: Some(n.value),
+            unit: unit.map(|u| {
+                if u == "％" {
+                    "%".to_string()
+                } else {
+                    u.to_string()
+                }
+            }),
+            ratio,
+            indicator,
+            dated: deadline.is_some(),
+            year: deadline.and_then(|d| d.year),
+            part: scope.part,
+            task: scope.task,
+            from_table: false,
+        });
+        last_target_end = Some(end);
+    }
+}
+
+fn unquantified(
+    cx: &Context<'_>,
+    scope: &Scope,
+    sentence: &Span,
+    found: &[Deadline],
+    quantified_from: usize,
+    out: &mut Vec<Target>,
+) {
+    let s = &cx.text[sentence.clone()];
+    let in_sentence: Vec<&Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+        .collect();
+    if in_sentence.is_empty() && !s.contains("指标") {
+        return;
+    }
+    let mut hits: Vec<Span> = Vec::new();
+    for re in &cx.compiled.not_quantified {
+        for m in re.find_iter(s) {
+            let span = sentence.start + m.start()..sentence.start + m.end();
+            if hits
+                .iter()
+                .any(|h| h.start < span.end && span.start < h.end)
+            {
+                continue;
+            }
+            // "持续提高到98%" is quantified: a number in the same clause wins.
+            let clause_end = s[m.end()..]
+                .find(|ch: char| CLAUSE_DELIMITERS.contains(&ch))
+                .map(|i| m.end() + i)
+                .unwrap_or(s.len());
+            let numbered = out[quantified_from..]
+                .iter()
+                .any(|t| t.span.end > span.start && t.span.start < sentence.start + clause_end);
+            if numbered {
+                continue;
+            }
+            let indicator = in_sentence
+                .iter()
+                .filter(|mn| mn.span.end <= span.start)
+                .last()
+                .map(|mn| mn.indicator);
+            if indicator.is_none() && !s[..m.start()].contains("指标") {
+                continue;
+            }
+            let start = in_sentence
+                .iter()
+                .filter(|mn| mn.span.end <= span.start)
+                .last()
+                .map(|mn| mn.span.start)
+                .unwrap_or(span.start);
+            let deadline = found.iter().rev().find(|d| d.span.end <= span.start);
+            hits.push(span.clone());
+            out.push(Target {
+                span: start..span.end,
+                value: None,
+                unit: None,
+                ratio: false,
+                indicator,
+                dated: deadline.is_some(),
+                year: deadline.and_then(|d| d.year),
+                part: scope.part,
+                task: scope.task,
+                from_table: false,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Vec<String> {
+        numbers(s).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn numbers_skip_names_and_document_numbers() {
+        assert_eq!(values("“33618”工程"), Vec::<String>::new());
+        assert_eq!(values("国市监质发〔2024〕97号"), vec!["97".to_string()]);
+        assert_eq!(values("PM2.5浓度"), Vec::<String>::new());
+        assert_eq!(values("“3+N”产业"), Vec::<String>::new());
+        assert_eq!(values("师生比达1:12.5"), vec!["1:12.5".to_string()]);
+        assert_eq!(values("达１２％"), vec!["12".to_string()]);
+    }
+
+    #[test]
+    fn time_words_are_not_values() {
+        assert!(not_a_value("年，"));
+        assert!(not_a_value("号）"));
+        assert!(not_a_value("G网络"));
+        assert!(!not_a_value("万元/亩"));
+    }
+}

@@ -1,0 +1,208 @@
+//! Renderings of a report: text for a terminal, Markdown for a review, SARIF for tools.
+
+use std::fmt::Write;
+
+use serde_json::json;
+
+use crate::report::{Report, Severity};
+use crate::rules::RULES;
+
+fn status_mark(status: &str) -> &'static str {
+    match status {
+        "covered" => "有章节",
+        "partial" => "无章节",
+        _ => "缺失",
+    }
+}
+
+fn counts(r: &Report) -> String {
+    format!(
+        "{} 个错误，{} 个警告，{} 个提示",
+        r.summary.errors, r.summary.warnings, r.summary.infos
+    )
+}
+
+/// A plain-text report, one finding per block, `file:line:column` first.
+pub fn text(name: &str, r: &Report) -> String {
+    let mut out = String::new();
+    let title = r.document.title.as_deref().unwrap_or("（未识别标题）");
+    let _ = writeln!(out, "{name}: {title}");
+    let horizon = r
+        .document
+        .horizon
+        .map(|y| format!("{y}年"))
+        .unwrap_or_else(|| "未识别".into());
+    let _ = writeln!(
+        out,
+        "  任务 {} 项，已明确责任 {} 项；目标 {} 个；目标年 {}（模板 {}年）",
+        r.summary.tasks, r.summary.assigned, r.summary.targets, horizon, r.template.horizon
+    );
+    if r.document.kind == "plan" {
+        let cats: Vec<String> = r
+            .categories
+            .iter()
+            .map(|c| format!("{}〔{}〕", c.name, status_mark(&c.status)))
+            .collect();
+        let _ = writeln!(out, "  类别：{}", cats.join("；"));
+        let expected: Vec<_> = r.indicators.iter().filter(|i| i.expected).collect();
+        let present = expected.iter().filter(|i| i.status == "present").count();
+        let _ = writeln!(out, "  指标：提及 {} / {} 项", present, expected.len());
+    }
+    let _ = writeln!(out);
+    for f in &r.findings {
+        let _ = writeln!(
+            out,
+            "{name}:{}:{}: {} [{}] {}",
+            f.span.line,
+            f.span.column,
+            f.severity.as_str(),
+            f.rule,
+            f.message
+        );
+        if !f.excerpt.is_empty() {
+            let _ = writeln!(out, "    | {}", f.excerpt);
+        }
+        if let Some(s) = &f.suggestion {
+            let _ = writeln!(out, "    建议：{s}");
+        }
+    }
+    if !r.findings.is_empty() {
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "{name}: {}", counts(r));
+    out
+}
+
+/// A Markdown report for a review memo.
+pub fn markdown(name: &str, r: &Report) -> String {
+    let mut out = String::new();
+    let title = r.document.title.as_deref().unwrap_or(name);
+    let _ = writeln!(out, "# 检查报告：{}\n", md_escape(title));
+    let _ = writeln!(out, "- 文件：{}", md_escape(name));
+    let _ = writeln!(out, "- 对照模板：{}", md_escape(&r.template.name));
+    let _ = writeln!(
+        out,
+        "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
+        counts(r),
+        r.summary.tasks,
+        r.summary.assigned,
+        r.summary.targets
+    );
+    if r.document.kind == "plan" {
+        let _ = writeln!(out, "## 任务类别\n\n| 类别 | 状态 |\n|---|---|");
+        for c in &r.categories {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                md_escape(&c.name),
+                status_mark(&c.status)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let list: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}（{}）\n", severity.label(), list.len());
+        for f in list {
+            let _ = write!(
+                out,
+                "- 第{}行：{} `{}`",
+                f.span.line,
+                md_escape(&f.message),
+                f.rule
+            );
+            if let Some(s) = &f.suggestion {
+                let _ = write!(out, "  \n  建议：{}", md_escape(s));
+            }
+            let _ = writeln!(out);
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// SARIF 2.1.0, one run per report, columns counted in code points.
+pub fn sarif(reports: &[(String, Report)]) -> serde_json::Value {
+    let rules: Vec<_> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "shortDescription": {"text": r.summary},
+                "defaultConfiguration": {"level": level(r.severity)},
+                "helpUri": r.source,
+            })
+        })
+        .collect();
+    let results: Vec<_> = reports
+        .iter()
+        .flat_map(|(name, r)| {
+            r.findings.iter().map(move |f| {
+                let mut message = f.message.clone();
+                if let Some(s) = &f.suggestion {
+                    message.push_str("。建议：");
+                    message.push_str(s);
+                }
+                json!({
+                    "ruleId": f.rule,
+                    "level": level(f.severity),
+                    "message": {"text": message},
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": name},
+                            "region": {
+                                "startLine": f.span.line,
+                                "startColumn": f.span.column,
+                                "charOffset": f.span.start,
+                                "charLength": f.span.end - f.span.start,
+                                "snippet": {"text": f.excerpt},
+                            }
+                        }
+                    }]
+                })
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "plancheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }]
+    })
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}

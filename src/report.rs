@@ -1,0 +1,406 @@
+//! The report (`plancheck/report@1`) and the findings inside it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::coverage::{CategoryStatus, Coverage};
+use crate::document::{Document, Span};
+use crate::position::Positions;
+use crate::template::Template;
+
+pub const SCHEMA: &str = "plancheck/report@1";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+/// A finding as a rule produces it, with a byte range into the text.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: Option<String>,
+    pub span: Span,
+    pub category: Option<String>,
+    pub indicator: Option<String>,
+}
+
+impl Finding {
+    pub fn new(span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule: "",
+            severity: Severity::Info,
+            message: message.into(),
+            suggestion: None,
+            span,
+            category: None,
+            indicator: None,
+        }
+    }
+
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    pub fn category(mut self, id: &str) -> Finding {
+        self.category = Some(id.to_string());
+        self
+    }
+
+    pub fn indicator(mut self, id: &str) -> Finding {
+        self.indicator = Some(id.to_string());
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanOut {
+    /// UTF-16 code unit offsets, as JavaScript's `String.slice` takes them.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (in characters) of the start.
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub horizon: u16,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartOut {
+    pub kind: String,
+    pub title: Option<String>,
+    pub span: SpanOut,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub title: Option<String>,
+    pub kind: String,
+    pub horizon: Option<u16>,
+    pub parts: Vec<PartOut>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub tasks: usize,
+    pub assigned: usize,
+    pub targets: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CategoryOut {
+    pub id: String,
+    pub name: String,
+    pub status: String,
+    pub span: Option<SpanOut>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IndicatorOut {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub status: String,
+    /// Whether a plan is expected to mention it (otherwise listed for reference).
+    pub expected: bool,
+    pub span: Option<SpanOut>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TaskOut {
+    pub number: String,
+    pub title: String,
+    pub category: Option<String>,
+    pub span: SpanOut,
+    pub lead: Vec<String>,
+    pub units: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TargetOut {
+    pub text: String,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    pub indicator: Option<String>,
+    pub span: SpanOut,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FindingOut {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    pub span: SpanOut,
+    pub excerpt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub template: TemplateInfo,
+    pub document: DocumentInfo,
+    pub summary: Summary,
+    pub categories: Vec<CategoryOut>,
+    pub indicators: Vec<IndicatorOut>,
+    pub tasks: Vec<TaskOut>,
+    pub targets: Vec<TargetOut>,
+    pub findings: Vec<FindingOut>,
+}
+
+/// Shortens a quotation to `max` characters.
+pub fn clip(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn build(
+    doc: &Document<'_>,
+    template: &Template,
+    coverage: &Coverage,
+    findings: &[Finding],
+) -> Report {
+    let text = doc.text;
+    let mut offsets = Vec::new();
+    let mut want = |s: &Span| {
+        offsets.push(s.start);
+        offsets.push(s.end);
+    };
+    doc.parts.iter().for_each(|p| want(&p.span));
+    coverage
+        .categories
+        .iter()
+        .filter_map(|c| c.span.as_ref())
+        .for_each(&mut want);
+    coverage
+        .indicators
+        .iter()
+        .filter_map(|c| c.span.as_ref())
+        .for_each(&mut want);
+    doc.tasks.iter().for_each(|t| want(&t.span));
+    doc.targets.iter().for_each(|t| want(&t.span));
+    findings.iter().for_each(|f| want(&f.span));
+    let positions = Positions::new(text, offsets);
+    let span = |s: &Span| {
+        let a = positions.get(s.start);
+        let b = positions.get(s.end);
+        SpanOut {
+            start: a.utf16,
+            end: b.utf16.max(a.utf16),
+            line: a.line,
+            column: a.column,
+        }
+    };
+
+    let parts = doc
+        .parts
+        .iter()
+        .map(|p| PartOut {
+            kind: p.kind.as_str().to_string(),
+            title: p
+                .heading
+                .and_then(|h| doc.headings.get(h))
+                .map(|h| doc.slice(&h.title).to_string()),
+            span: span(&p.span),
+        })
+        .collect();
+
+    let categories = template
+        .categories
+        .iter()
+        .zip(&coverage.categories)
+        .map(|(c, cov)| CategoryOut {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            status: cov.status.as_str().to_string(),
+            span: cov.span.as_ref().map(span),
+        })
+        .collect();
+
+    let indicators = template
+        .indicators
+        .iter()
+        .zip(&coverage.indicators)
+        .map(|(ind, cov)| IndicatorOut {
+            id: ind.id.clone(),
+            name: ind.name.clone(),
+            category: ind.category.clone(),
+            status: if cov.present { "present" } else { "missing" }.to_string(),
+            expected: ind.expected,
+            span: cov.span.as_ref().map(span),
+        })
+        .collect();
+
+    let tasks: Vec<TaskOut> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            let clauses: Vec<&crate::document::ResponsibilityClause> = t
+                .clauses
+                .iter()
+                .filter_map(|&c| doc.clauses.get(c))
+                .collect();
+            let mut units: Vec<String> = Vec::new();
+            let mut lead: Vec<String> = Vec::new();
+            for clause in &clauses {
+                for u in &clause.units {
+                    if !units.contains(&u.name) {
+                        units.push(u.name.clone());
+                    }
+                    if u.lead && !lead.contains(&u.name) {
+                        lead.push(u.name.clone());
+                    }
+                }
+            }
+            if lead.is_empty() && units.len() == 1 {
+                lead = units.clone();
+            }
+            let category = t
+                .section
+                .and_then(|s| doc.sections.get(s))
+                .and_then(|s| s.category)
+                .and_then(|c| template.categories.get(c))
+                .map(|c| c.id.clone());
+            TaskOut {
+                number: t.number.clone(),
+                title: clip(&one_line(doc.slice(&t.title)), 40),
+                category,
+                span: span(&t.span),
+                lead,
+                units,
+            }
+        })
+        .collect();
+
+    let targets: Vec<TargetOut> = doc
+        .targets
+        .iter()
+        .map(|t| TargetOut {
+            text: one_line(doc.slice(&t.span)),
+            value: t.value.clone(),
+            unit: t.unit.clone(),
+            year: t.year,
+            indicator: t
+                .indicator
+                .and_then(|i| template.indicators.get(i))
+                .map(|i| i.id.clone()),
+            span: span(&t.span),
+        })
+        .collect();
+
+    let findings_out: Vec<FindingOut> = findings
+        .iter()
+        .map(|f| FindingOut {
+            rule: f.rule.to_string(),
+            severity: f.severity,
+            message: f.message.clone(),
+            suggestion: f.suggestion.clone(),
+            span: span(&f.span),
+            excerpt: clip(&one_line(doc.slice(&f.span)), 80),
+            category: f.category.clone(),
+            indicator: f.indicator.clone(),
+        })
+        .collect();
+
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let summary = Summary {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        tasks: doc.tasks.len(),
+        assigned: doc.tasks.iter().filter(|t| t.assigned()).count(),
+        targets: doc.targets.len(),
+    };
+
+    Report {
+        schema: SCHEMA.to_string(),
+        template: TemplateInfo {
+            id: template.id.clone(),
+            name: template.name.clone(),
+            horizon: template.horizon,
+        },
+        document: DocumentInfo {
+            title: doc
+                .title
+                .as_ref()
+                .map(|t| one_line(doc.slice(t)).replace(' ', "")),
+            kind: doc.kind.as_str().to_string(),
+            horizon: doc.horizon.as_ref().and_then(|h| h.year),
+            parts,
+        },
+        summary,
+        categories,
+        indicators,
+        tasks,
+        targets,
+        findings: findings_out,
+    }
+}
+
+impl Report {
+    pub fn category_status(&self, id: &str) -> Option<CategoryStatus> {
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| match c.status.as_str() {
+                "covered" => CategoryStatus::Covered,
+                "partial" => CategoryStatus::Partial,
+                _ => CategoryStatus::Missing,
+            })
+    }
+
+    /// Findings of one rule.
+    pub fn of_rule<'r>(&'r self, rule: &'r str) -> impl Iterator<Item = &'r FindingOut> + 'r {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+}

@@ -1,0 +1,162 @@
+//! The rules, one per file, and the registry that lists them.
+//!
+//! Each rule's doc comment states 检查什么 / 为什么重要 / 示例; the examples under 示例
+//! are run by the test suite (`tests/rule_docs.rs`), so the documentation cannot rot.
+
+use crate::compiled::Compiled;
+use crate::coverage::Coverage;
+use crate::document::Document;
+use crate::report::{Finding, Severity};
+use crate::template::Template;
+
+pub mod category_without_section;
+pub mod horizon_mismatch;
+pub mod missing_category;
+pub mod missing_indicator;
+pub mod missing_part;
+pub mod no_lead_unit;
+pub mod not_a_plan;
+pub mod schedule_gap;
+pub mod target_missing_date;
+pub mod target_missing_unit;
+pub mod target_not_quantified;
+pub mod unassigned_task;
+pub mod unit_name_variant;
+
+/// What a rule reads.
+pub struct Context<'a, 'd> {
+    pub doc: &'a Document<'d>,
+    pub template: &'a Template,
+    pub compiled: &'a Compiled,
+    pub coverage: &'a Coverage,
+}
+
+pub type Check = fn(&Context<'_, '_>, &mut Vec<Finding>);
+
+/// A rule of the registry. Ids are stable: reports, the page and other programs use them.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line saying what it flags.
+    pub summary: &'static str,
+    /// The source file, whose doc comment is the rule's documentation.
+    pub source: &'static str,
+    pub check: Check,
+}
+
+macro_rules! rule {
+    ($module:ident, $id:literal, $severity:ident, $summary:literal) => {
+        Rule {
+            id: $id,
+            severity: Severity::$severity,
+            summary: $summary,
+            source: concat!("src/rules/", stringify!($module), ".rs"),
+            check: $module::check,
+        }
+    };
+}
+
+/// Every rule, in the order their findings are reported.
+pub static RULES: &[Rule] = &[
+    rule!(
+        not_a_plan,
+        "not-a-plan",
+        Info,
+        "文本没有重点任务部分，不是实施方案正文"
+    ),
+    rule!(
+        missing_part,
+        "missing-part",
+        Error,
+        "缺少目标、重点任务、工作安排或保障措施部分"
+    ),
+    rule!(
+        horizon_mismatch,
+        "horizon-mismatch",
+        Warning,
+        "方案目标年与国家模板不一致"
+    ),
+    rule!(
+        missing_category,
+        "missing-category",
+        Error,
+        "模板任务类别既无章节也无相关内容"
+    ),
+    rule!(
+        category_without_section,
+        "category-without-section",
+        Info,
+        "模板任务类别只见于内容，没有单独章节"
+    ),
+    rule!(
+        missing_indicator,
+        "missing-indicator",
+        Warning,
+        "模板指标在方案中没有提及"
+    ),
+    rule!(
+        unassigned_task,
+        "unassigned-task",
+        Error,
+        "任务没有明确责任单位"
+    ),
+    rule!(
+        no_lead_unit,
+        "no-lead-unit",
+        Info,
+        "多个责任单位，未明确牵头单位"
+    ),
+    rule!(
+        target_missing_unit,
+        "target-missing-unit",
+        Error,
+        "量化目标的数值缺少计量单位"
+    ),
+    rule!(
+        target_missing_date,
+        "target-missing-date",
+        Warning,
+        "量化目标没有完成时限"
+    ),
+    rule!(
+        target_not_quantified,
+        "target-not-quantified",
+        Info,
+        "目标没有量化数值"
+    ),
+    rule!(
+        schedule_gap,
+        "schedule-gap",
+        Warning,
+        "工作安排的阶段未标日期、重叠、脱节或次序颠倒"
+    ),
+    rule!(
+        unit_name_variant,
+        "unit-name-variant",
+        Info,
+        "同一责任单位有两种写法"
+    ),
+];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Runs the rules, giving each finding its rule's id and severity.
+pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES.iter().filter(|r| enabled(r)) {
+        let from = findings.len();
+        (rule.check)(cx, &mut findings);
+        for f in &mut findings[from..] {
+            f.rule = rule.id;
+            f.severity = rule.severity;
+        }
+    }
+    findings
+}
+
+/// Quotes a piece of the document for a message.
+pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
+    crate::report::clip(doc.slice(span), max)
+}

@@ -1,0 +1,73 @@
+//! # no-lead-unit
+//!
+//! ## 检查什么
+//!
+//! 一项任务列出了两个或更多责任单位，却没有哪个被标为牵头（“牵头单位：”
+//! “××牵头负责”）。
+//!
+//! ## 为什么重要
+//!
+//! 多家共同负责而无人牵头，推进和考核时容易互相推诿。这是提示：
+//! 一些地方的惯例是并列负责，由审核人判断。
+//!
+//! ## 示例
+//!
+//! 触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（县科技局、县发改委负责）
+//! ```
+//!
+//! 不触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县发改委）
+//! ```
+
+use std::collections::HashSet;
+
+use super::Context;
+use crate::report::Finding;
+
+pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for task in &doc.tasks {
+        let clauses: Vec<_> = task
+            .clauses
+            .iter()
+            .filter_map(|&c| doc.clauses.get(c))
+            .collect();
+        let Some(last) = clauses.last() else { continue };
+        if clauses.iter().any(|c| c.marks_lead) {
+            continue;
+        }
+        let units: HashSet<&str> = clauses
+            .iter()
+            .flat_map(|c| c.units.iter().map(|u| u.name.as_str()))
+            .collect();
+        if units.len() < 2 {
+            continue;
+        }
+        let number = if task.number.is_empty() {
+            String::new()
+        } else {
+            format!(" {} ", task.number)
+        };
+        out.push(
+            Finding::new(
+                last.span.clone(),
+                format!(
+                    "任务{number}列出 {} 个责任单位，未明确牵头单位",
+                    units.len()
+                ),
+            )
+            .suggest(
+                "注明牵头单位，如“（牵头单位：县××局，责任单位：…）”或“（县××局牵头，…配合）”",
+            ),
+        );
+    }
+}

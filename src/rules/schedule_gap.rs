@@ -1,0 +1,106 @@
+//! # schedule-gap
+//!
+//! ## 检查什么
+//!
+//! 工作安排的阶段：没有标起止时间的阶段；后一阶段早于前一阶段开始（次序颠倒）；
+//! 两个阶段在同一月份重叠（如前一阶段止于2026年10月、后一阶段始于2026年10月）；
+//! 两个阶段之间有空档；或一个阶段的起止时间颠倒。
+//!
+//! ## 为什么重要
+//!
+//! 阶段是考核进度的依据；重叠或空档让“某月属于哪个阶段”说不清。
+//!
+//! ## 示例
+//!
+//! 触发：
+//!
+//! ```text
+//! 三、工作步骤
+//! （一）动员部署阶段（2026年3月-2026年10月）。明确工作目标。
+//! （二）培育建设阶段（2026年10月-2028年8月）。全面推进。
+//! ```
+//!
+//! 不触发：
+//!
+//! ```text
+//! 三、工作安排
+//! （一）动员部署阶段（2025年1月至2025年6月）。明确工作目标。
+//! （二）培育建设阶段（2025年7月-2027年6月）。全面推进。
+//! （三）巩固提升阶段（2027年7月-2027年12月）。总结提升。
+//! ```
+
+use super::{quote, Context};
+use crate::report::Finding;
+
+pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let name = |h: usize| {
+        let title = doc.headings.get(h).map(|x| x.title.clone()).unwrap_or(0..0);
+        let full = doc.slice(&title);
+        let cut = full.find(['（', '(']).unwrap_or(full.len());
+        crate::report::clip(&full[..cut], 20)
+    };
+    let mut previous: Option<&crate::document::Stage> = None;
+    for stage in &doc.stages {
+        let span = doc.heading_span(stage.heading);
+        match (stage.start, stage.end) {
+            (None, None) => {
+                out.push(
+                    Finding::new(
+                        span.clone(),
+                        format!("阶段“{}”没有标明起止时间", quote(doc, &span, 30)),
+                    )
+                    .suggest("在阶段名称后注明起止年月，如“（2025年7月至2027年6月）”"),
+                );
+                continue;
+            }
+            (Some(a), Some(b)) if a > b => {
+                out.push(
+                    Finding::new(
+                        span.clone(),
+                        format!("阶段“{}”的起止时间颠倒：{a}至{b}", name(stage.heading)),
+                    )
+                    .suggest("核对起止年月"),
+                );
+            }
+            _ => {}
+        }
+        if let (Some(prev), Some(start)) = (previous, stage.start) {
+            let (this, that) = (name(prev.heading), name(stage.heading));
+            let prev_start = prev.start.or(prev.end);
+            if let Some(prev_end) = prev.end {
+                if prev_start.is_some_and(|p| start < p) {
+                    out.push(
+                        Finding::new(
+                            span.clone(),
+                            format!("阶段次序颠倒：“{that}”始于{start}，早于前一阶段“{this}”"),
+                        )
+                        .suggest("按时间先后排列阶段"),
+                    );
+                } else if start.index() <= prev_end.index() {
+                    out.push(
+                        Finding::new(
+                            span.clone(),
+                            format!(
+                                "“{this}”止于{prev_end}，“{that}”始于{start}，两个阶段在时间上重叠"
+                            ),
+                        )
+                        .suggest("让后一阶段从前一阶段结束的下一个月开始"),
+                    );
+                } else if start.index() > prev_end.index() + 1 {
+                    let months = start.index() - prev_end.index() - 1;
+                    out.push(
+                        Finding::new(
+                            span.clone(),
+                            format!("“{this}”止于{prev_end}，“{that}”始于{start}，中间有{months}个月没有安排"),
+                        )
+                        .suggest("让各阶段首尾相接"),
+                    );
+                }
+            }
+        }
+        if stage.start.is_some() || stage.end.is_some() {
+            previous = Some(stage);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! # unit-name-variant
+//!
+//! ## 检查什么
+//!
+//! 同一个责任单位在方案里有两种写法，如“县市场监管局”和“县市场监督管理局”，
+//! “县卫健局”和“县卫生健康局”。报告较少使用的写法，建议统一为较常用的一种。
+//!
+//! ## 为什么重要
+//!
+//! 任务分解和考核按单位汇总；写法不一，统计时同一单位会被算成两个。
+//!
+//! ## 示例
+//!
+//! 触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（县科技局、县市场监管局负责）
+//! 2.加强专利保护。（县市场监督管理局负责）
+//! ```
+//!
+//! 不触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（县科技局、县市场监管局负责）
+//! 2.加强专利保护。（县市场监管局负责）
+//! ```
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::document::UnitName;
+use crate::report::Finding;
+
+pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let mut names: Vec<&UnitName> = doc
+        .clauses
+        .iter()
+        .flat_map(|c| c.units.iter())
+        .chain(
+            doc.tables
+                .iter()
+                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
+        )
+        .collect();
+    names.sort_by_key(|u| u.span.start);
+    names.dedup_by_key(|u| u.span.start);
+
+    // canonical form -> surface forms in order of first appearance, with counts
+    let mut groups: HashMap<String, Vec<(&str, usize, &UnitName)>> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for unit in &names {
+        let key = cx.compiled.canonical_unit(&unit.name);
+        let forms = groups.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Vec::new()
+        });
+        match forms.iter_mut().find(|f| f.0 == unit.name) {
+            Some(f) => f.1 += 1,
+            None => forms.push((unit.name.as_str(), 1, unit)),
+        }
+    }
+    for key in order {
+        let Some(forms) = groups.get(&key) else {
+            continue;
+        };
+        if forms.len() < 2 {
+            continue;
+        }
+        let main = forms
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, f)| (f.1, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let main_name = forms[main].0;
+        for (i, form) in forms.iter().enumerate() {
+            if i == main {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    form.2.span.clone(),
+                    format!("“{}”与“{main_name}”应是同一单位，写法不一致", form.0),
+                )
+                .suggest(format!("统一写作“{main_name}”")),
+            );
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! The template a plan is checked against, as data.
+//!
+//! The national template (国市监质发〔2024〕97号) is embedded; a reviewer can load a
+//! province's variant from JSON with the same schema. The language-level vocabulary
+//! (units of measure, comparators, deadline phrases, unit-name synonyms) has its own
+//! embedded file and may be overridden by a template's `vocabulary` field.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+const NATIONAL: &str = include_str!("data/national-2024.json");
+const VOCABULARY: &str = include_str!("data/vocabulary.json");
+
+/// The kinds of top-level part a plan is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    Preamble,
+    Goals,
+    Tasks,
+    Schedule,
+    Safeguards,
+    Attachments,
+    Other,
+}
+
+impl PartKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Preamble => "preamble",
+            PartKind::Goals => "goals",
+            PartKind::Tasks => "tasks",
+            PartKind::Schedule => "schedule",
+            PartKind::Safeguards => "safeguards",
+            PartKind::Attachments => "attachments",
+            PartKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    pub kind: PartKind,
+    pub name: String,
+    #[serde(default)]
+    pub required: bool,
+    /// Words that mark a top-level heading as this part.
+    pub headings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    /// Each entry is a set of words that must all occur in a section heading.
+    pub headings: Vec<Vec<String>>,
+    /// Words whose presence in the tasks is evidence of the category.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub aliases: Vec<String>,
+    /// Units a value of this indicator is written in; empty for pure ratios.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// A ratio or index: a bare number is complete.
+    #[serde(default)]
+    pub ratio: bool,
+    /// Whether a plan is expected to mention it; `false` for indicators seen in
+    /// only one plan (probably local), which are listed but not flagged.
+    #[serde(default = "yes")]
+    pub expected: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponsibilityLabels {
+    pub lead: Vec<String>,
+    pub other: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    pub measure_units: Vec<String>,
+    pub comparators_before: Vec<String>,
+    pub comparators_after: Vec<String>,
+    /// Regular expressions for targets stated without a number.
+    pub not_quantified: Vec<String>,
+    /// Regular expressions for deadlines; group 1, when present, is the year.
+    pub deadlines: Vec<String>,
+    pub ratio_words: Vec<String>,
+    pub responsibility_labels: ResponsibilityLabels,
+    pub responsibility_endings: Vec<String>,
+    pub unit_suffixes: Vec<String>,
+    /// Pairs of (long form, short form) of words inside unit names.
+    pub unit_synonyms: Vec<(String, String)>,
+}
+
+impl Vocabulary {
+    pub fn builtin() -> Vocabulary {
+        serde_json::from_str(VOCABULARY).expect("embedded vocabulary is valid") // ok: tested
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    /// The target year plans are expected to aim at.
+    pub horizon: u16,
+    pub parts: Vec<PartSpec>,
+    pub categories: Vec<Category>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default = "Vocabulary::builtin")]
+    pub vocabulary: Vocabulary,
+}
+
+/// Why a template could not be used; names the field at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "template: {}", self.message)
+        } else {
+            write!(f, "template: field `{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl Template {
+    /// The embedded national template.
+    pub fn national() -> Template {
+        Template::from_json(NATIONAL).expect("embedded template is valid") // ok: tested
+    }
+
+    /// Ids of the templates built in.
+    pub fn builtin_ids() -> &'static [&'static str] {
+        &["national-2024"]
+    }
+
+    pub fn builtin(id: &str) -> Option<Template> {
+        (id == "national-2024").then(Template::national)
+    }
+
+    /// Reads a template from JSON and validates it.
+    pub fn from_json(json: &str) -> Result<Template, TemplateError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let template: Template = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            TemplateError {
+                path,
+                message: inner.to_string(),
+            }
+        })?;
+        template.validate()?;
+        Ok(template)
+    }
+
+    fn validate(&self) -> Result<(), TemplateError> {
+        let err = |path: String, message: &str| TemplateError {
+            path,
+            message: message.to_string(),
+        };
+        if self.id.trim().is_empty() {
+            return Err(err("id".into(), "must not be empty"));
+        }
+        if !(1900..=2200).contains(&self.horizon) {
+            return Err(err("horizon".into(), "must be a year such as 2027"));
+        }
+        if self.categories.is_empty() {
+            return Err(err("categories".into(), "must list at least one category"));
+        }
+        let mut ids = HashSet::new();
+        for (i, c) in self.categories.iter().enumerate() {
+            if c.id.trim().is_empty() {
+                return Err(err(format!("categories[{i}].id"), "must not be empty"));
+            }
+            if !ids.insert(c.id.as_str()) {
+                return Err(err(format!("categories[{i}].id"), "duplicate category id"));
+            }
+            if c.headings.is_empty() {
+                return Err(err(
+                    format!("categories[{i}].headings"),
+                    "must list at least one set of heading words",
+                ));
+            }
+            for (j, words) in c.headings.iter().enumerate() {
+                if words.is_empty() || words.iter().any(|w| w.is_empty()) {
+                    return Err(err(
+                        format!("categories[{i}].headings[{j}]"),
+                        "must be a non-empty list of non-empty words",
+                    ));
+                }
+            }
+            if let Some(k) = c.keywords.iter().position(|w| w.is_empty()) {
+                return Err(err(
+                    format!("categories[{i}].keywords[{k}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        let mut indicator_ids = HashSet::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if ind.id.trim().is_empty() {
+                return Err(err(format!("indicators[{i}].id"), "must not be empty"));
+            }
+            if !indicator_ids.insert(ind.id.as_str()) {
+                return Err(err(format!("indicators[{i}].id"), "duplicate indicator id"));
+            }
+            if !ids.contains(ind.category.as_str()) {
+                return Err(err(
+                    format!("indicators[{i}].category"),
+                    &format!("unknown category `{}`", ind.category),
+                ));
+            }
+            if ind.aliases.is_empty() {
+                return Err(err(
+                    format!("indicators[{i}].aliases"),
+                    "must list at least one alias",
+                ));
+            }
+            if let Some(k) = ind.aliases.iter().position(|a| a.is_empty()) {
+                return Err(err(
+                    format!("indicators[{i}].aliases[{k}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        for (i, p) in self.parts.iter().enumerate() {
+            if let Some(k) = p.headings.iter().position(|h| h.is_empty()) {
+                return Err(err(
+                    format!("parts[{i}].headings[{k}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        let v = &self.vocabulary;
+        for (field, list) in [
+            ("measure_units", &v.measure_units),
+            ("comparators_before", &v.comparators_before),
+            ("comparators_after", &v.comparators_after),
+            ("ratio_words", &v.ratio_words),
+            ("unit_suffixes", &v.unit_suffixes),
+            ("responsibility_endings", &v.responsibility_endings),
+        ] {
+            if let Some(k) = list.iter().position(|w| w.is_empty()) {
+                return Err(err(format!("vocabulary.{field}[{k}]"), "must not be empty"));
+            }
+        }
+        for (field, list) in [
+            ("not_quantified", &v.not_quantified),
+            ("deadlines", &v.deadlines),
+        ] {
+            for (k, pattern) in list.iter().enumerate() {
+                if let Err(e) = regex::Regex::new(pattern) {
+                    return Err(err(
+                        format!("vocabulary.{field}[{k}]"),
+                        &format!("not a valid regular expression: {e}"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|c| c.id == id)
+    }
+}

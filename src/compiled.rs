@@ -74,7 +74,7 @@ impl Compiled {
         }
         let v = &template.vocabulary;
         let mut synonyms = v.unit_synonyms.clone();
-        synonyms.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        synonyms.sort_by_key(|pair| std::cmp::Reverse(pair.0.chars().count()));
         Ok(Compiled {
             aliases: automaton(&alias_patterns, "indicators")?,
             alias_owner,

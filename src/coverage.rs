@@ -47,7 +47,10 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
     let in_kind = |offset: usize, kinds: &[PartKind]| {
         doc.part_at(offset).is_some_and(|p| kinds.contains(&p.kind))
     };
-    let in_table = |offset: usize| doc.tables.iter().any(|t| t.span.contains(&offset));
+    let in_table = |offset: usize| {
+        let i = doc.tables.partition_point(|t| t.span.end <= offset);
+        doc.tables.get(i).is_some_and(|t| t.span.start <= offset)
+    };
 
     let indicators: Vec<IndicatorCoverage> = (0..template.indicators.len())
         .map(|i| {

@@ -231,9 +231,9 @@ impl<'a> Document<'a> {
 
     /// The part that contains a byte offset.
     pub fn part_at(&self, offset: usize) -> Option<&Part> {
-        self.parts
-            .iter()
-            .find(|p| p.span.start <= offset && offset < p.span.end)
+        // Parts are in document order and do not overlap.
+        let i = self.parts.partition_point(|p| p.span.end <= offset);
+        self.parts.get(i).filter(|p| p.span.start <= offset)
     }
 
     /// The first heading of a part of this kind, for anchoring findings about it.

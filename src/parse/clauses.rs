@@ -8,7 +8,8 @@ use crate::parse::lines::{is_blank, is_close, is_open};
 /// Every responsibility clause within `span`.
 pub fn find(text: &str, lines: &[Line], span: &Span, c: &Compiled) -> Vec<ResponsibilityClause> {
     let mut out = Vec::new();
-    for line in lines
+    let range = crate::parse::range_in(lines, |l| l.full.start, span);
+    for line in lines[range]
         .iter()
         .filter(|l| l.content.start >= span.start && l.content.end <= span.end)
     {
@@ -210,16 +211,12 @@ fn unit_name(
     let mut s = piece.start;
     let mut e = piece.end;
     let trim_chars = |ch: char| is_blank(ch) || matches!(ch, '。' | '：' | ':' | '.' | '等');
-    loop {
-        let t = &inner[s..e];
-        let t2 = t.trim_start_matches(trim_chars);
-        s += t.len() - t2.len();
-        let t3 = t2.trim_end_matches(trim_chars);
-        e = s + t3.len();
-        if let Some(rest) = inner[s..e].strip_prefix('由') {
-            s = e - rest.len();
-        }
-        break;
+    let t = &inner[s..e];
+    let t2 = t.trim_start_matches(trim_chars);
+    s += t.len() - t2.len();
+    e = s + t2.trim_end_matches(trim_chars).len();
+    if let Some(rest) = inner[s..e].strip_prefix('由') {
+        s = e - rest.len();
     }
     let mut marked_lead = false;
     loop {

@@ -13,12 +13,19 @@ use crate::compiled::Compiled;
 use crate::document::{Deadline, Document, DocumentKind, KeywordHit, Mention, Span};
 use crate::template::{PartKind, Template};
 
+/// Indexes of the items, sorted by `key`, whose key lies in `span`.
+pub fn range_in<T>(items: &[T], key: impl Fn(&T) -> usize, span: &Span) -> std::ops::Range<usize> {
+    let a = items.partition_point(|x| key(x) < span.start);
+    let b = items.partition_point(|x| key(x) < span.end);
+    a..b.max(a)
+}
+
 pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
     let mut lines = lines::split_lines(text);
     let mut headings = Vec::new();
-    for i in 0..lines.len() {
-        if let Some(h) = lines::heading_of(text, i, &lines[i]) {
-            lines[i].heading = Some(headings.len());
+    for (i, line) in lines.iter_mut().enumerate() {
+        if let Some(h) = lines::heading_of(text, i, line) {
+            line.heading = Some(headings.len());
             headings.push(h);
         }
     }
@@ -62,13 +69,21 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         }
     }
     // A clause on a section heading covers the section's items.
+    let mut by_section: Vec<Vec<usize>> = vec![Vec::new(); sections.len()];
+    for (t, task) in tasks.iter().enumerate() {
+        if let Some(list) = task.section.and_then(|s| by_section.get_mut(s)) {
+            list.push(t);
+        }
+    }
     for (si, section) in sections.iter().enumerate() {
         let Some(h) = section.heading else { continue };
         let Some(line) = headings.get(h).and_then(|h| lines.get(h.line)) else {
             continue;
         };
-        let items: Vec<usize> = (0..tasks.len())
-            .filter(|&t| tasks[t].section == Some(si) && tasks[t].heading != Some(h))
+        let items: Vec<usize> = by_section[si]
+            .iter()
+            .copied()
+            .filter(|&t| tasks[t].heading != Some(h))
             .collect();
         if items.is_empty() {
             continue;
@@ -93,6 +108,15 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
 
     let mut skip: Vec<Span> = headings.iter().map(|h| h.marker.clone()).collect();
     skip.extend(found.tables.iter().map(|t| t.span.clone()));
+    skip.sort_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(skip.len());
+    for s in skip {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let skip = merged;
     let cx = targets::Context {
         text,
         lines: &lines,

@@ -8,8 +8,8 @@ pub fn stages(text: &str, lines: &[Line], headings: &[Heading], parts: &[Part]) 
     let mut out = Vec::new();
     let line_start = |h: &Heading| lines.get(h.line).map(|l| l.full.start).unwrap_or(0);
     for part in parts.iter().filter(|p| p.kind == PartKind::Schedule) {
-        let inside: Vec<usize> = (0..headings.len())
-            .filter(|&i| Some(i) != part.heading && part.span.contains(&line_start(&headings[i])))
+        let inside: Vec<usize> = crate::parse::range_in(headings, |h| h.marker.start, &part.span)
+            .filter(|&i| Some(i) != part.heading)
             .collect();
         let Some(level) = inside.iter().map(|&i| headings[i].level).min() else {
             continue;

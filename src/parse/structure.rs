@@ -2,6 +2,7 @@
 
 use crate::compiled::Compiled;
 use crate::document::{Heading, Line, Part, Section, Span, Task};
+use crate::parse::range_in;
 use crate::template::{PartKind, Template};
 
 /// Reads the top-level parts: the text before the first heading, then one part per
@@ -38,7 +39,7 @@ pub fn parts(
 
     let mut parts = Vec::new();
     let first = starts.first().map(|s| s.0).unwrap_or(text.len());
-    if text[..first].trim_matches(crate::parse::lines::is_blank_or_break) != "" {
+    if !text[..first].trim_matches(crate::parse::lines::is_blank_or_break).is_empty() {
         parts.push(Part {
             kind: PartKind::Preamble,
             heading: None,
@@ -191,10 +192,8 @@ pub fn sections_and_tasks(
                 span: span.clone(),
                 category,
             });
-            let below: Vec<usize> = inside
-                .iter()
-                .copied()
-                .filter(|&i| i != h && span.contains(&line_start(&headings[i])))
+            let below: Vec<usize> = range_in(headings, |x| x.marker.start, &span)
+                .filter(|&i| i != h)
                 .collect();
             let sub_level = below.iter().map(|&i| headings[i].level).min();
             match sub_level {
@@ -236,15 +235,20 @@ fn push_items(
             .map(|l| l.full.start)
             .unwrap_or(0)
     };
+    // `inside` is in document order: the item ends at the next heading of its level or
+    // above, which is at the latest the next item.
+    let mut from = 0;
     for &h in items {
         let level = headings[h].level;
         let start = line_start(h);
-        let end = inside
+        while from < inside.len() && inside[from] <= h {
+            from += 1;
+        }
+        let end = inside[from..]
             .iter()
             .copied()
-            .filter(|&i| line_start(i) > start && headings[i].level <= level)
+            .find(|&i| headings[i].level <= level)
             .map(line_start)
-            .min()
             .unwrap_or(outer.end);
         let heading = &headings[h];
         tasks.push(Task {

@@ -226,9 +226,9 @@ fn read_row(
     let positional = cells.len() == width;
     let cell = |i: Option<usize>| i.filter(|_| positional).and_then(|i| cells.get(i));
     let mention_in = |span: &Span| {
-        mentions
+        mentions[crate::parse::range_in(mentions, |m| m.span.start, span)]
             .iter()
-            .find(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .find(|m| m.span.end <= span.end)
             .map(|m| m.indicator)
     };
     let indicator_cell = cell(cols.indicator)
@@ -259,8 +259,7 @@ fn read_row(
         cells
             .iter()
             .filter(|s| s.start < limit && Some((*s).clone()) != indicator_cell)
-            .filter(|s| text[(*s).clone()].chars().any(|ch| ch.is_ascii_digit()))
-            .last()
+            .rfind(|s| text[(*s).clone()].chars().any(|ch| ch.is_ascii_digit()))
             .cloned()
     });
     let target = value_cell.and_then(|v| {

@@ -4,6 +4,7 @@
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Line, Mention, Span, Target};
 use crate::parse::lines::{ascii_digit, is_blank, is_digit};
+use crate::parse::range_in;
 use crate::template::{PartKind, Template};
 
 /// A stretch of text whose sentences may state targets.
@@ -21,6 +22,19 @@ pub struct Context<'a> {
     pub skip: &'a [Span],
     pub template: &'a Template,
     pub compiled: &'a Compiled,
+}
+
+impl Context<'_> {
+    /// Whether an offset falls in a skipped range; `skip` is sorted and disjoint.
+    fn skipped(&self, offset: usize) -> bool {
+        let i = self.skip.partition_point(|s| s.end <= offset);
+        self.skip.get(i).is_some_and(|s| s.start <= offset)
+    }
+
+    fn mentions_in(&self, span: &Span) -> &[Mention] {
+        let r = range_in(self.mentions, |m| m.span.start, span);
+        &self.mentions[r]
+    }
 }
 
 const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
@@ -230,7 +244,7 @@ fn quantified(
     let mut last_target_end: Option<usize> = None;
     for n in numbers(s) {
         let abs = sentence.start + n.start;
-        if cx.skip.iter().any(|sk| sk.start <= abs && abs < sk.end) {
+        if cx.skipped(abs) {
             continue;
         }
         let rest = &s[n.end..];
@@ -272,10 +286,9 @@ fn quantified(
             && last_target_end.is_some()
             && head.trim_end_matches(is_blank).ends_with(['、', '，', ',']);
         let indicator = cx
-            .mentions
+            .mentions_in(&(sentence.start + phrase_start..abs))
             .iter()
-            .filter(|m| m.span.start >= sentence.start + phrase_start && m.span.end <= abs)
-            .last()
+            .rfind(|m| m.span.end <= abs)
             .map(|m| m.indicator);
         if comparator_before.is_none()
             && comparator_after.is_none()
@@ -331,9 +344,9 @@ fn unquantified(
 ) {
     let s = &cx.text[sentence.clone()];
     let in_sentence: Vec<&Mention> = cx
-        .mentions
+        .mentions_in(sentence)
         .iter()
-        .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+        .filter(|m| m.span.end <= sentence.end)
         .collect();
     if in_sentence.is_empty() && !s.contains("指标") {
         return;
@@ -361,16 +374,14 @@ fn unquantified(
             }
             let indicator = in_sentence
                 .iter()
-                .filter(|mn| mn.span.end <= span.start)
-                .last()
+                .rfind(|mn| mn.span.end <= span.start)
                 .map(|mn| mn.indicator);
             if indicator.is_none() && !s[..m.start()].contains("指标") {
                 continue;
             }
             let start = in_sentence
                 .iter()
-                .filter(|mn| mn.span.end <= span.start)
-                .last()
+                .rfind(|mn| mn.span.end <= span.start)
                 .map(|mn| mn.span.start)
                 .unwrap_or(span.start);
             let deadline = found.iter().rev().find(|d| d.span.end <= span.start);

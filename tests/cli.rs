@@ -1,0 +1,112 @@
+//! The command line as its contract says: formats, stdin, exit codes, clear errors.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::fixtures;
+
+fn plancheck(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fixture(rel: &str) -> String {
+    fixtures().join(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn exit_codes_follow_error_findings() {
+    let (code, out, _) = plancheck(&["check", &fixture("complete.txt")], None);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = plancheck(&["check", &fixture("unassigned-task/flagged.txt")], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("[unassigned-task]"));
+    // Warnings alone do not fail.
+    let (code, _, _) = plancheck(&["check", &fixture("horizon-mismatch/flagged.txt")], None);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn json_is_one_report_per_file_and_an_array_for_several() {
+    let (_, out, _) = plancheck(&["check", "--format", "json", &fixture("complete.txt")], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "plancheck/report@1");
+    assert_eq!(v["template"]["horizon"], 2027);
+    let (_, out, _) = plancheck(
+        &["check", "--format", "json", &fixture("complete.txt"), &fixture("not-a-plan/flagged.txt")],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    assert_eq!(v[1]["document"]["kind"], "not-a-plan");
+}
+
+#[test]
+fn stdin_markdown_and_sarif() {
+    let text = std::fs::read(fixture("target-missing-unit/flagged.txt")).unwrap();
+    let (code, out, _) = plancheck(&["check", "-", "--format", "markdown"], Some(&text));
+    assert_eq!(code, 1);
+    assert!(out.starts_with("# 检查报告："));
+    assert!(out.contains("`target-missing-unit`"));
+    let (_, out, _) = plancheck(&["check", "-", "--format", "sarif"], Some(&text));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "target-missing-unit" && r["level"] == "error"));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let cases: Vec<(Vec<String>, Option<&[u8]>)> = vec![
+        (vec!["check".into(), "-".into()], Some(b"\xff\xfe\xfd binary")),
+        (vec!["check".into(), "/nonexistent/plan.txt".into()], None),
+        (vec!["check".into(), "--format".into(), "pdf".into(), fixture("complete.txt")], None),
+        (vec!["check".into()], None),
+        (vec!["check".into(), fixture("complete.txt"), "--template".into(), fixture("complete.txt")], None),
+        (vec!["check".into(), fixtures().to_string_lossy().into_owned()], None),
+    ];
+    for (args, stdin) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = plancheck(&args, stdin);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(!err.trim().is_empty(), "{args:?}: no message");
+        assert!(out.is_empty(), "{args:?}: printed a report");
+    }
+    let (_, _, err) = plancheck(&["check", "-"], Some(b"\xff\xfe"));
+    assert_eq!(err.trim().lines().count(), 1);
+    assert!(err.contains("not UTF-8"));
+}
+
+#[test]
+fn a_template_file_is_used() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    json["horizon"] = 2028.into();
+    let dir = std::env::temp_dir().join(format!("plancheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.json");
+    std::fs::write(&path, json.to_string()).unwrap();
+    let p = path.to_string_lossy().into_owned();
+    let (_, out, _) = plancheck(&["check", "--template", &p, &fixture("horizon-mismatch/flagged.txt")], None);
+    assert!(!out.contains("[horizon-mismatch]"), "{out}");
+    let (_, out, _) = plancheck(&["check", "--template", &p, &fixture("complete.txt")], None);
+    assert!(out.contains("[horizon-mismatch]"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,31 @@
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use plancheck::{Checker, Options, Report, Template};
+
+pub fn checker() -> Checker {
+    Checker::new(Template::national()).expect("national template compiles")
+}
+
+pub fn check(text: &str) -> Report {
+    checker().check(text, &Options::default())
+}
+
+pub fn count(report: &Report, rule: &str) -> usize {
+    report.findings.iter().filter(|f| f.rule == rule).count()
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text a UTF-16 span of the report covers, as JavaScript's `slice` would give it.
+pub fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("span on code point boundaries")
+}

@@ -1,0 +1,196 @@
+//! The real plans in `../shared/corpus/`, when that folder exists: what a careful reviewer
+//! finds in each, and what edited copies (a section removed, a clause dropped, a unit or a
+//! deadline deleted; harmless rewordings) must and must not change.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use common::{check, count};
+use plancheck::Report;
+
+fn corpus(name: &str) -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("skipped: {} not found", path.display());
+            None
+        }
+    }
+}
+
+/// How many findings of each rule: what a harmless rewording must leave alone.
+fn tally(r: &Report) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for f in &r.findings {
+        *m.entry(f.rule.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "corpus text changed: `{from}` not found");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn xiuning_published_plan() {
+    let Some(text) = corpus("xiuning-2025.txt") else { return };
+    let r = check(&text);
+    assert_eq!(r.document.kind, "plan");
+    assert_eq!(r.document.title.as_deref(), Some("休宁县推进质量强县培育建设工作实施方案"));
+    assert_eq!(r.document.horizon, Some(2027));
+    let kinds: Vec<&str> = r.document.parts.iter().map(|p| p.kind.as_str()).collect();
+    assert_eq!(kinds, ["preamble", "goals", "tasks", "schedule", "safeguards", "attachments"]);
+
+    // Every one of the 26 tasks is assigned.
+    assert_eq!(r.summary.tasks, 26);
+    assert_eq!(r.summary.assigned, 26);
+    assert_eq!(count(&r, "unassigned-task"), 0);
+    let numbers: Vec<&str> = r.tasks.iter().map(|t| t.number.as_str()).collect();
+    assert_eq!(numbers.first(), Some(&"1"));
+    assert_eq!(numbers.last(), Some(&"26"));
+    assert_eq!(r.tasks[19].lead, ["县生态文明建设生态环境保护委员会办公室"]);
+    assert_eq!(r.tasks[22].lead, ["县安全生产（防灾减灾救灾）委员会办公室"]);
+
+    // The doctors target has no unit; the ratios do not need one.
+    let missing_unit: Vec<_> = r.of_rule("target-missing-unit").collect();
+    assert_eq!(missing_unit.len(), 1, "{missing_unit:#?}");
+    assert_eq!(missing_unit[0].indicator.as_deref(), Some("doctors"));
+    assert!(missing_unit[0].excerpt.contains("3.29"));
+
+    // The delegated energy target is recognised as not quantified.
+    assert!(r
+        .of_rule("target-not-quantified")
+        .any(|f| f.indicator.as_deref() == Some("energy")));
+
+    // Every quantified target is dated 2027.
+    assert_eq!(count(&r, "target-missing-date"), 0);
+    let quantified: Vec<_> = r.targets.iter().filter(|t| t.value.is_some()).collect();
+    assert!(quantified.len() >= 24, "{} quantified targets", quantified.len());
+    assert!(quantified.iter().all(|t| t.year == Some(2027)));
+    let mu_tax = r.targets.iter().find(|t| t.indicator.as_deref() == Some("mu_tax")).unwrap();
+    assert_eq!((mu_tax.value.as_deref(), mu_tax.unit.as_deref()), (Some("26"), Some("万元/亩")));
+    // Programme names and document numbers are not targets.
+    assert!(r.targets.iter().all(|t| !t.text.contains("两茶") && !t.text.contains("97号")));
+
+    // Safety sits in the 民生 section: partial, not missing.
+    assert_eq!(r.categories.iter().find(|c| c.id == "safety").unwrap().status, "partial");
+    assert_eq!(count(&r, "missing-category"), 0);
+    assert_eq!(count(&r, "missing-part"), 0);
+    assert_eq!(count(&r, "schedule-gap"), 0);
+    assert_eq!(count(&r, "horizon-mismatch"), 0);
+    assert_eq!(count(&r, "unit-name-variant"), 0);
+    assert!(count(&r, "missing-indicator") <= 4);
+    assert_eq!(r.summary.errors, 1);
+}
+
+#[test]
+fn lixian_draft() {
+    let Some(text) = corpus("lixian-draft.txt") else { return };
+    let r = check(&text);
+    assert_eq!(r.document.kind, "plan");
+    assert!(r.document.title.as_deref().unwrap_or("").starts_with("澧县质量强县培育建设实施方案"));
+
+    // The horizon is 2028, not the template's 2027.
+    assert_eq!(r.document.horizon, Some(2028));
+    let horizon: Vec<_> = r.of_rule("horizon-mismatch").collect();
+    assert_eq!(horizon.len(), 1);
+    assert!(horizon[0].message.contains("2028"));
+
+    // The market-regulation bureau is written two ways, and so is the health bureau.
+    let variants: Vec<_> = r.of_rule("unit-name-variant").collect();
+    assert!(variants.iter().any(|f| f.excerpt == "县市场监督管理局"), "{variants:#?}");
+    assert!(variants.iter().any(|f| f.excerpt == "县卫生健康局"), "{variants:#?}");
+
+    // Most indicators are missing.
+    let expected = r.indicators.iter().filter(|i| i.expected).count();
+    let missing = count(&r, "missing-indicator");
+    assert!(missing * 2 > expected, "{missing} of {expected} missing");
+
+    // Sections (四)–(六) have no numbered items: each is one task; all are assigned.
+    assert_eq!(r.summary.tasks, 11);
+    assert_eq!(r.summary.assigned, 11);
+    assert!(r.tasks.iter().any(|t| t.number == "（四）"));
+
+    // The stages overlap at their boundary months.
+    assert_eq!(count(&r, "schedule-gap"), 2);
+    assert_eq!(count(&r, "missing-part"), 0);
+    assert_eq!(count(&r, "missing-category"), 0);
+    assert_eq!(r.categories.iter().find(|c| c.id == "safety").unwrap().status, "partial");
+    assert!(r.of_rule("target-not-quantified").any(|f| f.indicator.as_deref() == Some("work_death")));
+}
+
+#[test]
+fn edits_that_add_defects_are_found() {
+    let Some(text) = corpus("xiuning-2025.txt") else { return };
+    let base = check(&text);
+
+    // A clause dropped: exactly that task is reported, at the task.
+    let t = edit(&text, "（县营商环境办、县市场监管局负责）", "");
+    let r = check(&t);
+    let found: Vec<_> = r.of_rule("unassigned-task").collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].excerpt.starts_with("4"), "{:?}", found[0].excerpt);
+
+    // A unit deleted.
+    let r = check(&edit(&text, "达95家", "达95"));
+    assert_eq!(count(&r, "target-missing-unit"), count(&base, "target-missing-unit") + 1);
+    assert!(r.of_rule("target-missing-unit").any(|f| f.indicator.as_deref() == Some("qms")));
+
+    // A deadline deleted.
+    let r = check(&edit(&text, "到2027年，制造业产品质量合格率", "制造业产品质量合格率"));
+    let dates: Vec<_> = r.of_rule("target-missing-date").collect();
+    assert_eq!(dates.len(), 1);
+    assert_eq!(dates[0].indicator.as_deref(), Some("mfg_pass"));
+
+    // A section removed.
+    let start = text.find("（五）推动县域绿色发展").unwrap();
+    let end = text.find("（六）优化社会民生质量治理").unwrap();
+    let t = format!("{}{}", &text[..start], &text[end..]);
+    let r = check(&t);
+    assert!(r.of_rule("missing-category").any(|f| f.category.as_deref() == Some("green")));
+    assert!(r.of_rule("missing-indicator").any(|f| f.indicator.as_deref() == Some("air")));
+
+    // A part removed.
+    let start = text.find("三、工作安排").unwrap();
+    let end = text.find("四、相关要求").unwrap();
+    let r = check(&format!("{}{}", &text[..start], &text[end..]));
+    assert_eq!(count(&r, "missing-part"), 1);
+}
+
+#[test]
+fn harmless_rewordings_change_nothing() {
+    for name in ["xiuning-2025.txt", "lixian-draft.txt"] {
+        let Some(text) = corpus(name) else { return };
+        let base = tally(&check(&text));
+        let variants: Vec<(&str, String)> = vec![
+            ("CRLF line ends", text.replace('\n', "\r\n")),
+            ("a BOM", format!("\u{feff}{text}")),
+            ("blank lines doubled", text.replace('\n', "\n\n")),
+            ("half-width clause brackets and colons", text.replace("负责）", "负责)").replace("（县", "(县").replace("单位：", "单位:")),
+            ("a space after item numbers", text.replace("\n1.", "\n1. ").replace("\n2.", "\n2． ")),
+            ("tabs before lines", text.replace('\n', "\n\t")),
+            ("an unrelated paragraph appended", format!("{text}\n\n（本页无正文）\n")),
+        ];
+        for (what, variant) in variants {
+            assert_eq!(tally(&check(&variant)), base, "{name}: {what} changed the findings");
+        }
+    }
+}
+
+#[test]
+fn spans_point_at_their_excerpts() {
+    for name in ["xiuning-2025.txt", "lixian-draft.txt"] {
+        let Some(text) = corpus(name) else { return };
+        let r = check(&text);
+        for f in &r.findings {
+            let shown = common::utf16_slice(&text, f.span.start, f.span.end);
+            let shown: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+            let excerpt = f.excerpt.trim_end_matches('…');
+            assert!(shown.starts_with(excerpt), "{}: span {:?} shows {shown:?}, excerpt {excerpt:?}", f.rule, f.span);
+        }
+    }
+}

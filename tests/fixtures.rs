@@ -1,0 +1,63 @@
+//! Every rule has a fixture that must be flagged and one that must not; snapshots of the
+//! reports show any change in behaviour as a readable diff.
+
+mod common;
+
+use common::{check, count, fixtures, read};
+use plancheck::render;
+use plancheck::rules::RULES;
+
+#[test]
+fn every_rule_has_a_flagged_and_a_clean_fixture() {
+    for rule in RULES {
+        let dir = fixtures().join(rule.id);
+        let flagged = check(&read(&dir.join("flagged.txt")));
+        let clean = check(&read(&dir.join("clean.txt")));
+        assert!(
+            count(&flagged, rule.id) > 0,
+            "{}: flagged.txt is not flagged; findings: {:?}",
+            rule.id,
+            flagged.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            count(&clean, rule.id),
+            0,
+            "{}: clean.txt is flagged: {:?}",
+            rule.id,
+            clean.findings.iter().filter(|f| f.rule == rule.id).map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_complete_plan_has_no_findings() {
+    let report = check(&read(&fixtures().join("complete.txt")));
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    assert_eq!(report.summary.tasks, 12);
+    assert_eq!(report.summary.assigned, 12);
+    assert!(report.categories.iter().all(|c| c.status == "covered"));
+    assert!(report
+        .indicators
+        .iter()
+        .filter(|i| i.expected)
+        .all(|i| i.status == "present"));
+}
+
+#[test]
+fn snapshots() {
+    let mut cases = vec![("complete".to_string(), fixtures().join("complete.txt"))];
+    for rule in RULES {
+        for kind in ["flagged", "clean"] {
+            cases.push((format!("{}-{kind}", rule.id), fixtures().join(rule.id).join(format!("{kind}.txt"))));
+        }
+    }
+    for (name, path) in cases {
+        let text = read(&path);
+        let report = check(&text);
+        let shown = format!("{name}.txt");
+        insta::assert_snapshot!(format!("{name}-text"), render::text(&shown, &report));
+        if name == "complete" || name.ends_with("-flagged") {
+            insta::assert_json_snapshot!(format!("{name}-json"), report);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Bad and odd input: never a panic, spans always inside the text and on character
+//! boundaries, offsets in UTF-16 as JavaScript counts them.
+
+mod common;
+
+use common::{check, count, fixtures, read, utf16_slice};
+use plancheck::{decode, InputError, Report, Template};
+
+fn assert_sane(text: &str, r: &Report) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let len = units.len();
+    let spans = r
+        .findings
+        .iter()
+        .map(|f| &f.span)
+        .chain(r.tasks.iter().map(|t| &t.span))
+        .chain(r.targets.iter().map(|t| &t.span))
+        .chain(r.document.parts.iter().map(|p| &p.span));
+    for s in spans {
+        assert!(s.start <= s.end && s.end <= len, "span {s:?} outside a text of {len} units");
+        assert!(s.line >= 1 && s.column >= 1);
+        // Must not split a surrogate pair.
+        let lone = |i: usize| units.get(i).is_some_and(|u| (0xDC00..0xE000).contains(u));
+        assert!(!lone(s.start) && !lone(s.end), "span {s:?} splits a surrogate pair");
+    }
+}
+
+#[test]
+fn empty_and_blank_texts() {
+    for text in ["", " ", "\n\n\n", "\u{feff}", "\t\r\n\u{3000}"] {
+        let r = check(text);
+        assert_eq!(r.document.kind, "not-a-plan");
+        assert_eq!(count(&r, "not-a-plan"), 1);
+        assert_eq!(r.findings.len(), 1, "{text:?}: {:#?}", r.findings);
+        assert_sane(text, &r);
+    }
+}
+
+#[test]
+fn offsets_count_utf16_units_outside_the_bmp() {
+    let text = "𠮷𠮷😀 说明\n二、重点任务\n（一）推动经济质量效益型发展\n1.𠮷培育企业。到2027年，每千人口执业（助理）医师数达3.29。\n";
+    let r = check(text);
+    let f = r.of_rule("target-missing-unit").next().expect("flagged");
+    assert_eq!(utf16_slice(text, f.span.start, f.span.end), "每千人口执业（助理）医师数达3.29");
+    assert_eq!(f.span.line, 4);
+    let line4 = text.lines().nth(3).unwrap();
+    let col = line4.find("每千").map(|b| line4[..b].chars().count() + 1).unwrap();
+    assert_eq!(f.span.column, col);
+    let task = r.of_rule("unassigned-task").next().expect("flagged");
+    assert_eq!(utf16_slice(text, task.span.start, task.span.end), "1.𠮷培育企业");
+}
+
+#[test]
+fn crlf_and_bom_give_the_same_findings() {
+    let text = read(&fixtures().join("unassigned-task/flagged.txt"));
+    let base = check(&text);
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let r = check(&crlf);
+    assert_eq!(base.findings.len(), r.findings.len());
+    for (a, b) in base.findings.iter().zip(&r.findings) {
+        assert_eq!((&a.rule, &a.excerpt, a.span.line), (&b.rule, &b.excerpt, b.span.line));
+    }
+    assert_sane(&crlf, &r);
+}
+
+#[test]
+fn a_large_paste_is_checked_in_full() {
+    let plan = read(&fixtures().join("complete.txt"));
+    let mut text = String::new();
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str(&plan);
+    }
+    let r = check(&text);
+    assert!(r.summary.tasks > 1000);
+    assert_sane(&text, &r);
+}
+
+#[test]
+fn pathological_lines() {
+    let cases = [
+        "1".repeat(200_000),
+        "（".repeat(100_000),
+        "（".repeat(50_000) + &"）".repeat(50_000),
+        "二、重点任务\n".to_string() + &"1.\n".repeat(100_000),
+        "二、重点任务\n（一）提升\n".to_string() + &"达".repeat(300_000) + "98",
+        "一、\n（一）\n1.\n（1）\n①\n".repeat(10_000),
+        "a\n".repeat(100_000),
+    ];
+    for text in cases {
+        let r = check(&text);
+        assert_sane(&text, &r);
+    }
+}
+
+/// A small deterministic generator, so failures reproduce.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn random_bytes_and_random_plan_fragments() {
+    let mut rng = Lcg(7);
+    for _ in 0..200 {
+        let len = (rng.next() % 2000) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        match decode(&bytes) {
+            Ok(text) => assert_sane(text, &check(text)),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+        let lossy = String::from_utf8_lossy(&bytes);
+        assert_sane(&lossy, &check(&lossy));
+    }
+    // Shuffled pieces of a real-looking plan.
+    let plan = read(&fixtures().join("complete.txt"));
+    let chars: Vec<char> = plan.chars().collect();
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..(rng.next() % 30) {
+            let a = (rng.next() as usize) % chars.len();
+            let b = (a + (rng.next() as usize) % 60).min(chars.len());
+            s.extend(&chars[a..b]);
+        }
+        assert_sane(&s, &check(&s));
+    }
+}
+
+#[test]
+fn input_errors_are_clear() {
+    assert!(matches!(decode(b"\xff\xfe\x00a"), Err(InputError::NotUtf8 { offset: 0 })));
+    assert!(matches!(decode(b"text\0more"), Err(InputError::Binary)));
+    let big = vec![b'a'; plancheck::MAX_INPUT_BYTES + 1];
+    let e = decode(&big).unwrap_err();
+    assert!(e.to_string().contains("largest text"));
+    assert_eq!(decode("\u{feff}一、".as_bytes()), Ok("\u{feff}一、"));
+}
+
+#[test]
+fn the_embedded_files_load_and_every_pattern_compiles() {
+    let t = Template::national();
+    assert_eq!(t.horizon, 2027);
+    assert_eq!(t.categories.len(), 7);
+    assert!(t.indicators.len() >= 40);
+    plancheck::Checker::new(t).expect("compiles");
+}
+
+#[test]
+fn a_bad_template_names_the_field() {
+    let good: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    let cases: Vec<(serde_json::Value, &str)> = vec![
+        ({ let mut v = good.clone(); v["horizon"] = "2027".into(); v }, "horizon"),
+        ({ let mut v = good.clone(); v["categories"][2]["id"] = "".into(); v }, "categories[2].id"),
+        ({ let mut v = good.clone(); v["indicators"][3]["category"] = "nope".into(); v }, "indicators[3].category"),
+        ({ let mut v = good.clone(); v["indicators"][0].as_object_mut().unwrap().remove("aliases"); v }, "indicators[0]"),
+        ({ let mut v = good.clone(); v["colour"] = "red".into(); v }, "colour"),
+    ];
+    for (json, field) in cases {
+        let e = Template::from_json(&json.to_string()).unwrap_err();
+        assert!(e.to_string().contains(field), "{field}: {e}");
+    }
+    let mut v = good.clone();
+    v["vocabulary"] = serde_json::from_str(include_str!("../src/data/vocabulary.json")).unwrap();
+    v["vocabulary"]["deadlines"][0] = "(到".into();
+    let e = Template::from_json(&v.to_string()).unwrap_err();
+    assert!(e.to_string().contains("vocabulary.deadlines[0]"), "{e}");
+    assert!(Template::from_json("not json").is_err());
+}

@@ -45,12 +45,21 @@ fn exit_codes_follow_error_findings() {
 
 #[test]
 fn json_is_one_report_per_file_and_an_array_for_several() {
-    let (_, out, _) = plancheck(&["check", "--format", "json", &fixture("complete.txt")], None);
+    let (_, out, _) = plancheck(
+        &["check", "--format", "json", &fixture("complete.txt")],
+        None,
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["schema"], "plancheck/report@1");
     assert_eq!(v["template"]["horizon"], 2027);
     let (_, out, _) = plancheck(
-        &["check", "--format", "json", &fixture("complete.txt"), &fixture("not-a-plan/flagged.txt")],
+        &[
+            "check",
+            "--format",
+            "json",
+            &fixture("complete.txt"),
+            &fixture("not-a-plan/flagged.txt"),
+        ],
         None,
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -69,18 +78,42 @@ fn stdin_markdown_and_sarif() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
-    assert!(results.iter().any(|r| r["ruleId"] == "target-missing-unit" && r["level"] == "error"));
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "target-missing-unit" && r["level"] == "error"));
 }
 
 #[test]
 fn bad_input_exits_2_with_one_line() {
     let cases: Vec<(Vec<String>, Option<&[u8]>)> = vec![
-        (vec!["check".into(), "-".into()], Some(b"\xff\xfe\xfd binary")),
+        (
+            vec!["check".into(), "-".into()],
+            Some(b"\xff\xfe\xfd binary"),
+        ),
         (vec!["check".into(), "/nonexistent/plan.txt".into()], None),
-        (vec!["check".into(), "--format".into(), "pdf".into(), fixture("complete.txt")], None),
+        (
+            vec![
+                "check".into(),
+                "--format".into(),
+                "pdf".into(),
+                fixture("complete.txt"),
+            ],
+            None,
+        ),
         (vec!["check".into()], None),
-        (vec!["check".into(), fixture("complete.txt"), "--template".into(), fixture("complete.txt")], None),
-        (vec!["check".into(), fixtures().to_string_lossy().into_owned()], None),
+        (
+            vec![
+                "check".into(),
+                fixture("complete.txt"),
+                "--template".into(),
+                fixture("complete.txt"),
+            ],
+            None,
+        ),
+        (
+            vec!["check".into(), fixtures().to_string_lossy().into_owned()],
+            None,
+        ),
     ];
     for (args, stdin) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -104,7 +137,15 @@ fn a_template_file_is_used() {
     let path = dir.join("t.json");
     std::fs::write(&path, json.to_string()).unwrap();
     let p = path.to_string_lossy().into_owned();
-    let (_, out, _) = plancheck(&["check", "--template", &p, &fixture("horizon-mismatch/flagged.txt")], None);
+    let (_, out, _) = plancheck(
+        &[
+            "check",
+            "--template",
+            &p,
+            &fixture("horizon-mismatch/flagged.txt"),
+        ],
+        None,
+    );
     assert!(!out.contains("[horizon-mismatch]"), "{out}");
     let (_, out, _) = plancheck(&["check", "--template", &p, &fixture("complete.txt")], None);
     assert!(out.contains("[horizon-mismatch]"), "{out}");

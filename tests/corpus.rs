@@ -11,7 +11,9 @@ use common::{check, count};
 use plancheck::Report;
 
 fn corpus(name: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -31,19 +33,37 @@ fn tally(r: &Report) -> BTreeMap<String, usize> {
 }
 
 fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "corpus text changed: `{from}` not found");
+    assert!(
+        text.contains(from),
+        "corpus text changed: `{from}` not found"
+    );
     text.replacen(from, to, 1)
 }
 
 #[test]
 fn xiuning_published_plan() {
-    let Some(text) = corpus("xiuning-2025.txt") else { return };
+    let Some(text) = corpus("xiuning-2025.txt") else {
+        return;
+    };
     let r = check(&text);
     assert_eq!(r.document.kind, "plan");
-    assert_eq!(r.document.title.as_deref(), Some("休宁县推进质量强县培育建设工作实施方案"));
+    assert_eq!(
+        r.document.title.as_deref(),
+        Some("休宁县推进质量强县培育建设工作实施方案")
+    );
     assert_eq!(r.document.horizon, Some(2027));
     let kinds: Vec<&str> = r.document.parts.iter().map(|p| p.kind.as_str()).collect();
-    assert_eq!(kinds, ["preamble", "goals", "tasks", "schedule", "safeguards", "attachments"]);
+    assert_eq!(
+        kinds,
+        [
+            "preamble",
+            "goals",
+            "tasks",
+            "schedule",
+            "safeguards",
+            "attachments"
+        ]
+    );
 
     // Every one of the 26 tasks is assigned.
     assert_eq!(r.summary.tasks, 26);
@@ -69,15 +89,36 @@ fn xiuning_published_plan() {
     // Every quantified target is dated 2027.
     assert_eq!(count(&r, "target-missing-date"), 0);
     let quantified: Vec<_> = r.targets.iter().filter(|t| t.value.is_some()).collect();
-    assert!(quantified.len() >= 24, "{} quantified targets", quantified.len());
+    assert!(
+        quantified.len() >= 24,
+        "{} quantified targets",
+        quantified.len()
+    );
     assert!(quantified.iter().all(|t| t.year == Some(2027)));
-    let mu_tax = r.targets.iter().find(|t| t.indicator.as_deref() == Some("mu_tax")).unwrap();
-    assert_eq!((mu_tax.value.as_deref(), mu_tax.unit.as_deref()), (Some("26"), Some("万元/亩")));
+    let mu_tax = r
+        .targets
+        .iter()
+        .find(|t| t.indicator.as_deref() == Some("mu_tax"))
+        .unwrap();
+    assert_eq!(
+        (mu_tax.value.as_deref(), mu_tax.unit.as_deref()),
+        (Some("26"), Some("万元/亩"))
+    );
     // Programme names and document numbers are not targets.
-    assert!(r.targets.iter().all(|t| !t.text.contains("两茶") && !t.text.contains("97号")));
+    assert!(r
+        .targets
+        .iter()
+        .all(|t| !t.text.contains("两茶") && !t.text.contains("97号")));
 
     // Safety sits in the 民生 section: partial, not missing.
-    assert_eq!(r.categories.iter().find(|c| c.id == "safety").unwrap().status, "partial");
+    assert_eq!(
+        r.categories
+            .iter()
+            .find(|c| c.id == "safety")
+            .unwrap()
+            .status,
+        "partial"
+    );
     assert_eq!(count(&r, "missing-category"), 0);
     assert_eq!(count(&r, "missing-part"), 0);
     assert_eq!(count(&r, "schedule-gap"), 0);
@@ -89,10 +130,17 @@ fn xiuning_published_plan() {
 
 #[test]
 fn lixian_draft() {
-    let Some(text) = corpus("lixian-draft.txt") else { return };
+    let Some(text) = corpus("lixian-draft.txt") else {
+        return;
+    };
     let r = check(&text);
     assert_eq!(r.document.kind, "plan");
-    assert!(r.document.title.as_deref().unwrap_or("").starts_with("澧县质量强县培育建设实施方案"));
+    assert!(r
+        .document
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("澧县质量强县培育建设实施方案"));
 
     // The horizon is 2028, not the template's 2027.
     assert_eq!(r.document.horizon, Some(2028));
@@ -102,8 +150,14 @@ fn lixian_draft() {
 
     // The market-regulation bureau is written two ways, and so is the health bureau.
     let variants: Vec<_> = r.of_rule("unit-name-variant").collect();
-    assert!(variants.iter().any(|f| f.excerpt == "县市场监督管理局"), "{variants:#?}");
-    assert!(variants.iter().any(|f| f.excerpt == "县卫生健康局"), "{variants:#?}");
+    assert!(
+        variants.iter().any(|f| f.excerpt == "县市场监督管理局"),
+        "{variants:#?}"
+    );
+    assert!(
+        variants.iter().any(|f| f.excerpt == "县卫生健康局"),
+        "{variants:#?}"
+    );
 
     // Most indicators are missing.
     let expected = r.indicators.iter().filter(|i| i.expected).count();
@@ -119,13 +173,24 @@ fn lixian_draft() {
     assert_eq!(count(&r, "schedule-gap"), 2);
     assert_eq!(count(&r, "missing-part"), 0);
     assert_eq!(count(&r, "missing-category"), 0);
-    assert_eq!(r.categories.iter().find(|c| c.id == "safety").unwrap().status, "partial");
-    assert!(r.of_rule("target-not-quantified").any(|f| f.indicator.as_deref() == Some("work_death")));
+    assert_eq!(
+        r.categories
+            .iter()
+            .find(|c| c.id == "safety")
+            .unwrap()
+            .status,
+        "partial"
+    );
+    assert!(r
+        .of_rule("target-not-quantified")
+        .any(|f| f.indicator.as_deref() == Some("work_death")));
 }
 
 #[test]
 fn edits_that_add_defects_are_found() {
-    let Some(text) = corpus("xiuning-2025.txt") else { return };
+    let Some(text) = corpus("xiuning-2025.txt") else {
+        return;
+    };
     let base = check(&text);
 
     // A clause dropped: exactly that task is reported, at the task.
@@ -137,11 +202,20 @@ fn edits_that_add_defects_are_found() {
 
     // A unit deleted.
     let r = check(&edit(&text, "达95家", "达95"));
-    assert_eq!(count(&r, "target-missing-unit"), count(&base, "target-missing-unit") + 1);
-    assert!(r.of_rule("target-missing-unit").any(|f| f.indicator.as_deref() == Some("qms")));
+    assert_eq!(
+        count(&r, "target-missing-unit"),
+        count(&base, "target-missing-unit") + 1
+    );
+    assert!(r
+        .of_rule("target-missing-unit")
+        .any(|f| f.indicator.as_deref() == Some("qms")));
 
     // A deadline deleted.
-    let r = check(&edit(&text, "到2027年，制造业产品质量合格率", "制造业产品质量合格率"));
+    let r = check(&edit(
+        &text,
+        "到2027年，制造业产品质量合格率",
+        "制造业产品质量合格率",
+    ));
     let dates: Vec<_> = r.of_rule("target-missing-date").collect();
     assert_eq!(dates.len(), 1);
     assert_eq!(dates[0].indicator.as_deref(), Some("mfg_pass"));
@@ -151,8 +225,12 @@ fn edits_that_add_defects_are_found() {
     let end = text.find("（六）优化社会民生质量治理").unwrap();
     let t = format!("{}{}", &text[..start], &text[end..]);
     let r = check(&t);
-    assert!(r.of_rule("missing-category").any(|f| f.category.as_deref() == Some("green")));
-    assert!(r.of_rule("missing-indicator").any(|f| f.indicator.as_deref() == Some("air")));
+    assert!(r
+        .of_rule("missing-category")
+        .any(|f| f.category.as_deref() == Some("green")));
+    assert!(r
+        .of_rule("missing-indicator")
+        .any(|f| f.indicator.as_deref() == Some("air")));
 
     // A part removed.
     let start = text.find("三、工作安排").unwrap();
@@ -170,13 +248,28 @@ fn harmless_rewordings_change_nothing() {
             ("CRLF line ends", text.replace('\n', "\r\n")),
             ("a BOM", format!("\u{feff}{text}")),
             ("blank lines doubled", text.replace('\n', "\n\n")),
-            ("half-width clause brackets and colons", text.replace("负责）", "负责)").replace("（县", "(县").replace("单位：", "单位:")),
-            ("a space after item numbers", text.replace("\n1.", "\n1. ").replace("\n2.", "\n2． ")),
+            (
+                "half-width clause brackets and colons",
+                text.replace("负责）", "负责)")
+                    .replace("（县", "(县")
+                    .replace("单位：", "单位:"),
+            ),
+            (
+                "a space after item numbers",
+                text.replace("\n1.", "\n1. ").replace("\n2.", "\n2． "),
+            ),
             ("tabs before lines", text.replace('\n', "\n\t")),
-            ("an unrelated paragraph appended", format!("{text}\n\n（本页无正文）\n")),
+            (
+                "an unrelated paragraph appended",
+                format!("{text}\n\n（本页无正文）\n"),
+            ),
         ];
         for (what, variant) in variants {
-            assert_eq!(tally(&check(&variant)), base, "{name}: {what} changed the findings");
+            assert_eq!(
+                tally(&check(&variant)),
+                base,
+                "{name}: {what} changed the findings"
+            );
         }
     }
 }
@@ -190,7 +283,12 @@ fn spans_point_at_their_excerpts() {
             let shown = common::utf16_slice(&text, f.span.start, f.span.end);
             let shown: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
             let excerpt = f.excerpt.trim_end_matches('…');
-            assert!(shown.starts_with(excerpt), "{}: span {:?} shows {shown:?}, excerpt {excerpt:?}", f.rule, f.span);
+            assert!(
+                shown.starts_with(excerpt),
+                "{}: span {:?} shows {shown:?}, excerpt {excerpt:?}",
+                f.rule,
+                f.span
+            );
         }
     }
 }

@@ -24,7 +24,12 @@ fn every_rule_has_a_flagged_and_a_clean_fixture() {
             0,
             "{}: clean.txt is flagged: {:?}",
             rule.id,
-            clean.findings.iter().filter(|f| f.rule == rule.id).map(|f| &f.message).collect::<Vec<_>>()
+            clean
+                .findings
+                .iter()
+                .filter(|f| f.rule == rule.id)
+                .map(|f| &f.message)
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -48,7 +53,10 @@ fn snapshots() {
     let mut cases = vec![("complete".to_string(), fixtures().join("complete.txt"))];
     for rule in RULES {
         for kind in ["flagged", "clean"] {
-            cases.push((format!("{}-{kind}", rule.id), fixtures().join(rule.id).join(format!("{kind}.txt"))));
+            cases.push((
+                format!("{}-{kind}", rule.id),
+                fixtures().join(rule.id).join(format!("{kind}.txt")),
+            ));
         }
     }
     for (name, path) in cases {

@@ -17,11 +17,17 @@ fn assert_sane(text: &str, r: &Report) {
         .chain(r.targets.iter().map(|t| &t.span))
         .chain(r.document.parts.iter().map(|p| &p.span));
     for s in spans {
-        assert!(s.start <= s.end && s.end <= len, "span {s:?} outside a text of {len} units");
+        assert!(
+            s.start <= s.end && s.end <= len,
+            "span {s:?} outside a text of {len} units"
+        );
         assert!(s.line >= 1 && s.column >= 1);
         // Must not split a surrogate pair.
         let lone = |i: usize| units.get(i).is_some_and(|u| (0xDC00..0xE000).contains(u));
-        assert!(!lone(s.start) && !lone(s.end), "span {s:?} splits a surrogate pair");
+        assert!(
+            !lone(s.start) && !lone(s.end),
+            "span {s:?} splits a surrogate pair"
+        );
     }
 }
 
@@ -41,13 +47,22 @@ fn offsets_count_utf16_units_outside_the_bmp() {
     let text = "𠮷𠮷😀 说明\n二、重点任务\n（一）推动经济质量效益型发展\n1.𠮷培育企业。到2027年，每千人口执业（助理）医师数达3.29。\n";
     let r = check(text);
     let f = r.of_rule("target-missing-unit").next().expect("flagged");
-    assert_eq!(utf16_slice(text, f.span.start, f.span.end), "每千人口执业（助理）医师数达3.29");
+    assert_eq!(
+        utf16_slice(text, f.span.start, f.span.end),
+        "每千人口执业（助理）医师数达3.29"
+    );
     assert_eq!(f.span.line, 4);
     let line4 = text.lines().nth(3).unwrap();
-    let col = line4.find("每千").map(|b| line4[..b].chars().count() + 1).unwrap();
+    let col = line4
+        .find("每千")
+        .map(|b| line4[..b].chars().count() + 1)
+        .unwrap();
     assert_eq!(f.span.column, col);
     let task = r.of_rule("unassigned-task").next().expect("flagged");
-    assert_eq!(utf16_slice(text, task.span.start, task.span.end), "1.𠮷培育企业");
+    assert_eq!(
+        utf16_slice(text, task.span.start, task.span.end),
+        "1.𠮷培育企业"
+    );
 }
 
 #[test]
@@ -58,7 +73,10 @@ fn crlf_and_bom_give_the_same_findings() {
     let r = check(&crlf);
     assert_eq!(base.findings.len(), r.findings.len());
     for (a, b) in base.findings.iter().zip(&r.findings) {
-        assert_eq!((&a.rule, &a.excerpt, a.span.line), (&b.rule, &b.excerpt, b.span.line));
+        assert_eq!(
+            (&a.rule, &a.excerpt, a.span.line),
+            (&b.rule, &b.excerpt, b.span.line)
+        );
     }
     assert_sane(&crlf, &r);
 }
@@ -97,7 +115,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -131,7 +152,10 @@ fn random_bytes_and_random_plan_fragments() {
 
 #[test]
 fn input_errors_are_clear() {
-    assert!(matches!(decode(b"\xff\xfe\x00a"), Err(InputError::NotUtf8 { offset: 0 })));
+    assert!(matches!(
+        decode(b"\xff\xfe\x00a"),
+        Err(InputError::NotUtf8 { offset: 0 })
+    ));
     assert!(matches!(decode(b"text\0more"), Err(InputError::Binary)));
     let big = vec![b'a'; plancheck::MAX_INPUT_BYTES + 1];
     let e = decode(&big).unwrap_err();
@@ -153,11 +177,49 @@ fn a_bad_template_names_the_field() {
     let good: serde_json::Value =
         serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
     let cases: Vec<(serde_json::Value, &str)> = vec![
-        ({ let mut v = good.clone(); v["horizon"] = "2027".into(); v }, "horizon"),
-        ({ let mut v = good.clone(); v["categories"][2]["id"] = "".into(); v }, "categories[2].id"),
-        ({ let mut v = good.clone(); v["indicators"][3]["category"] = "nope".into(); v }, "indicators[3].category"),
-        ({ let mut v = good.clone(); v["indicators"][0].as_object_mut().unwrap().remove("aliases"); v }, "indicators[0]"),
-        ({ let mut v = good.clone(); v["colour"] = "red".into(); v }, "colour"),
+        (
+            {
+                let mut v = good.clone();
+                v["horizon"] = "2027".into();
+                v
+            },
+            "horizon",
+        ),
+        (
+            {
+                let mut v = good.clone();
+                v["categories"][2]["id"] = "".into();
+                v
+            },
+            "categories[2].id",
+        ),
+        (
+            {
+                let mut v = good.clone();
+                v["indicators"][3]["category"] = "nope".into();
+                v
+            },
+            "indicators[3].category",
+        ),
+        (
+            {
+                let mut v = good.clone();
+                v["indicators"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("aliases");
+                v
+            },
+            "indicators[0]",
+        ),
+        (
+            {
+                let mut v = good.clone();
+                v["colour"] = "red".into();
+                v
+            },
+            "colour",
+        ),
     ];
     for (json, field) in cases {
         let e = Template::from_json(&json.to_string()).unwrap_err();

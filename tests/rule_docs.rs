@@ -16,7 +16,9 @@ fn examples(doc: &str, label: &str) -> Vec<(String, Option<String>)> {
     let mut subject: Option<String> = None;
     let mut block: Option<Vec<&str>> = None;
     for line in doc.lines() {
-        let Some(text) = line.strip_prefix("//!") else { continue };
+        let Some(text) = line.strip_prefix("//!") else {
+            continue;
+        };
         let text = text.strip_prefix(' ').unwrap_or(text);
         if let Some(lines) = block.as_mut() {
             if text.starts_with("```") {
@@ -45,8 +47,17 @@ fn rule_docs_have_the_three_headings_and_tested_examples() {
     for rule in RULES {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rule.source);
         let doc = std::fs::read_to_string(&path).expect("rule source");
-        for heading in [&format!("# {}", rule.id), "## 检查什么", "## 为什么重要", "## 示例"] {
-            assert!(doc.contains(&format!("//! {heading}")), "{}: no `{heading}`", rule.id);
+        for heading in [
+            &format!("# {}", rule.id),
+            "## 检查什么",
+            "## 为什么重要",
+            "## 示例",
+        ] {
+            assert!(
+                doc.contains(&format!("//! {heading}")),
+                "{}: no `{heading}`",
+                rule.id
+            );
         }
         let flagged = examples(&doc, "触发");
         let clean = examples(&doc, "不触发");
@@ -57,14 +68,27 @@ fn rule_docs_have_the_three_headings_and_tested_examples() {
                 .findings
                 .iter()
                 .filter(|f| f.rule == rule.id)
-                .filter(|f| subject.as_ref().is_none_or(|s| f.message.contains(s.as_str())))
+                .filter(|f| {
+                    subject
+                        .as_ref()
+                        .is_none_or(|s| f.message.contains(s.as_str()))
+                })
                 .count()
         };
         for (text, subject) in flagged {
-            assert!(about(&text, &subject) > 0, "{}: doc example not flagged:\n{text}", rule.id);
+            assert!(
+                about(&text, &subject) > 0,
+                "{}: doc example not flagged:\n{text}",
+                rule.id
+            );
         }
         for (text, subject) in clean {
-            assert_eq!(about(&text, &subject), 0, "{}: doc example flagged:\n{text}", rule.id);
+            assert_eq!(
+                about(&text, &subject),
+                0,
+                "{}: doc example flagged:\n{text}",
+                rule.id
+            );
         }
     }
 }
@@ -76,6 +100,9 @@ fn registry_ids_are_unique_and_match_their_files() {
     ids.dedup();
     assert_eq!(ids.len(), RULES.len());
     for rule in RULES {
-        assert_eq!(rule.source, format!("src/rules/{}.rs", rule.id.replace('-', "_")));
+        assert_eq!(
+            rule.source,
+            format!("src/rules/{}.rs", rule.id.replace('-', "_"))
+        );
     }
 }

@@ -39,7 +39,10 @@ pub fn parts(
 
     let mut parts = Vec::new();
     let first = starts.first().map(|s| s.0).unwrap_or(text.len());
-    if !text[..first].trim_matches(crate::parse::lines::is_blank_or_break).is_empty() {
+    if !text[..first]
+        .trim_matches(crate::parse::lines::is_blank_or_break)
+        .is_empty()
+    {
         parts.push(Part {
             kind: PartKind::Preamble,
             heading: None,

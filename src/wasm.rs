@@ -1,1 +1,172 @@
-//! The WebAssembly edge.
+//! The WebAssembly edge: converts JavaScript values to and from the core's, nothing more.
+
+use std::cell::RefCell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{render, rules, Checker, Options, Report, Template, MAX_INPUT_BYTES};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type Severity = "error" | "warning" | "info";
+export interface Span { start: number; end: number; line: number; column: number; }
+export interface Finding {
+  rule: string; severity: Severity; message: string; suggestion?: string;
+  span: Span; excerpt: string; category?: string; indicator?: string;
+}
+export interface Report {
+  schema: "plancheck/report@1";
+  template: { id: string; name: string; horizon: number };
+  document: {
+    title: string | null; kind: "plan" | "not-a-plan"; horizon: number | null;
+    parts: { kind: string; title: string | null; span: Span }[];
+  };
+  summary: { errors: number; warnings: number; infos: number; tasks: number; assigned: number; targets: number };
+  categories: { id: string; name: string; status: "covered" | "partial" | "missing"; span: Span | null }[];
+  indicators: { id: string; name: string; category: string; status: "present" | "missing"; expected: boolean; span: Span | null }[];
+  tasks: { number: string; title: string; category: string | null; span: Span; lead: string[]; units: string[] }[];
+  targets: { text: string; value: string | null; unit: string | null; year: number | null; indicator: string | null; span: Span }[];
+  findings: Finding[];
+}
+export interface CheckOptions { disable?: string[]; minSeverity?: Severity; }
+export interface TemplateInfo { id: string; name: string; horizon: number; }
+export interface RuleInfo { id: string; severity: Severity; summary: string; }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Installs a panic hook that reports the panic on the console, so a fault is visible
+/// rather than a silently dead checker.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("plancheck: internal error: {info}"));
+    }));
+}
+
+thread_local! {
+    static NATIONAL: RefCell<Option<Checker>> = const { RefCell::new(None) };
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("plancheck: bad options: {e}")))
+}
+
+fn run(checker: &Checker, text: &str, opts: JsValue) -> Result<JsValue, JsError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(JsError::new(&format!(
+            "文本过大（{} 字节），最多检查 {} 字节",
+            text.len(),
+            MAX_INPUT_BYTES
+        )));
+    }
+    let report = checker.check(text, &options(opts)?);
+    to_js(&report)
+}
+
+/// Checks a plan against the national template.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    NATIONAL.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let checker = Checker::new(Template::national())
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            *slot = Some(checker);
+        }
+        match slot.as_ref() {
+            Some(checker) => run(checker, text, options),
+            None => Err(JsError::new("plancheck: no template")),
+        }
+    })
+}
+
+/// A checker for a template given as JSON (a province's variant).
+#[wasm_bindgen]
+pub struct PlanChecker {
+    inner: Checker,
+}
+
+#[wasm_bindgen]
+impl PlanChecker {
+    /// Loads a template; a malformed one throws an Error naming the field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(template_json: &str) -> Result<PlanChecker, JsError> {
+        let template = Template::from_json(template_json).map_err(|e| JsError::new(&e.to_string()))?;
+        let inner = Checker::new(template).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(PlanChecker { inner })
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        run(&self.inner, text, options)
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]
+    pub fn template(&self) -> Result<JsValue, JsError> {
+        let t = self.inner.template();
+        to_js(&serde_json::json!({"id": t.id, "name": t.name, "horizon": t.horizon}))
+    }
+}
+
+/// The built-in templates.
+#[wasm_bindgen(unchecked_return_type = "TemplateInfo[]")]
+pub fn templates() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> = Template::builtin_ids()
+        .iter()
+        .filter_map(|id| Template::builtin(id))
+        .map(|t| serde_json::json!({"id": t.id, "name": t.name, "horizon": t.horizon}))
+        .collect();
+    to_js(&list)
+}
+
+/// The rules: id, default severity and a one-line summary.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    let list: Vec<serde_json::Value> = rules::RULES
+        .iter()
+        .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "summary": r.summary}))
+        .collect();
+    to_js(&list)
+}
+
+/// A Markdown rendering of a report, for copying into a review memo.
+#[wasm_bindgen(js_name = reportMarkdown)]
+pub fn report_markdown(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    name: &str,
+) -> Result<String, JsError> {
+    let report: Report = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| JsError::new(&format!("plancheck: not a report: {e}")))?;
+    Ok(render::markdown(name, &report))
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/release/plancheck.wasm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: serve test test-rust test-wasm test-browser wasm deps-rust deps-wasm deps-browser clean
@@ -39,10 +40,20 @@ wasm: deps-wasm
 	@ls -l www/pkg/plancheck_bg.wasm | awk '{print "wasm: " $$5 " bytes"}'
 
 test-wasm: deps-wasm
-	@true
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test --locked --target wasm32-unknown-unknown --test wasm_node
 
-test-browser: wasm
-	@true
+deps-browser:
+	@command -v node >/dev/null || { echo "node is required"; exit 2; }
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi'; then \
+		echo "installing chromium and a Chinese font"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
+	fi
+	@[ -d tests/browser/node_modules/playwright-core ] || (cd tests/browser && npm ci --no-audit --no-fund)
+
+test-browser: wasm deps-browser
+	cd tests/browser && CHROMIUM=/usr/bin/chromium node --test
 
 clean:
 	cargo clean

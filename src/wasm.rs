@@ -91,8 +91,8 @@ pub fn check(
     NATIONAL.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            let checker = Checker::new(Template::national())
-                .map_err(|e| JsError::new(&e.to_string()))?;
+            let checker =
+                Checker::new(Template::national()).map_err(|e| JsError::new(&e.to_string()))?;
             *slot = Some(checker);
         }
         match slot.as_ref() {
@@ -113,7 +113,8 @@ impl PlanChecker {
     /// Loads a template; a malformed one throws an Error naming the field.
     #[wasm_bindgen(constructor)]
     pub fn new(template_json: &str) -> Result<PlanChecker, JsError> {
-        let template = Template::from_json(template_json).map_err(|e| JsError::new(&e.to_string()))?;
+        let template =
+            Template::from_json(template_json).map_err(|e| JsError::new(&e.to_string()))?;
         let inner = Checker::new(template).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(PlanChecker { inner })
     }

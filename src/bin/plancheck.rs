@@ -1,160 +1,176 @@
 //! The command line: `plancheck check FILE… [--format json|text|markdown|sarif] [--template FILE]`.
+//!
+//! The CLI is native only; on wasm32 (where `cargo test --target wasm32…` builds every
+//! target) the binary is an empty stub.
 
-use std::io::{Read, Write};
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use plancheck::{decode, Checker, Options, Report, Template};
+    use clap::{Parser, Subcommand, ValueEnum};
+    use plancheck::{decode, Checker, Options, Report, Template};
 
-#[derive(Parser)]
-#[command(
-    name = "plancheck",
-    version,
-    about = "检查质量强县（区、镇）培育建设实施方案草稿是否符合国家模板（国市监质发〔2024〕97号）"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check plans; exit 1 when any error finding is reported.
-    Check {
-        /// Text files (UTF-8); `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// A template JSON file (default: the embedded national template).
-        #[arg(long)]
-        template: Option<String>,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Json,
-    Text,
-    Markdown,
-    Sarif,
-}
-
-fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("plancheck: {message}");
-    ExitCode::from(2)
-}
-
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("standard input: {e}"))?;
-        return Ok(buf);
+    #[derive(Parser)]
+    #[command(
+        name = "plancheck",
+        version,
+        about = "检查质量强县（区、镇）培育建设实施方案草稿是否符合国家模板（国市监质发〔2024〕97号）"
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
     }
-    let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{path}: is a directory"));
-    }
-    if meta.len() > plancheck::MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "{path}: {} bytes; the largest text checked is {} bytes",
-            meta.len(),
-            plancheck::MAX_INPUT_BYTES
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
-}
 
-fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check plans; exit 1 when any error finding is reported.
+        Check {
+            /// Text files (UTF-8); `-` reads standard input.
+            #[arg(required = true)]
+            files: Vec<String>,
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+            /// A template JSON file (default: the embedded national template).
+            #[arg(long)]
+            template: Option<String>,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        Json,
+        Text,
+        Markdown,
+        Sarif,
+    }
+
+    fn fail(message: impl std::fmt::Display) -> ExitCode {
+        eprintln!("plancheck: {message}");
+        ExitCode::from(2)
+    }
+
+    fn read(path: &str) -> Result<Vec<u8>, String> {
+        if path == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("standard input: {e}"))?;
+            return Ok(buf);
         }
-    };
-    let Command::Check {
-        files,
-        format,
-        template,
-    } = cli.command;
+        let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+        if meta.is_dir() {
+            return Err(format!("{path}: is a directory"));
+        }
+        if meta.len() > plancheck::MAX_INPUT_BYTES as u64 {
+            return Err(format!(
+                "{path}: {} bytes; the largest text checked is {} bytes",
+                meta.len(),
+                plancheck::MAX_INPUT_BYTES
+            ));
+        }
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+    }
 
-    let template = match template {
-        None => Template::national(),
-        Some(path) => {
-            let json = match std::fs::read_to_string(&path) {
-                Ok(s) => s,
-                Err(e) => return fail(format!("{path}: {e}")),
+    pub fn main() -> ExitCode {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let code = if e.use_stderr() { 2 } else { 0 };
+                let _ = e.print();
+                return ExitCode::from(code);
+            }
+        };
+        let Command::Check {
+            files,
+            format,
+            template,
+        } = cli.command;
+
+        let template = match template {
+            None => Template::national(),
+            Some(path) => {
+                let json = match std::fs::read_to_string(&path) {
+                    Ok(s) => s,
+                    Err(e) => return fail(format!("{path}: {e}")),
+                };
+                match Template::from_json(&json) {
+                    Ok(t) => t,
+                    Err(e) => return fail(format!("{path}: {e}")),
+                }
+            }
+        };
+        let checker = match Checker::new(template) {
+            Ok(c) => c,
+            Err(e) => return fail(e),
+        };
+
+        let mut reports: Vec<(String, Report)> = Vec::new();
+        for path in &files {
+            let bytes = match read(path) {
+                Ok(b) => b,
+                Err(e) => return fail(e),
             };
-            match Template::from_json(&json) {
+            let text = match decode(&bytes) {
                 Ok(t) => t,
                 Err(e) => return fail(format!("{path}: {e}")),
-            }
-        }
-    };
-    let checker = match Checker::new(template) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-
-    let mut reports: Vec<(String, Report)> = Vec::new();
-    for path in &files {
-        let bytes = match read(path) {
-            Ok(b) => b,
-            Err(e) => return fail(e),
-        };
-        let text = match decode(&bytes) {
-            Ok(t) => t,
-            Err(e) => return fail(format!("{path}: {e}")),
-        };
-        let name = if path == "-" {
-            "<stdin>"
-        } else {
-            path.as_str()
-        };
-        reports.push((name.to_string(), checker.check(text, &Options::default())));
-    }
-
-    let output = match format {
-        Format::Json => {
-            let value = if reports.len() == 1 {
-                serde_json::to_string_pretty(&reports[0].1)
-            } else {
-                let all: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
-                serde_json::to_string_pretty(&all)
             };
-            match value {
-                Ok(s) => s + "\n",
-                Err(e) => return fail(e),
+            let name = if path == "-" {
+                "<stdin>"
+            } else {
+                path.as_str()
+            };
+            reports.push((name.to_string(), checker.check(text, &Options::default())));
+        }
+
+        let output = match format {
+            Format::Json => {
+                let value = if reports.len() == 1 {
+                    serde_json::to_string_pretty(&reports[0].1)
+                } else {
+                    let all: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
+                    serde_json::to_string_pretty(&all)
+                };
+                match value {
+                    Ok(s) => s + "\n",
+                    Err(e) => return fail(e),
+                }
+            }
+            Format::Text => reports
+                .iter()
+                .map(|(n, r)| plancheck::render::text(n, r))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Format::Markdown => reports
+                .iter()
+                .map(|(n, r)| plancheck::render::markdown(n, r))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Format::Sarif => {
+                match serde_json::to_string_pretty(&plancheck::render::sarif(&reports)) {
+                    Ok(s) => s + "\n",
+                    Err(e) => return fail(e),
+                }
+            }
+        };
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(output.as_bytes())
+            .and_then(|_| stdout.flush())
+        {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return fail(e);
             }
         }
-        Format::Text => reports
-            .iter()
-            .map(|(n, r)| plancheck::render::text(n, r))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Markdown => reports
-            .iter()
-            .map(|(n, r)| plancheck::render::markdown(n, r))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Sarif => match serde_json::to_string_pretty(&plancheck::render::sarif(&reports)) {
-            Ok(s) => s + "\n",
-            Err(e) => return fail(e),
-        },
-    };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return fail(e);
-        }
+        let errors = reports.iter().any(|(_, r)| r.summary.errors > 0);
+        ExitCode::from(u8::from(errors))
     }
-    let errors = reports.iter().any(|(_, r)| r.summary.errors > 0);
-    ExitCode::from(u8::from(errors))
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,144 @@
+// The page in a real browser: Debian's Chromium driven by playwright-core, against the
+// page served from www/ on 127.0.0.1.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const www = path.join(root, "www");
+const artifacts = path.join(root, "tests/artifacts");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+
+let server, origin, context, page;
+const consoleErrors = [];
+const foreignRequests = [];
+
+function serve() {
+  return new Promise((resolve) => {
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url, "http://x");
+      const file = path.join(www, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname));
+      if (!file.startsWith(www) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
+}
+
+function fixture(rel) {
+  return fs.readFileSync(path.join(root, "tests/fixtures", rel), "utf8");
+}
+
+async function paste(value) {
+  await page.fill("#text", value);
+  await page.waitForFunction(() => document.querySelectorAll("#categories li").length === 7);
+  // Let the debounced check settle.
+  await page.waitForTimeout(300);
+}
+
+before(async () => {
+  origin = await serve();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plancheck-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  page.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreignRequests.push(r.url()); });
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+test("a pasted plan shows its findings and the DOM contract", async () => {
+  await paste(fixture("unassigned-task/flagged.txt"));
+  const rules = await page.$$eval("[data-rule]", (els) => els.map((e) => [e.dataset.rule, e.dataset.severity]));
+  assert.deepEqual(rules, [["unassigned-task", "error"]]);
+  const cats = await page.$$eval("[data-category]", (els) => els.map((e) => [e.dataset.category, e.dataset.status]));
+  assert.equal(cats.length, 7);
+  assert.ok(cats.every(([, s]) => s === "covered"));
+  assert.match(await page.textContent("#summary"), /1 个错误/);
+});
+
+test("a corpus plan gives the reviewer's findings", async (t) => {
+  const file = path.join(root, "../shared/corpus/xiuning-2025.txt");
+  if (!fs.existsSync(file)) { t.skip("corpus not present"); return; }
+  await paste(fs.readFileSync(file, "utf8"));
+  const units = await page.$$eval('[data-rule="target-missing-unit"] .message', (els) => els.map((e) => e.textContent));
+  assert.equal(units.length, 1);
+  assert.match(units[0], /3\.29/);
+  assert.equal(await page.getAttribute('[data-category="safety"]', "data-status"), "partial");
+  assert.equal(await page.$$eval('[data-rule="unassigned-task"]', (els) => els.length), 0);
+});
+
+test("activating a finding selects its span in the text", async () => {
+  const value = fixture("target-missing-unit/flagged.txt");
+  await paste(value);
+  await page.click('[data-rule="target-missing-unit"]');
+  const sel = await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(sel, "新建建筑中绿色建筑比例达到100");
+  // And by keyboard.
+  await page.click("#text");
+  await page.focus('[data-rule="target-missing-unit"]');
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+});
+
+test("no check runs during IME composition, one runs when it ends", async () => {
+  await paste(fixture("complete.txt"));
+  assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0);
+  await page.evaluate(() => {
+    const t = document.getElementById("text");
+    t.dispatchEvent(new CompositionEvent("compositionstart", { data: "" }));
+    t.value = t.value.replace("（县市场监管局负责）\n（五）", "\n（五）");
+    t.dispatchEvent(new InputEvent("input", { data: "zhong", isComposing: true }));
+  });
+  await page.waitForTimeout(400);
+  assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0, "checked while composing");
+  await page.evaluate(() => {
+    document.getElementById("text").dispatchEvent(new CompositionEvent("compositionend", { data: "中" }));
+  });
+  await page.waitForSelector('[data-rule="unassigned-task"]', { timeout: 3000 });
+});
+
+test("a .txt file opens through the picker", async () => {
+  await page.setInputFiles("#file", path.join(root, "tests/fixtures/horizon-mismatch/flagged.txt"));
+  await page.waitForSelector('[data-rule="horizon-mismatch"]', { timeout: 3000 });
+  assert.match(await page.textContent("#file-status"), /flagged\.txt/);
+});
+
+test("pasted markup stays inert text", async () => {
+  const payload = '二、重点任务\n（一）推动经济质量效益型发展\n1.<b>培育</b>企业<img src=y onerror="window.__xss=3">。\n<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>\n';
+  await paste(payload);
+  await page.waitForSelector('[data-rule="unassigned-task"]');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.$$eval("img, b, #findings script", (els) => els.length), 0);
+  assert.match(await page.textContent('[data-rule="unassigned-task"]'), /<b>培育<\/b>/);
+});
+
+test("no request leaves the origin, no console errors; screenshot saved", async () => {
+  await paste(fixture("schedule-gap/flagged.txt"));
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.screenshot({ path: path.join(artifacts, "page.png") });
+  assert.deepEqual(foreignRequests, []);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,87 @@
+//! The wasm API, run in node by wasm-bindgen-test-runner.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Reflect;
+use plancheck::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+const PLAN: &str = "二、重点任务\n（一）推动经济质量效益型发展\n1.𠮷培育企业。到2027年，每千人口执业（助理）医师数达3.29。\n";
+
+#[wasm_bindgen_test]
+fn check_returns_a_plain_report_object() {
+    let report = wasm::check(PLAN, JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&report, "schema").as_string().as_deref(),
+        Some("plancheck/report@1")
+    );
+    let findings = js_sys::Array::from(&get(&report, "findings"));
+    let rules: Vec<String> = findings
+        .iter()
+        .map(|f| get(&f, "rule").as_string().unwrap())
+        .collect();
+    assert!(rules.contains(&"unassigned-task".to_string()));
+    assert!(rules.contains(&"target-missing-unit".to_string()));
+    // Missing values are null, not undefined.
+    assert!(get(&get(&report, "document"), "title").is_null());
+    // UTF-16 offsets, as JavaScript slices them.
+    let f = findings
+        .iter()
+        .find(|f| get(f, "rule").as_string().as_deref() == Some("target-missing-unit"))
+        .unwrap();
+    let span = get(&f, "span");
+    let (s, e) = (
+        get(&span, "start").as_f64().unwrap() as u32,
+        get(&span, "end").as_f64().unwrap() as u32,
+    );
+    let sliced = js_sys::JsString::from(PLAN).slice(s, e);
+    assert_eq!(String::from(sliced), "每千人口执业（助理）医师数达3.29");
+}
+
+#[wasm_bindgen_test]
+fn options_filter_findings() {
+    let opts =
+        js_sys::JSON::parse(r#"{"disable":["unassigned-task"],"minSeverity":"error"}"#).unwrap();
+    let report = wasm::check(PLAN, opts).unwrap();
+    let findings = js_sys::Array::from(&get(&report, "findings"));
+    assert!(findings.length() > 0);
+    for f in findings.iter() {
+        assert_eq!(get(&f, "severity").as_string().as_deref(), Some("error"));
+        assert_ne!(
+            get(&f, "rule").as_string().as_deref(),
+            Some("unassigned-task")
+        );
+    }
+    assert!(wasm::check(PLAN, JsValue::from_str("nonsense")).is_err());
+}
+
+#[wasm_bindgen_test]
+fn templates_load_and_bad_ones_name_the_field() {
+    let list = js_sys::Array::from(&wasm::templates().unwrap());
+    assert_eq!(get(&list.get(0), "horizon").as_f64(), Some(2027.0));
+    let json = include_str!("../src/data/national-2024.json")
+        .replace("\"horizon\": 2027", "\"horizon\": 2028");
+    let checker = wasm::PlanChecker::new(&json).unwrap();
+    let report = checker.check(PLAN, JsValue::NULL).unwrap();
+    assert_eq!(
+        get(&get(&report, "template"), "horizon").as_f64(),
+        Some(2028.0)
+    );
+    let bad = include_str!("../src/data/national-2024.json")
+        .replace("\"horizon\": 2027", "\"horizon\": \"soon\"");
+    assert!(wasm::PlanChecker::new(&bad).is_err());
+    assert!(!wasm::version().is_empty());
+    assert!(js_sys::Array::from(&wasm::rules().unwrap()).length() >= 13);
+}
+
+#[wasm_bindgen_test]
+fn markdown_renders_a_report() {
+    let report = wasm::check(PLAN, JsValue::UNDEFINED).unwrap();
+    let md = wasm::report_markdown(report, "plan.txt").unwrap();
+    assert!(md.starts_with("# 检查报告"));
+    assert!(wasm::report_markdown(JsValue::from_f64(1.0), "x").is_err());
+}

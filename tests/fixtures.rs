@@ -69,3 +69,39 @@ fn snapshots() {
         }
     }
 }
+
+#[test]
+fn a_flattened_indicator_table_gives_dated_targets_and_assignments() {
+    let report = check(&read(&fixtures().join("table.txt")));
+    let rows: Vec<(Option<&str>, Option<&str>, Option<u16>)> = report
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_deref(), t.unit.as_deref(), t.year))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("food_pass"), Some("%"), Some(2027)),
+            (Some("hitech"), Some("家"), Some(2027)),
+            (Some("svc_satisfaction"), None, Some(2027)),
+        ]
+    );
+    assert_eq!(report.targets[0].value.as_deref(), Some("98.2"));
+    // Task 1 is assigned by the table row for its indicator; task 2 by nothing.
+    let unassigned: Vec<_> = report.of_rule("unassigned-task").collect();
+    assert_eq!(unassigned.len(), 1);
+    assert!(unassigned[0].message.contains("加强食品安全监管"));
+    // The row without a unit is flagged, named by its indicator.
+    let unit: Vec<_> = report.of_rule("target-missing-unit").collect();
+    assert_eq!(unit.len(), 1);
+    assert!(
+        unit[0].message.contains("服务质量满意度"),
+        "{}",
+        unit[0].message
+    );
+    assert_eq!(count(&report, "target-missing-date"), 0);
+    // Units in the table's column count for name variants.
+    assert!(report
+        .of_rule("unit-name-variant")
+        .any(|f| f.excerpt == "县市场监督管理局"));
+}

@@ -160,3 +160,12 @@ pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
     crate::report::clip(doc.slice(span), max)
 }
+
+/// How a message names a target: its own words, or for a table row, indicator and value.
+pub fn target_label(cx: &Context<'_, '_>, target: &crate::document::Target) -> String {
+    let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
+    match (target.from_table, indicator) {
+        (true, Some(ind)) => format!("{}：{}", ind.name, quote(cx.doc, &target.span, 20)),
+        _ => quote(cx.doc, &target.span, 40),
+    }
+}

@@ -28,7 +28,7 @@
 //! 1.加强食品安全监管。到2027年，食品抽检合格率不低于98%。（县市场监管局负责）
 //! ```
 
-use super::{quote, Context};
+use super::{target_label, Context};
 use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
@@ -36,7 +36,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for target in cx.doc.targets.iter().filter(|t| t.quantified() && !t.dated) {
         let mut finding = Finding::new(
             target.span.clone(),
-            format!("目标“{}”没有完成时限", quote(cx.doc, &target.span, 40)),
+            format!("目标“{}”没有完成时限", target_label(cx, target)),
         )
         .suggest(format!("在同一句中写明完成时间，如“到{horizon}年，……”"));
         if let Some(ind) = target.indicator.and_then(|i| cx.template.indicators.get(i)) {

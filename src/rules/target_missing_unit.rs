@@ -28,7 +28,7 @@
 //! 1.加强医师队伍建设。到2027年，每千人口执业（助理）医师数达3.29人，城乡居民人均可支配收入比值达1.7。（县卫生健康委负责）
 //! ```
 
-use super::{quote, Context};
+use super::{target_label, Context};
 use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
@@ -46,7 +46,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             target.span.clone(),
             format!(
                 "目标“{}”的数值 {value} 缺少计量单位",
-                quote(cx.doc, &target.span, 40)
+                target_label(cx, target)
             ),
         )
         .suggest(format!("在数值后写明单位{example}"));

@@ -58,10 +58,6 @@ function select(span) {
 function renderBackdrop() {
   backdrop.replaceChildren();
   const value = text.value;
-  const spans = report.findings
-    .filter((f) => f.span.end > f.span.start)
-    .map((f) => f.span)
-    .sort((a, b) => a.start - b.start);
   let at = 0;
   for (const f of report.findings.slice().sort((a, b) => a.span.start - b.span.start)) {
     const s = f.span;
@@ -71,7 +67,6 @@ function renderBackdrop() {
     at = s.end;
   }
   backdrop.append(value.slice(at) + "\n");
-  void spans;
 }
 
 function syncScroll() {

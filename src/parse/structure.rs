@@ -165,7 +165,7 @@ pub fn sections_and_tasks(
                 }
             } else {
                 push_items(
-                    text, lines, headings, &inside, &items, &part.span, section, &mut tasks,
+                    lines, headings, &inside, &items, &part.span, section, &mut tasks,
                 );
             }
             continue;
@@ -206,9 +206,7 @@ pub fn sections_and_tasks(
                         .copied()
                         .filter(|&i| headings[i].level == sub)
                         .collect();
-                    push_items(
-                        text, lines, headings, &below, &items, &span, section, &mut tasks,
-                    );
+                    push_items(lines, headings, &below, &items, &span, section, &mut tasks);
                 }
                 _ => {
                     if let Some(task) = whole_as_task(text, headings, Some(h), &span, section) {
@@ -221,9 +219,7 @@ pub fn sections_and_tasks(
     (sections, tasks)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push_items(
-    text: &str,
     lines: &[Line],
     headings: &[Heading],
     inside: &[usize],
@@ -259,7 +255,7 @@ fn push_items(
             heading: Some(h),
             section: Some(section),
             span: start..end.max(start),
-            title: title_or_marker(text, heading),
+            title: title_or_marker(heading),
             clauses: Vec::new(),
             table_assigned: false,
         });
@@ -281,7 +277,7 @@ fn whole_as_task(
         return None;
     }
     let (number, title) = match heading.and_then(|h| headings.get(h)) {
-        Some(h) => (h.number.clone(), title_or_marker(text, h)),
+        Some(h) => (h.number.clone(), title_or_marker(h)),
         None => (String::new(), span.start..span.start),
     };
     Some(Task {
@@ -295,7 +291,7 @@ fn whole_as_task(
     })
 }
 
-fn title_or_marker(_text: &str, heading: &Heading) -> Span {
+fn title_or_marker(heading: &Heading) -> Span {
     if heading.title.is_empty() {
         heading.marker.clone()
     } else {

@@ -87,12 +87,6 @@ pub struct ResponsibilityClause {
     pub marks_lead: bool,
 }
 
-impl ResponsibilityClause {
-    pub fn leads(&self) -> impl Iterator<Item = &UnitName> {
-        self.units.iter().filter(|u| u.lead)
-    }
-}
-
 /// A deadline phrase: `到2027年`, `2027年底前`, `年内`.
 #[derive(Clone, Debug)]
 pub struct Deadline {

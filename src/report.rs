@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::coverage::{CategoryStatus, Coverage};
+use crate::coverage::Coverage;
 use crate::document::{Document, Span};
 use crate::position::Positions;
 use crate::template::Template;
@@ -74,6 +74,14 @@ impl Finding {
         self.indicator = Some(id.to_string());
         self
     }
+
+    /// Tags the finding with an indicator and its category, when there is one.
+    pub fn about(self, indicator: Option<&crate::template::Indicator>) -> Finding {
+        match indicator {
+            Some(ind) => self.indicator(&ind.id).category(&ind.category),
+            None => self,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +99,16 @@ pub struct TemplateInfo {
     pub id: String,
     pub name: String,
     pub horizon: u16,
+}
+
+impl From<&Template> for TemplateInfo {
+    fn from(t: &Template) -> TemplateInfo {
+        TemplateInfo {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            horizon: t.horizon,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -364,11 +382,7 @@ pub fn build(
 
     Report {
         schema: SCHEMA.to_string(),
-        template: TemplateInfo {
-            id: template.id.clone(),
-            name: template.name.clone(),
-            horizon: template.horizon,
-        },
+        template: TemplateInfo::from(template),
         document: DocumentInfo {
             title: doc
                 .title
@@ -388,17 +402,6 @@ pub fn build(
 }
 
 impl Report {
-    pub fn category_status(&self, id: &str) -> Option<CategoryStatus> {
-        self.categories
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| match c.status.as_str() {
-                "covered" => CategoryStatus::Covered,
-                "partial" => CategoryStatus::Partial,
-                _ => CategoryStatus::Missing,
-            })
-    }
-
     /// Findings of one rule.
     pub fn of_rule<'r>(&'r self, rule: &'r str) -> impl Iterator<Item = &'r FindingOut> + 'r {
         self.findings.iter().filter(move |f| f.rule == rule)

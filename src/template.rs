@@ -286,12 +286,4 @@ impl Template {
         }
         Ok(())
     }
-
-    pub fn category(&self, id: &str) -> Option<&Category> {
-        self.categories.iter().find(|c| c.id == id)
-    }
-
-    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|c| c.id == id)
-    }
 }

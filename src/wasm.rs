@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::report::TemplateInfo;
 use crate::{render, rules, Checker, Options, Report, Template, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -130,18 +131,17 @@ impl PlanChecker {
 
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]
     pub fn template(&self) -> Result<JsValue, JsError> {
-        let t = self.inner.template();
-        to_js(&serde_json::json!({"id": t.id, "name": t.name, "horizon": t.horizon}))
+        to_js(&TemplateInfo::from(self.inner.template()))
     }
 }
 
 /// The built-in templates.
 #[wasm_bindgen(unchecked_return_type = "TemplateInfo[]")]
 pub fn templates() -> Result<JsValue, JsError> {
-    let list: Vec<serde_json::Value> = Template::builtin_ids()
+    let list: Vec<TemplateInfo> = Template::builtin_ids()
         .iter()
         .filter_map(|id| Template::builtin(id))
-        .map(|t| serde_json::json!({"id": t.id, "name": t.name, "horizon": t.horizon}))
+        .map(|t| TemplateInfo::from(&t))
         .collect();
     to_js(&list)
 }

@@ -6,7 +6,7 @@ const text = $("text");
 const backdrop = $("backdrop");
 const statusEl = $("status");
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" };
-const STATUS_LABEL = { covered: "有章节", partial: "无章节（见于内容）", missing: "缺失", present: "已提及" };
+const STATUS_LABEL = { covered: "有章节", partial: "无章节（见于内容）", missing: "缺失" };
 let report = null;
 let timer = 0;
 let composing = false;
@@ -145,7 +145,6 @@ async function copyMarkdown() {
     await navigator.clipboard.writeText(md);
     statusEl.textContent = "已复制 Markdown 报告";
   } catch {
-    text.dataset.markdown = md;
     statusEl.textContent = "无法访问剪贴板，请使用“下载 JSON 报告”";
   }
 }

@@ -34,14 +34,12 @@ use crate::report::Finding;
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let horizon = cx.template.horizon;
     for target in cx.doc.targets.iter().filter(|t| t.quantified() && !t.dated) {
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             target.span.clone(),
             format!("目标“{}”没有完成时限", target_label(cx, target)),
         )
         .suggest(format!("在同一句中写明完成时间，如“到{horizon}年，……”"));
-        if let Some(ind) = target.indicator.and_then(|i| cx.template.indicators.get(i)) {
-            finding = finding.indicator(&ind.id).category(&ind.category);
-        }
-        out.push(finding);
+        let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
+        out.push(finding.about(indicator));
     }
 }

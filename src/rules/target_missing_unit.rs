@@ -42,7 +42,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .and_then(|i| i.units.first())
             .map(|u| format!("，如“{value}{u}”"))
             .unwrap_or_default();
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             target.span.clone(),
             format!(
                 "目标“{}”的数值 {value} 缺少计量单位",
@@ -50,9 +50,6 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             ),
         )
         .suggest(format!("在数值后写明单位{example}"));
-        if let Some(ind) = indicator {
-            finding = finding.indicator(&ind.id).category(&ind.category);
-        }
-        out.push(finding);
+        out.push(finding.about(indicator));
     }
 }

@@ -33,14 +33,12 @@ use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for target in cx.doc.targets.iter().filter(|t| !t.quantified()) {
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             target.span.clone(),
             format!("目标“{}”没有量化数值", quote(cx.doc, &target.span, 40)),
         )
         .suggest("如有可能写明具体数值；上级下达的任务可注明下达的数值或文件");
-        if let Some(ind) = target.indicator.and_then(|i| cx.template.indicators.get(i)) {
-            finding = finding.indicator(&ind.id).category(&ind.category);
-        }
-        out.push(finding);
+        let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
+        out.push(finding.about(indicator));
     }
 }

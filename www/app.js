@@ -46,13 +46,20 @@ function schedule() {
 function select(span) {
   text.focus();
   text.setSelectionRange(span.start, span.end);
-  const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 24;
-  const before = text.value.slice(0, span.start);
   // Scroll so the span sits a third of the way down.
-  const mirror = backdrop.querySelector(`mark[data-start="${span.start}"]`);
-  const top = mirror ? mirror.offsetTop : (before.split("\n").length - 1) * lineHeight;
-  text.scrollTop = Math.max(0, top - text.clientHeight / 3);
+  text.scrollTop = Math.max(0, topOf(span.start) - text.clientHeight / 3);
   syncScroll();
+}
+
+// Where a character sits in the wrapped text: measured in the backdrop, which has the
+// textarea's font, padding and wrapping.
+function topOf(index) {
+  const saved = [...backdrop.childNodes];
+  const probe = el("span", {}, "\u200b");
+  backdrop.replaceChildren(text.value.slice(0, index), probe);
+  const top = probe.offsetTop;
+  backdrop.replaceChildren(...saved);
+  return top;
 }
 
 function renderBackdrop() {

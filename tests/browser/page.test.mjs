@@ -100,6 +100,29 @@ test("activating a finding selects its span in the text", async () => {
   await page.focus('[data-rule="target-missing-unit"]');
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+  // A finding after many wrapped lines, inside another finding's mark, is scrolled into view.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await paste(fixture("complete.txt").replace("（县市场监管局负责）\n\n三、", "（县市场监督管理局、县发改委负责）\n\n三、"));
+  await page.$eval("#text", (t) => { t.scrollTop = 0; });
+  await page.click('[data-rule="unit-name-variant"]');
+  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "县市场监督管理局");
+  const [top, scroll, height] = await page.$eval("#text", (t) => {
+    const mirror = document.createElement("div");
+    const style = getComputedStyle(t);
+    for (const k of ["font", "padding", "border", "whiteSpace", "overflowWrap", "wordBreak", "boxSizing"]) mirror.style[k] = style[k];
+    mirror.style.width = `${t.offsetWidth}px`;
+    mirror.style.position = "absolute";
+    mirror.style.visibility = "hidden";
+    const probe = document.createElement("span");
+    probe.textContent = "x";
+    mirror.append(t.value.slice(0, t.selectionStart), probe);
+    document.body.append(mirror);
+    const at = probe.offsetTop;
+    mirror.remove();
+    return [at, t.scrollTop, t.clientHeight];
+  });
+  assert.ok(top >= scroll && top < scroll + height, `span at ${top}px, view ${scroll}–${scroll + height}px`);
+  await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test("no check runs during IME composition, one runs when it ends", async () => {

@@ -33,12 +33,33 @@ export interface Report {
 export interface CheckOptions { disable?: string[]; minSeverity?: Severity; }
 export interface TemplateInfo { id: string; name: string; horizon: number; }
 export interface RuleInfo { id: string; severity: Severity; summary: string; }
+export type PartKind = "preamble" | "goals" | "tasks" | "schedule" | "safeguards" | "attachments" | "other";
+/** A template as JSON (see schema/template.schema.json). */
+export interface Template {
+  id: string; name: string; horizon: number;
+  parts: { kind: PartKind; name: string; required?: boolean; headings: string[] }[];
+  categories: { id: string; name: string; headings: string[][]; keywords?: string[] }[];
+  indicators: {
+    id: string; name: string; category: string; aliases: string[];
+    units?: string[]; ratio?: boolean; expected?: boolean;
+  }[];
+  vocabulary?: {
+    measure_units: string[]; comparators_before: string[]; comparators_after: string[];
+    not_quantified: string[]; deadlines: string[]; ratio_words: string[];
+    responsibility_labels: { lead: string[]; other: string[] };
+    responsibility_endings: string[]; unit_suffixes: string[]; unit_synonyms: [string, string][];
+  };
+}
 "#;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+
+    /// `CheckOptions` from JavaScript, optional in every signature.
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type JsCheckOptions;
 }
 
 /// Installs a panic hook that reports the panic on the console, so a fault is visible
@@ -63,15 +84,18 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))
 }
 
-fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
+fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
+    let Some(value) = value
+        .map(JsValue::from)
+        .filter(|v| !v.is_undefined() && !v.is_null())
+    else {
         return Ok(Options::default());
-    }
+    };
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("plancheck: bad options: {e}")))
 }
 
-fn run(checker: &Checker, text: &str, opts: JsValue) -> Result<JsValue, JsError> {
+fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(JsError::new(&format!(
             "文本过大（{} 字节），最多检查 {} 字节",
@@ -85,10 +109,7 @@ fn run(checker: &Checker, text: &str, opts: JsValue) -> Result<JsValue, JsError>
 
 /// Checks a plan against the national template.
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(
-    text: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn check(text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
     NATIONAL.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -121,11 +142,7 @@ impl PlanChecker {
     }
 
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn check(
-        &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    pub fn check(&self, text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
         run(&self.inner, text, options)
     }
 

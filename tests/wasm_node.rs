@@ -3,7 +3,7 @@
 
 use js_sys::Reflect;
 use plancheck::wasm;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -14,7 +14,7 @@ const PLAN: &str = "二、重点任务\n（一）推动经济质量效益型发�
 
 #[wasm_bindgen_test]
 fn check_returns_a_plain_report_object() {
-    let report = wasm::check(PLAN, JsValue::UNDEFINED).unwrap();
+    let report = wasm::check(PLAN, None).unwrap();
     assert_eq!(
         get(&report, "schema").as_string().as_deref(),
         Some("plancheck/report@1")
@@ -46,7 +46,7 @@ fn check_returns_a_plain_report_object() {
 fn options_filter_findings() {
     let opts =
         js_sys::JSON::parse(r#"{"disable":["unassigned-task"],"minSeverity":"error"}"#).unwrap();
-    let report = wasm::check(PLAN, opts).unwrap();
+    let report = wasm::check(PLAN, Some(opts.unchecked_into())).unwrap();
     let findings = js_sys::Array::from(&get(&report, "findings"));
     assert!(findings.length() > 0);
     for f in findings.iter() {
@@ -56,7 +56,7 @@ fn options_filter_findings() {
             Some("unassigned-task")
         );
     }
-    assert!(wasm::check(PLAN, JsValue::from_str("nonsense")).is_err());
+    assert!(wasm::check(PLAN, Some(JsValue::from_str("nonsense").unchecked_into())).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -66,7 +66,9 @@ fn templates_load_and_bad_ones_name_the_field() {
     let json = include_str!("../src/data/national-2024.json")
         .replace("\"horizon\": 2027", "\"horizon\": 2028");
     let checker = wasm::PlanChecker::new(&json).unwrap();
-    let report = checker.check(PLAN, JsValue::NULL).unwrap();
+    let report = checker
+        .check(PLAN, Some(JsValue::NULL.unchecked_into()))
+        .unwrap();
     assert_eq!(
         get(&get(&report, "template"), "horizon").as_f64(),
         Some(2028.0)
@@ -80,7 +82,7 @@ fn templates_load_and_bad_ones_name_the_field() {
 
 #[wasm_bindgen_test]
 fn markdown_renders_a_report() {
-    let report = wasm::check(PLAN, JsValue::UNDEFINED).unwrap();
+    let report = wasm::check(PLAN, None).unwrap();
     let md = wasm::report_markdown(report, "plan.txt").unwrap();
     assert!(md.starts_with("# 检查报告"));
     assert!(wasm::report_markdown(JsValue::from_f64(1.0), "x").is_err());

@@ -2,63 +2,19 @@
 // page served from www/ on 127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { root, www, artifacts, fixture, corpus, serve, launch, fill } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const www = path.join(root, "www");
-const artifacts = path.join(root, "tests/artifacts");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
-
-let server, origin, context, page;
-const consoleErrors = [];
-const foreignRequests = [];
-
-function serve() {
-  return new Promise((resolve) => {
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url, "http://x");
-      const file = path.join(www, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname));
-      if (!file.startsWith(www) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`));
-  });
-}
-
-function fixture(rel) {
-  return fs.readFileSync(path.join(root, "tests/fixtures", rel), "utf8");
-}
+let server, origin, context, page, consoleErrors, foreignRequests;
 
 async function paste(value) {
-  await page.fill("#text", value);
-  await page.waitForFunction(() => document.querySelectorAll("#categories li").length === 7);
-  // Let the debounced check settle.
-  await page.waitForTimeout(300);
+  await fill(page, "#text", value);
 }
 
 before(async () => {
-  origin = await serve();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plancheck-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  page = context.pages()[0] || (await context.newPage());
-  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  page.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreignRequests.push(r.url()); });
+  ({ server, origin } = await serve(www));
+  ({ context, page, errors: consoleErrors, foreign: foreignRequests } = await launch(origin));
   await page.goto(origin + "/");
   await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
 });
@@ -79,9 +35,9 @@ test("a pasted plan shows its findings and the DOM contract", async () => {
 });
 
 test("a corpus plan gives the reviewer's findings", async (t) => {
-  const file = path.join(root, "../shared/corpus/xiuning-2025.txt");
-  if (!fs.existsSync(file)) { t.skip("corpus not present"); return; }
-  await paste(fs.readFileSync(file, "utf8"));
+  const text = corpus(t, "xiuning-2025.txt");
+  if (text === null) return;
+  await paste(text);
   const units = await page.$$eval('[data-rule="target-missing-unit"] .message', (els) => els.map((e) => e.textContent));
   assert.equal(units.length, 1);
   assert.match(units[0], /3\.29/);

@@ -1,0 +1,52 @@
+import type { CheckOptions, Report, Template, TemplateInfo } from "./plancheck.js";
+
+export { check } from "./plancheck.js";
+
+/** Loads the WebAssembly module once; the element calls it itself. */
+export declare function load(): Promise<void>;
+
+/** Checks in a Web Worker; at most one check in flight, superseded checks resolve to null. */
+export declare class WorkerChecker {
+  constructor(options?: { template?: Template | string | null; url?: string | URL });
+  /** The template's id, name and horizon, once the worker has loaded it; rejects for a bad template. */
+  ready(): Promise<TemplateInfo>;
+  /** The report for `text`, or null when a later call superseded this one before it ran. */
+  check(text: string, options?: CheckOptions): Promise<Report | null>;
+  terminate(): void;
+}
+
+export interface PlanCheckerErrorDetail { message: string; }
+
+/**
+ * `<plan-checker>`: checks a textarea (its child, the one named by `for`, or its own).
+ * Attributes: `template` (built-in id or URL of a template's JSON), `severity`
+ * (`error` | `warning` | `info`, the least severe shown), `lang` (`zh-CN` | `en`), `for`,
+ * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 100000).
+ */
+export declare class PlanCheckerElement extends HTMLElement {
+  /** The last report, or null. */
+  readonly report: Report | null;
+  /** The textarea being checked. */
+  readonly textarea: HTMLTextAreaElement | null;
+  /** The loaded template's id, name and horizon, or null while loading. */
+  readonly template: TemplateInfo | null;
+  /** The text; setting it checks at once. */
+  value: string;
+  /** Checks now; resolves to null when the text changed before the check finished. */
+  check(): Promise<Report | null>;
+  /** A built-in id, a URL, JSON text or an object; rejects for a malformed template, naming the field. */
+  setTemplate(template: string | Template): Promise<TemplateInfo | null>;
+  /** Reads a picked file into the textarea; rejects with a message for the user. */
+  openFile(file: File): Promise<Report | null>;
+  /** Selects a span in the text and scrolls it into view. */
+  select(span: { start: number; end: number }): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { "plan-checker": PlanCheckerElement; }
+  interface HTMLElementEventMap {
+    "plancheck-report": CustomEvent<Report>;
+    "plancheck-ready": CustomEvent<TemplateInfo>;
+    "plancheck-error": CustomEvent<PlanCheckerErrorDetail>;
+  }
+}

@@ -1,0 +1,37 @@
+// Checks plans off the main thread.
+//
+// Protocol (every message carries the id of the request it answers):
+//   → {id, type: "init", template?: string}    template JSON; omitted for the national template
+//   ← {id, type: "ready", template: TemplateInfo}
+//   → {id, type: "check", text: string, options?: CheckOptions}
+//   ← {id, type: "report", report: Report}
+//   ← {id, type: "error", message: string}     for any request that failed
+import init, { check, PlanChecker, templates } from "./plancheck.js";
+
+const loaded = init();
+let checker = null;
+
+function answer(id, body) {
+  self.postMessage({ id, ...body });
+}
+
+self.onmessage = async (event) => {
+  const { id, type } = event.data || {};
+  try {
+    await loaded;
+    if (type === "init") {
+      checker?.free();
+      checker = null;
+      if (event.data.template) checker = new PlanChecker(event.data.template);
+      answer(id, { type: "ready", template: checker ? checker.template : templates()[0] });
+    } else if (type === "check") {
+      const { text, options } = event.data;
+      const report = checker ? checker.check(text, options) : check(text, options);
+      answer(id, { type: "report", report });
+    } else {
+      answer(id, { type: "error", message: `plancheck: unknown request type ${JSON.stringify(type)}` });
+    }
+  } catch (e) {
+    answer(id, { type: "error", message: e && e.message ? e.message : String(e) });
+  }
+};

@@ -1,0 +1,178 @@
+// The <plan-checker> element on the example portal page, the worker mode and templates
+// from the portal, in Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { root, www, artifacts, fixture, maybeCorpus, serve, launch, fill } from "./harness.mjs";
+
+const national = JSON.parse(fs.readFileSync(path.join(root, "src/data/national-2024.json"), "utf8"));
+const bad = structuredClone(national);
+bad.indicators[3].category = "nope";
+
+let server, origin, context, page, errors, foreign;
+
+before(async () => {
+  ({ server, origin } = await serve(www, {
+    "/test/bad-template.json": ["application/json", JSON.stringify(bad)],
+    "/test/province.json": ["application/json", JSON.stringify({ ...national, id: "province-2025", horizon: 2026 })],
+  }));
+  ({ context, page, errors, foreign } = await launch(origin));
+  await page.goto(origin + "/embed.html");
+  await page.waitForFunction(() => document.getElementById("checker").template !== null, null, { timeout: 15000 });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+test("the element checks on input and fires plancheck-report with the report", async () => {
+  await page.evaluate(() => {
+    window.__details = [];
+    document.getElementById("draft").addEventListener("plancheck-report", (e) => window.__details.push(e.detail));
+  });
+  await fill(page, "#body", fixture("unassigned-task/flagged.txt"));
+  const detail = await page.evaluate(() => window.__details.at(-1));
+  assert.equal(detail.schema, "plancheck/report@1");
+  assert.deepEqual(detail.findings.map((f) => f.rule), ["unassigned-task"]);
+  assert.deepEqual(await page.$$eval("plan-checker [data-rule]", (els) => els.map((e) => e.dataset.rule)), ["unassigned-task"]);
+  assert.equal(await page.$$eval("plan-checker [data-category]", (els) => els.length), 7);
+  // The portal's own code reacted to the event.
+  assert.match(await page.textContent("#verdict"), /1 个错误/);
+  assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
+  await fill(page, "#body", fixture("complete.txt"));
+  assert.equal(await page.$eval("#submit", (b) => b.disabled), false);
+  assert.equal(await page.$$eval("plan-checker [data-rule]", (els) => els.length), 0);
+});
+
+test("findings are reachable and usable by keyboard", async () => {
+  await fill(page, "#body", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  const rules = await page.$$eval("plan-checker [data-rule]", (els) => els.map((e) => e.dataset.rule));
+  assert.ok(rules.length >= 2, `findings: ${rules}`);
+  await page.focus("plan-checker [data-rule]");
+  await page.keyboard.press("ArrowDown");
+  const second = await page.evaluate(() => document.getElementById("checker").shadowRoot.activeElement.dataset.rule);
+  assert.equal(second, rules[1]);
+  await page.keyboard.press("Enter");
+  const selected = await page.$eval("#body", (t) => [document.activeElement === t, t.selectionEnd > t.selectionStart]);
+  assert.deepEqual(selected, [true, true]);
+});
+
+test("severity and lang attributes change what is shown", async () => {
+  await fill(page, "#body", fixture("no-lead-unit/flagged.txt"));
+  assert.ok(await page.$$eval('plan-checker [data-severity="info"]', (els) => els.length) > 0);
+  await page.$eval("#checker", (el) => el.setAttribute("severity", "warning"));
+  await page.waitForFunction(() => document.getElementById("checker").report.summary.infos === 0);
+  assert.equal(await page.$$eval('plan-checker [data-severity="info"]', (els) => els.length), 0);
+  await page.$eval("#checker", (el) => { el.setAttribute("severity", "info"); el.setAttribute("lang", "en"); });
+  await page.waitForFunction(() => document.getElementById("checker").report.summary.infos > 0);
+  assert.match(await page.textContent("plan-checker #summary"), /Tasks with a responsible unit/);
+  await page.$eval("#checker", (el) => el.setAttribute("lang", "zh-CN"));
+  assert.match(await page.textContent("plan-checker #summary"), /任务已明确责任/);
+});
+
+test("the worker gives the same report as the main thread, and drops superseded checks", async (t) => {
+  const texts = [fixture("complete.txt"), fixture("table.txt"), fixture("schedule-gap/flagged.txt")];
+  for (const name of ["xiuning-2025.txt", "lixian-draft.txt"]) {
+    const text = maybeCorpus(t, name);
+    if (text !== null) texts.push(text);
+  }
+  const result = await page.evaluate(async (texts) => {
+    const m = await import("./pkg/plan-checker.js");
+    const worker = new m.WorkerChecker();
+    const same = [];
+    for (const text of texts) same.push(JSON.stringify(await worker.check(text)) === JSON.stringify(m.check(text)));
+    // Three checks asked at once: the one in flight runs, the middle one is superseded.
+    const [a, b, c] = await Promise.all(texts.slice(0, 3).map((text) => worker.check(text)));
+    worker.terminate();
+    return { same, a: a && a.summary.targets, b, c: c && c.findings.map((f) => f.rule) };
+  }, texts);
+  assert.equal(result.same.length, texts.length);
+  assert.ok(result.same.every(Boolean), `differs: ${result.same}`);
+  assert.ok(result.a > 0);
+  assert.equal(result.b, null);
+  assert.deepEqual(result.c, ["schedule-gap"]);
+});
+
+test("the element checks large texts in the worker, and its report matches", async () => {
+  const text = fixture("unassigned-task/flagged.txt");
+  await page.$eval("#checker", (el) => el.setAttribute("worker-threshold", "1000"));
+  const before = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("plancheck-worker.js")).length);
+  await fill(page, "#body", text);
+  const [fromElement, onMain, workerLoads] = await page.evaluate(async (text) => {
+    const m = await import("./pkg/plan-checker.js");
+    return [document.getElementById("checker").report, m.check(text),
+      performance.getEntriesByType("resource").filter((e) => e.name.endsWith("plancheck-worker.js")).length];
+  }, text);
+  assert.ok(workerLoads > before, "the worker was not started");
+  assert.deepEqual(fromElement, onMain);
+  assert.deepEqual(await page.$$eval("plan-checker [data-rule]", (els) => els.map((e) => e.dataset.rule)), ["unassigned-task"]);
+  await page.$eval("#checker", (el) => el.removeAttribute("worker-threshold"));
+});
+
+test("a malformed template from the portal shows an error naming the field", async () => {
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("checker");
+    el.addEventListener("plancheck-error", (e) => resolve(e.detail.message), { once: true });
+    el.setAttribute("template", "/test/bad-template.json");
+  }));
+  assert.match(message, /indicators\[3\]\.category/);
+  assert.match(await page.textContent("plan-checker #status"), /indicators\[3\]\.category/);
+  assert.equal(await page.$$eval("plan-checker [data-rule]", (els) => els.length), 0);
+  // An object with the same fault, through the method: rejects, naming the field.
+  const rejected = await page.evaluate(async (bad) => {
+    try { await document.getElementById("checker").setTemplate(bad); return "resolved"; } catch (e) { return e.message; }
+  }, bad);
+  assert.match(rejected, /indicators\[3\]\.category/);
+  // A province's variant by URL, then back to the built-in one.
+  await page.evaluate(() => document.getElementById("checker").setTemplate("/test/province.json"));
+  const info = await page.evaluate(() => document.getElementById("checker").report.template);
+  assert.deepEqual(info, { id: "province-2025", name: national.name, horizon: 2026 });
+  await page.evaluate(() => document.getElementById("checker").setTemplate("national-2024"));
+  assert.equal(await page.evaluate(() => document.getElementById("checker").report.template.id), "national-2024");
+});
+
+test("a missing template URL is reported, not thrown", async () => {
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("checker");
+    el.addEventListener("plancheck-error", (e) => resolve(e.detail.message), { once: true });
+    el.setAttribute("template", "/test/no-such-template.json");
+  }));
+  assert.match(message, /no-such-template\.json.*404/);
+  await page.evaluate(() => document.getElementById("checker").setTemplate("national-2024"));
+  assert.equal(await page.evaluate(() => document.getElementById("checker").report.template.id), "national-2024");
+});
+
+test("for= checks a textarea elsewhere; without one the element has its own", async () => {
+  const rules = await page.evaluate(async (text) => {
+    const ta = document.createElement("textarea");
+    ta.id = "elsewhere";
+    document.body.append(ta);
+    const el = document.createElement("plan-checker");
+    el.setAttribute("for", "elsewhere");
+    const own = document.createElement("plan-checker");
+    const ready = [el, own].map((x) => new Promise((resolve) => x.addEventListener("plancheck-ready", resolve, { once: true })));
+    document.body.append(el, own);
+    await Promise.all(ready);
+    ta.value = text;
+    const a = await el.check();
+    own.value = text;
+    const b = own.report;
+    const out = [a.findings.map((f) => f.rule), b.findings.map((f) => f.rule), own.textarea.getRootNode() === own.shadowRoot];
+    el.remove(); own.remove(); ta.remove();
+    return out;
+  }, fixture("unassigned-task/flagged.txt"));
+  assert.deepEqual(rules, [["unassigned-task"], ["unassigned-task"], true]);
+});
+
+test("embed.html: no console errors, no request off the origin; screenshot saved", async () => {
+  await fill(page, "#body", fixture("target-missing-unit/flagged.txt"));
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: path.join(artifacts, "embed.png") });
+  assert.deepEqual(foreign, []);
+  // The one 404 is the missing template the test above asked for.
+  assert.ok(errors.filter((e) => /status of 404/.test(e)).length <= 1, errors.join("\n"));
+  assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
+});

@@ -1,0 +1,100 @@
+// Shared by the browser tests: a static server on 127.0.0.1 and Debian's Chromium driven by
+// playwright-core, with every console error and every request off the origin recorded.
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../..");
+export const www = path.join(root, "www");
+export const artifacts = path.join(root, "tests/artifacts");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+
+export function fixture(rel) {
+  return fs.readFileSync(path.join(root, "tests/fixtures", rel), "utf8");
+}
+
+/** The corpus plan's text, or null (with the test skipped) when the corpus is absent. */
+export function corpus(t, name) {
+  const file = path.join(root, "../shared/corpus", name);
+  if (!fs.existsSync(file)) {
+    t.skip(`corpus not present: ${file}`);
+    return null;
+  }
+  return fs.readFileSync(file, "utf8");
+}
+
+/** The corpus plan's text, or null (noted, not skipped) when the corpus is absent. */
+export function maybeCorpus(t, name) {
+  const file = path.join(root, "../shared/corpus", name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  t.diagnostic(`corpus not present: ${file}`);
+  return null;
+}
+
+/**
+ * Serves `dir` on a free port; `extra` maps paths to [content type, body] for resources
+ * that exist only for a test.
+ */
+export function serve(dir, extra = {}) {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url, "http://x");
+      if (extra[url.pathname]) {
+        const [type, body] = extra[url.pathname];
+        res.writeHead(200, { "content-type": type }).end(body);
+        return;
+      }
+      const file = path.join(dir, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname));
+      if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+/** A fresh Chromium profile and page; `errors` and `foreign` fill as the page runs. */
+export async function launch(origin) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plancheck-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  const foreign = [];
+  const watch = (p) => {
+    p.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    p.on("pageerror", (e) => errors.push(String(e)));
+  };
+  watch(page);
+  context.on("page", watch);
+  context.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:")) foreign.push(url);
+  });
+  return { context, page, errors, foreign };
+}
+
+/** Fills the textarea and waits for the element's next report. */
+export async function fill(page, selector, value) {
+  await page.evaluate(() => {
+    window.__reports ??= 0;
+    if (!window.__counting) {
+      window.__counting = true;
+      document.addEventListener("plancheck-report", () => { window.__reports += 1; });
+    }
+  });
+  const before = await page.evaluate(() => window.__reports);
+  await page.fill(selector, value);
+  await page.waitForFunction((n) => window.__reports > n, before, { timeout: 10000 });
+}

@@ -55,6 +55,14 @@ test("the installed package imports and checks in Node.js", () => {
   assert.match(got.bad, /field/);
 });
 
+test("the bundler entry loads through WebAssembly ESM integration", () => {
+  const out = execFileSync("node", ["--experimental-wasm-modules", "--no-warnings", "--input-type=module", "-e",
+    `import { check } from "plancheck/bundler"; import { readFileSync } from "node:fs";
+     console.log(JSON.stringify(check(readFileSync(process.argv[1], "utf8")).findings.map((f) => f.rule)));`,
+    path.join(root, "tests/fixtures/unassigned-task/flagged.txt")], { cwd: app, encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), ["unassigned-task"]);
+});
+
 test("the TypeScript declarations type a portal's code", () => {
   fs.writeFileSync(path.join(app, "portal.ts"), `
     import init, { check, PlanChecker, type Report, type Template, type CheckOptions } from "plancheck";

@@ -36,6 +36,8 @@ export declare class PlanCheckerElement extends HTMLElement {
   check(): Promise<Report | null>;
   /** A built-in id, a URL, JSON text or an object; rejects for a malformed template, naming the field. */
   setTemplate(template: string | Template): Promise<TemplateInfo | null>;
+  /** The current text's report as Markdown, headed by `name`. */
+  markdown(name?: string): string;
   /** Reads a picked file into the textarea; rejects with a message for the user. */
   openFile(file: File): Promise<Report | null>;
   /** Selects a span in the text and scrolls it into view. */

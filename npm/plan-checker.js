@@ -4,7 +4,7 @@
 //   <plan-checker><textarea name="body"></textarea></plan-checker>
 //
 // Plain JavaScript, Shadow DOM, no framework. See README.md for attributes, events and theming.
-import init, { check, PlanChecker, templates } from "./plancheck.js";
+import init, { check, PlanChecker, reportMarkdown, templates } from "./plancheck.js";
 
 const NATIONAL = "national-2024";
 const DEFAULT_WORKER_THRESHOLD = 100000;
@@ -351,9 +351,7 @@ export class PlanCheckerElement extends HTMLElement {
     if (!this.#ready || !this.#textarea) return null;
     const text = this.#textarea.value;
     const seq = ++this.#seq;
-    const options = {};
-    const min = this.getAttribute("severity");
-    if (min === "error" || min === "warning" || min === "info") options.minSeverity = min;
+    const options = this.#options();
     try {
       let report;
       if (this.#useWorker(text)) {
@@ -372,6 +370,14 @@ export class PlanCheckerElement extends HTMLElement {
       if (seq === this.#seq) this.#fail(this.#strings.failed(messageOf(e)));
       return null;
     }
+  }
+
+  /** The current text's report as Markdown, headed by `name` (a file name), for a memo. */
+  markdown(name = "") {
+    if (!this.#ready) return "";
+    const text = this.value;
+    const options = this.#options();
+    return this.#checker ? this.#checker.reportMarkdown(text, name, options) : reportMarkdown(text, name, options);
   }
 
   /**
@@ -403,6 +409,11 @@ export class PlanCheckerElement extends HTMLElement {
       ta.scrollTop = Math.max(0, this.#topOf(span.start) - ta.clientHeight / 3);
       this.#syncScroll();
     }
+  }
+
+  #options() {
+    const min = this.getAttribute("severity");
+    return min === "error" || min === "warning" || min === "info" ? { minSeverity: min } : {};
   }
 
   #useWorker(text) {

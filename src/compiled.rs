@@ -1,15 +1,14 @@
 //! A template prepared for checking: automata and regular expressions built once.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::template::{Template, TemplateError};
 
 #[derive(Clone, Debug)]
 pub struct Compiled {
-    aliases: AhoCorasick,
+    aliases: Dictionary,
     alias_owner: Vec<usize>,
-    keywords: AhoCorasick,
+    keywords: Dictionary,
     keyword_owner: Vec<(usize, usize)>,
     category_heads: Vec<Vec<Vec<String>>>,
     pub measure_units: Vec<String>,
@@ -27,19 +26,66 @@ pub struct Compiled {
 
 fn longest_first(list: &[String]) -> Vec<String> {
     let mut v: Vec<String> = list.to_vec();
-    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    v.sort_unstable_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     v.dedup();
     v
 }
 
-fn automaton(patterns: &[&str], field: &str) -> Result<AhoCorasick, TemplateError> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .map_err(|e| TemplateError {
-            path: field.to_string(),
-            message: e.to_string(),
+const SLOTS: usize = 1024;
+
+/// A set of words found leftmost-longest, without overlaps, in one pass over a text.
+///
+/// Words are bucketed by their first character, longest first, so each position of the
+/// text costs one bucket lookup; for the few hundred short words of a template this is
+/// as fast as an Aho-Corasick automaton and a fraction of its size in the wasm.
+#[derive(Clone, Debug)]
+pub struct Dictionary {
+    words: Vec<String>,
+    slots: Vec<Vec<usize>>,
+}
+
+impl Dictionary {
+    pub fn new(words: &[&str]) -> Dictionary {
+        let mut slots = vec![Vec::new(); SLOTS];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                slots[c as usize % SLOTS].push(i);
+            }
+        }
+        for slot in &mut slots {
+            slot.sort_unstable_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+        }
+        Dictionary {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            slots,
+        }
+    }
+
+    /// (word index, byte range) of each match, in order.
+    pub fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < text.len() {
+                let rest = &text[at..];
+                let c = rest.chars().next()?;
+                let hit = self.slots[c as usize % SLOTS]
+                    .iter()
+                    .find(|&&i| rest.starts_with(self.words[i].as_str()));
+                let start = at;
+                match hit {
+                    Some(&i) => {
+                        at += self.words[i].len();
+                        return Some((i, start..at));
+                    }
+                    None => at += c.len_utf8(),
+                }
+            }
+            None
         })
+    }
 }
 
 fn regexes(list: &[String], field: &str) -> Result<Vec<Regex>, TemplateError> {
@@ -74,11 +120,11 @@ impl Compiled {
         }
         let v = &template.vocabulary;
         let mut synonyms = v.unit_synonyms.clone();
-        synonyms.sort_by_key(|pair| std::cmp::Reverse(pair.0.chars().count()));
+        crate::order::sort_by_position(&mut synonyms, |pair| usize::MAX - pair.0.chars().count());
         Ok(Compiled {
-            aliases: automaton(&alias_patterns, "indicators")?,
+            aliases: Dictionary::new(&alias_patterns),
             alias_owner,
-            keywords: automaton(&keyword_patterns, "categories")?,
+            keywords: Dictionary::new(&keyword_patterns),
             keyword_owner,
             category_heads: template
                 .categories
@@ -103,10 +149,7 @@ impl Compiled {
     pub fn alias_hits(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         self.aliases
             .find_iter(text)
-            .filter_map(|m| {
-                let owner = *self.alias_owner.get(m.pattern().as_usize())?;
-                Some((owner, m.start()..m.end()))
-            })
+            .filter_map(|(i, range)| Some((*self.alias_owner.get(i)?, range)))
             .collect()
     }
 
@@ -114,9 +157,9 @@ impl Compiled {
     pub fn keyword_hits(&self, text: &str) -> Vec<(usize, usize, std::ops::Range<usize>)> {
         self.keywords
             .find_iter(text)
-            .filter_map(|m| {
-                let (c, k) = *self.keyword_owner.get(m.pattern().as_usize())?;
-                Some((c, k, m.start()..m.end()))
+            .filter_map(|(i, range)| {
+                let (c, k) = *self.keyword_owner.get(i)?;
+                Some((c, k, range))
             })
             .collect()
     }

@@ -15,6 +15,7 @@
 pub mod compiled;
 pub mod coverage;
 pub mod document;
+pub mod order;
 pub mod parse;
 pub mod position;
 pub mod render;
@@ -25,8 +26,6 @@ pub mod template;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use serde::{Deserialize, Serialize};
-
 pub use report::{Finding, Report, Severity};
 pub use template::{Template, TemplateError};
 
@@ -34,8 +33,7 @@ pub use template::{Template, TemplateError};
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// What to report.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Rule ids to leave out.
     pub disable: Vec<String>,
@@ -80,7 +78,7 @@ impl Checker {
             findings.retain(|f| f.severity >= min);
         }
         // In reading order; findings at one place keep the registry's order.
-        findings.sort_by_key(|f| f.span.start);
+        order::sort_by_position(&mut findings, |f| f.span.start);
         report::build(&doc, &self.template, &coverage, &findings)
     }
 }

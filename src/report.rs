@@ -1,6 +1,6 @@
 //! The report (`plancheck/report@1`) and the findings inside it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::coverage::Coverage;
 use crate::document::{Document, Span};
@@ -9,7 +9,7 @@ use crate::template::Template;
 
 pub const SCHEMA: &str = "plancheck/report@1";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -84,7 +84,7 @@ impl Finding {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SpanOut {
     /// UTF-16 code unit offsets, as JavaScript's `String.slice` takes them.
     pub start: usize,
@@ -94,7 +94,7 @@ pub struct SpanOut {
     pub column: usize,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TemplateInfo {
     pub id: String,
     pub name: String,
@@ -111,14 +111,14 @@ impl From<&Template> for TemplateInfo {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PartOut {
     pub kind: String,
     pub title: Option<String>,
     pub span: SpanOut,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct DocumentInfo {
     pub title: Option<String>,
     pub kind: String,
@@ -126,7 +126,7 @@ pub struct DocumentInfo {
     pub parts: Vec<PartOut>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -136,7 +136,7 @@ pub struct Summary {
     pub targets: usize,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct CategoryOut {
     pub id: String,
     pub name: String,
@@ -144,7 +144,7 @@ pub struct CategoryOut {
     pub span: Option<SpanOut>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct IndicatorOut {
     pub id: String,
     pub name: String,
@@ -155,7 +155,7 @@ pub struct IndicatorOut {
     pub span: Option<SpanOut>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TaskOut {
     pub number: String,
     pub title: String,
@@ -165,7 +165,7 @@ pub struct TaskOut {
     pub units: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TargetOut {
     pub text: String,
     pub value: Option<String>,
@@ -175,7 +175,7 @@ pub struct TargetOut {
     pub span: SpanOut,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FindingOut {
     pub rule: String,
     pub severity: Severity,
@@ -190,7 +190,7 @@ pub struct FindingOut {
     pub indicator: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Report {
     pub schema: String,
     pub template: TemplateInfo,

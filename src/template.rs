@@ -276,7 +276,7 @@ impl Template {
             ("deadlines", &v.deadlines),
         ] {
             for (k, pattern) in list.iter().enumerate() {
-                if let Err(e) = regex::Regex::new(pattern) {
+                if let Err(e) = regex_lite::Regex::new(pattern) {
                     return Err(err(
                         format!("vocabulary.{field}[{k}]"),
                         &format!("not a valid regular expression: {e}"),

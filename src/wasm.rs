@@ -2,11 +2,12 @@
 
 use std::cell::RefCell;
 
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::report::TemplateInfo;
-use crate::{render, rules, Checker, Options, Report, Template, MAX_INPUT_BYTES};
+use crate::{render, rules, Checker, Options, Severity, Template, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -75,15 +76,20 @@ thread_local! {
     static NATIONAL: RefCell<Option<Checker>> = const { RefCell::new(None) };
 }
 
+// Values cross as JSON text: the serializer the CLI uses anyway, and `JSON.parse` builds
+// the objects faster than property-by-property conversion.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("plancheck: cannot convert the report"))
 }
 
+fn bad_options(why: &str) -> JsError {
+    JsError::new(&format!("plancheck: bad options: {why}"))
+}
+
+// Read by hand rather than through serde: two fields do not warrant a deserializer in
+// the wasm.
 fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
     let Some(value) = value
         .map(JsValue::from)
@@ -91,11 +97,40 @@ fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
     else {
         return Ok(Options::default());
     };
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("plancheck: bad options: {e}")))
+    if !value.is_object() {
+        return Err(bad_options("expected an object"));
+    }
+    let field = |name: &str| Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
+    let mut options = Options::default();
+    let disable = field("disable");
+    if !disable.is_undefined() && !disable.is_null() {
+        if !Array::is_array(&disable) {
+            return Err(bad_options("`disable` must be an array of rule ids"));
+        }
+        for id in Array::from(&disable).iter() {
+            let id = id
+                .as_string()
+                .ok_or_else(|| bad_options("`disable` must be an array of rule ids"))?;
+            options.disable.push(id);
+        }
+    }
+    let min = field("minSeverity");
+    if !min.is_undefined() && !min.is_null() {
+        options.min_severity = Some(match min.as_string().as_deref() {
+            Some("info") => Severity::Info,
+            Some("warning") => Severity::Warning,
+            Some("error") => Severity::Error,
+            _ => {
+                return Err(bad_options(
+                    "`minSeverity` must be \"error\", \"warning\" or \"info\"",
+                ))
+            }
+        });
+    }
+    Ok(options)
 }
 
-fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
+fn too_large(text: &str) -> Result<(), JsError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(JsError::new(&format!(
             "文本过大（{} 字节），最多检查 {} 字节",
@@ -103,13 +138,28 @@ fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<Js
             MAX_INPUT_BYTES
         )));
     }
-    let report = checker.check(text, &options(opts)?);
-    to_js(&report)
+    Ok(())
 }
 
-/// Checks a plan against the national template.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
+fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
+    too_large(text)?;
+    to_js(&checker.check(text, &options(opts)?))
+}
+
+fn markdown(
+    checker: &Checker,
+    text: &str,
+    name: &str,
+    opts: Option<JsCheckOptions>,
+) -> Result<String, JsError> {
+    too_large(text)?;
+    Ok(render::markdown(
+        name,
+        &checker.check(text, &options(opts)?),
+    ))
+}
+
+fn with_national<T>(f: impl FnOnce(&Checker) -> Result<T, JsError>) -> Result<T, JsError> {
     NATIONAL.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -118,10 +168,26 @@ pub fn check(text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsE
             *slot = Some(checker);
         }
         match slot.as_ref() {
-            Some(checker) => run(checker, text, options),
+            Some(checker) => f(checker),
             None => Err(JsError::new("plancheck: no template")),
         }
     })
+}
+
+/// Checks a plan against the national template.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
+    with_national(|checker| run(checker, text, options))
+}
+
+/// The national template's report on a plan, as Markdown for a review memo; `name` heads it.
+#[wasm_bindgen(js_name = reportMarkdown)]
+pub fn report_markdown(
+    text: &str,
+    name: &str,
+    options: Option<JsCheckOptions>,
+) -> Result<String, JsError> {
+    with_national(|checker| markdown(checker, text, name, options))
 }
 
 /// A checker for a template given as JSON (a province's variant).
@@ -146,6 +212,17 @@ impl PlanChecker {
         run(&self.inner, text, options)
     }
 
+    /// The report as Markdown, as `reportMarkdown` gives it for the national template.
+    #[wasm_bindgen(js_name = reportMarkdown)]
+    pub fn report_markdown(
+        &self,
+        text: &str,
+        name: &str,
+        options: Option<JsCheckOptions>,
+    ) -> Result<String, JsError> {
+        markdown(&self.inner, text, name, options)
+    }
+
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]
     pub fn template(&self) -> Result<JsValue, JsError> {
         to_js(&TemplateInfo::from(self.inner.template()))
@@ -166,22 +243,21 @@ pub fn templates() -> Result<JsValue, JsError> {
 /// The rules: id, default severity and a one-line summary.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
-    let list: Vec<serde_json::Value> = rules::RULES
+    #[derive(Serialize)]
+    struct RuleInfo {
+        id: &'static str,
+        severity: Severity,
+        summary: &'static str,
+    }
+    let list: Vec<RuleInfo> = rules::RULES
         .iter()
-        .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "summary": r.summary}))
+        .map(|r| RuleInfo {
+            id: r.id,
+            severity: r.severity,
+            summary: r.summary,
+        })
         .collect();
     to_js(&list)
-}
-
-/// A Markdown rendering of a report, for copying into a review memo.
-#[wasm_bindgen(js_name = reportMarkdown)]
-pub fn report_markdown(
-    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-    name: &str,
-) -> Result<String, JsError> {
-    let report: Report = serde_wasm_bindgen::from_value(report)
-        .map_err(|e| JsError::new(&format!("plancheck: not a report: {e}")))?;
-    Ok(render::markdown(name, &report))
 }
 
 #[wasm_bindgen]

@@ -82,8 +82,25 @@ fn templates_load_and_bad_ones_name_the_field() {
 
 #[wasm_bindgen_test]
 fn markdown_renders_a_report() {
-    let report = wasm::check(PLAN, None).unwrap();
-    let md = wasm::report_markdown(report, "plan.txt").unwrap();
+    let md = wasm::report_markdown(PLAN, "plan.txt", None).unwrap();
     assert!(md.starts_with("# 检查报告"));
-    assert!(wasm::report_markdown(JsValue::from_f64(1.0), "x").is_err());
+    assert!(md.contains("target-missing-unit"));
+    let opts = js_sys::JSON::parse(r#"{"disable":["target-missing-unit"]}"#).unwrap();
+    let md = wasm::report_markdown(PLAN, "plan.txt", Some(opts.unchecked_into())).unwrap();
+    assert!(!md.contains("target-missing-unit"));
+}
+
+#[wasm_bindgen_test]
+fn malformed_options_are_refused_with_a_reason() {
+    for (json, why) in [
+        (r#"{"disable":"no-lead-unit"}"#, "disable"),
+        (r#"{"disable":[1]}"#, "disable"),
+        (r#"{"minSeverity":"fatal"}"#, "minSeverity"),
+        (r#"3"#, "object"),
+    ] {
+        let opts = js_sys::JSON::parse(json).unwrap();
+        let err = wasm::check(PLAN, Some(opts.unchecked_into())).unwrap_err();
+        let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
+        assert!(message.contains(why), "{json}: {message}");
+    }
 }

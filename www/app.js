@@ -1,5 +1,4 @@
 // The page: the <plan-checker> element around the text, plus file opening and export.
-import { reportMarkdown } from "./pkg/plancheck.js";
 import "./pkg/plan-checker.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,7 +18,7 @@ function download() {
 }
 
 async function copyMarkdown() {
-  const md = reportMarkdown(checker.report, fileName);
+  const md = checker.markdown(fileName);
   try {
     await navigator.clipboard.writeText(md);
     fileStatus.textContent = "已复制 Markdown 报告";

@@ -118,7 +118,7 @@ fn parse(inner: &str, base: usize, c: &Compiled, at_end: bool) -> Option<Vec<Uni
             }
         }
     }
-    labels.sort_by_key(|l| l.0);
+    crate::order::sort_by_position(&mut labels, |l| l.0);
     let labelled = !labels.is_empty();
 
     let trimmed = inner.trim_end_matches(|ch: char| is_blank(ch) || matches!(ch, '。' | '.'));

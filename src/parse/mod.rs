@@ -108,7 +108,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
 
     let mut skip: Vec<Span> = headings.iter().map(|h| h.marker.clone()).collect();
     skip.extend(found.tables.iter().map(|t| t.span.clone()));
-    skip.sort_by_key(|s| s.start);
+    crate::order::sort_by_position(&mut skip, |s| s.start);
     let mut merged: Vec<Span> = Vec::with_capacity(skip.len());
     for s in skip {
         match merged.last_mut() {
@@ -143,7 +143,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         targets::find(&cx, &scope, &mut all_targets);
     }
     all_targets.extend(found.targets);
-    all_targets.sort_by_key(|t| t.span.start);
+    crate::order::sort_by_position(&mut all_targets, |t| t.span.start);
 
     // A table row with units assigns the tasks it names or whose indicators it lists.
     for task in &mut tasks {

@@ -63,7 +63,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
             out.push(Deadline { year, span });
         }
     }
-    out.sort_by_key(|d| d.span.start);
+    crate::order::sort_by_position(&mut out, |d| d.span.start);
     out
 }
 

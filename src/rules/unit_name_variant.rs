@@ -47,7 +47,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
         )
         .collect();
-    names.sort_by_key(|u| u.span.start);
+    crate::order::sort_by_position(&mut names, |u| u.span.start);
     names.dedup_by_key(|u| u.span.start);
 
     // canonical form -> surface forms in order of first appearance, with counts

@@ -1,0 +1,36 @@
+//! Stable sorting by a position, with one sort routine for every element type.
+//!
+//! `sort_by_key` is instantiated once per element type and closure, and each instance of
+//! the standard stable sort weighs kilobytes in the WebAssembly module. Here only the
+//! `(key, index)` pairs are sorted, so the sort itself exists once.
+
+/// Sorts `v` by `key`, keeping the order of equal keys.
+pub fn sort_by_position<T>(v: &mut Vec<T>, key: impl Fn(&T) -> usize) {
+    let mut order: Vec<(usize, usize)> = v.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    if order.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    sort_pairs(&mut order);
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
+}
+
+/// Sorts pairs; the one sort instance the crate's orderings share.
+pub fn sort_pairs(pairs: &mut [(usize, usize)]) {
+    pairs.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably_by_key() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_position(&mut v, |x| x.0);
+        assert_eq!(v, vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_by_position(&mut empty, |&x| x as usize);
+        assert!(empty.is_empty());
+    }
+}

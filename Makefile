@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
-WASM := target/wasm32-unknown-unknown/release/plancheck.wasm
+WASM := target/wasm32-unknown-unknown/wasm/plancheck.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
@@ -46,7 +46,7 @@ deps-wasm-opt:
 		npm install --prefix target/tools --no-audit --no-fund --no-save binaryen@$(BINARYEN_VERSION) >/dev/null
 
 wasm: deps-wasm deps-wasm-opt
-	cargo build --locked --lib --target wasm32-unknown-unknown --release
+	cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm
 	cp $(ELEMENT) www/pkg/

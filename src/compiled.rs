@@ -1,6 +1,6 @@
 //! A template prepared for checking: automata and regular expressions built once.
 
-use regex_lite::Regex;
+use crate::pattern::Pattern;
 
 use crate::template::{Template, TemplateError};
 
@@ -14,8 +14,8 @@ pub struct Compiled {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
     pub comparators_after: Vec<String>,
-    pub not_quantified: Vec<Regex>,
-    pub deadlines: Vec<Regex>,
+    pub not_quantified: Vec<Pattern>,
+    pub deadlines: Vec<Pattern>,
     pub ratio_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub other_labels: Vec<String>,
@@ -71,9 +71,10 @@ impl Dictionary {
             while at < text.len() {
                 let rest = &text[at..];
                 let c = rest.chars().next()?;
-                let hit = self.slots[c as usize % SLOTS]
-                    .iter()
-                    .find(|&&i| rest.starts_with(self.words[i].as_str()));
+                let hit = self.slots[c as usize % SLOTS].iter().find(|&&i| {
+                    let w = self.words[i].as_str();
+                    w.as_bytes().first() == rest.as_bytes().first() && rest.starts_with(w)
+                });
                 let start = at;
                 match hit {
                     Some(&i) => {
@@ -88,11 +89,11 @@ impl Dictionary {
     }
 }
 
-fn regexes(list: &[String], field: &str) -> Result<Vec<Regex>, TemplateError> {
+fn regexes(list: &[String], field: &str) -> Result<Vec<Pattern>, TemplateError> {
     list.iter()
         .enumerate()
         .map(|(i, p)| {
-            Regex::new(p).map_err(|e| TemplateError {
+            Pattern::new(p).map_err(|e| TemplateError {
                 path: format!("{field}[{i}]"),
                 message: format!("not a valid regular expression: {e}"),
             })

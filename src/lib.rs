@@ -17,6 +17,7 @@ pub mod coverage;
 pub mod document;
 pub mod order;
 pub mod parse;
+pub mod pattern;
 pub mod position;
 pub mod render;
 pub mod report;

@@ -46,19 +46,18 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
     if !s.contains('年') {
         return out;
     }
-    for re in &c.deadlines {
-        for caps in re.captures_iter(s) {
-            let Some(m) = caps.get(0) else { continue };
-            let span = base + m.start()..base + m.end();
+    for pattern in &c.deadlines {
+        for m in pattern.matches(s) {
+            let span = base + m.whole.start..base + m.whole.end;
             if out
                 .iter()
                 .any(|d| d.span.start < span.end && span.start < d.span.end)
             {
                 continue;
             }
-            let year = caps
-                .get(1)
-                .and_then(|y| y.as_str().parse::<u16>().ok())
+            let year = m
+                .group
+                .and_then(|y| s[y].parse::<u16>().ok())
                 .filter(|y| (2000..=2100).contains(y));
             out.push(Deadline { year, span });
         }
@@ -69,16 +68,15 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
 
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
-    for line in cx.lines.iter().filter(|l| {
-        !l.content.is_empty()
-            && l.content.start >= scope.span.start
-            && l.content.end <= scope.span.end
-    }) {
-        if cx
-            .skip
-            .iter()
-            .any(|s| s.start <= line.content.start && line.content.end <= s.end)
-        {
+    let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);
+    for line in cx.lines[in_scope]
+        .iter()
+        .filter(|l| !l.content.is_empty() && l.content.end <= scope.span.end)
+    {
+        // The skipped spans are sorted and disjoint: only the last one starting at or
+        // before the line can hold it.
+        let before = cx.skip.partition_point(|s| s.start <= line.content.start);
+        if before > 0 && line.content.end <= cx.skip[before - 1].end {
             continue;
         }
         let mut paragraph_year: Option<Deadline> = None;
@@ -352,9 +350,9 @@ fn unquantified(
         return;
     }
     let mut hits: Vec<Span> = Vec::new();
-    for re in &cx.compiled.not_quantified {
-        for m in re.find_iter(s) {
-            let span = sentence.start + m.start()..sentence.start + m.end();
+    for pattern in &cx.compiled.not_quantified {
+        for m in pattern.matches(s).into_iter().map(|m| m.whole) {
+            let span = sentence.start + m.start..sentence.start + m.end;
             if hits
                 .iter()
                 .any(|h| h.start < span.end && span.start < h.end)
@@ -362,9 +360,9 @@ fn unquantified(
                 continue;
             }
             // "持续提高到98%" is quantified: a number in the same clause wins.
-            let clause_end = s[m.end()..]
+            let clause_end = s[m.end..]
                 .find(|ch: char| CLAUSE_DELIMITERS.contains(&ch))
-                .map(|i| m.end() + i)
+                .map(|i| m.end + i)
                 .unwrap_or(s.len());
             let numbered = out[quantified_from..]
                 .iter()
@@ -376,7 +374,7 @@ fn unquantified(
                 .iter()
                 .rfind(|mn| mn.span.end <= span.start)
                 .map(|mn| mn.indicator);
-            if indicator.is_none() && !s[..m.start()].contains("指标") {
+            if indicator.is_none() && !s[..m.start].contains("指标") {
                 continue;
             }
             let start = in_sentence

@@ -1,0 +1,183 @@
+//! `make bench`: the checker on the corpus plans and on synthetic plans of 10× and 100×
+//! their size, against a floor — one `regex` pass that only finds the numbers in the same
+//! text — and the time budgets of SPEC.md, printed as PASS / FAIL.
+//!
+//! Without `../shared/corpus/`, the synthetic complete plan of `tests/fixtures/` stands in.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use plancheck::template::PartKind;
+use plancheck::{Checker, Options, Template};
+
+/// The plans to measure: (name, text) of about 12–25 KB each.
+fn plans() -> Vec<(String, String)> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut plans: Vec<(String, String)> = ["xiuning-2025.txt", "lixian-draft.txt"]
+        .iter()
+        .filter_map(|name| {
+            let text = std::fs::read_to_string(corpus.join(name)).ok()?;
+            Some((name.trim_end_matches(".txt").to_string(), text))
+        })
+        .collect();
+    if plans.is_empty() {
+        eprintln!(
+            "corpus not found at {}; using tests/fixtures/complete.txt",
+            corpus.display()
+        );
+        let text = include_str!("../tests/fixtures/complete.txt");
+        plans.push(("complete".to_string(), text.repeat(4)));
+    }
+    plans
+}
+
+/// The plan grown to about `len` bytes: its tasks part (after the part's heading line)
+/// repeated, so that every copy is read as tasks with targets, deadlines and
+/// responsibility clauses, as in a very long plan.
+fn grow(checker: &Checker, text: &str, len: usize) -> String {
+    let doc = checker.parse(text);
+    let Some(tasks) = doc.parts.iter().find(|p| p.kind == PartKind::Tasks) else {
+        return text.repeat(len.div_ceil(text.len().max(1)));
+    };
+    let body_start = text[tasks.span.clone()]
+        .find('\n')
+        .map_or(tasks.span.start, |i| tasks.span.start + i + 1);
+    let body = &text[body_start..tasks.span.end];
+    let mut s = String::with_capacity(len + text.len());
+    s.push_str(&text[..tasks.span.end]);
+    while !body.is_empty() && s.len() + (text.len() - tasks.span.end) < len {
+        s.push_str(body);
+    }
+    s.push_str(&text[tasks.span.end..]);
+    s
+}
+
+/// The plan `n` times as long.
+fn scaled(checker: &Checker, text: &str, n: usize) -> String {
+    grow(checker, text, text.len() * n)
+}
+
+fn floor(re: &regex::Regex, text: &str) -> usize {
+    re.find_iter(text).count()
+}
+
+/// The median of `runs` timings of `f`, after a warm-up.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "PASS"
+    } else {
+        "FAIL"
+    }
+}
+
+fn main() {
+    let checker = Checker::new(Template::national()).expect("national template"); // ok: bench
+    let options = Options::default();
+    let numbers = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").expect("pattern"); // ok: bench
+    let plans = plans();
+
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for (name, text) in &plans {
+        let mut group = c.benchmark_group(name.as_str());
+        for n in [1, 10, 100] {
+            let text = scaled(&checker, text, n);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            if n == 100 {
+                group.sample_size(10);
+            }
+            group.bench_with_input(BenchmarkId::new("check", format!("{n}x")), &text, |b, t| {
+                b.iter(|| checker.check(black_box(t), &options))
+            });
+            group.bench_with_input(BenchmarkId::new("floor", format!("{n}x")), &text, |b, t| {
+                b.iter(|| floor(&numbers, black_box(t)))
+            });
+        }
+        group.finish();
+    }
+    c.final_summary();
+
+    println!("\nplancheck: check against the floor and the budgets (median of runs)");
+    println!(
+        "{:<14} {:>6} {:>10} {:>12} {:>12} {:>8}",
+        "plan", "size", "bytes", "check", "floor", "ratio"
+    );
+    let mut all_ok = true;
+    for (name, text) in &plans {
+        let mut base = None;
+        for n in [1, 10, 100] {
+            let text = scaled(&checker, text, n);
+            let runs = if n == 100 { 11 } else { 101 };
+            let t_check = median(runs, || {
+                black_box(checker.check(black_box(&text), &options));
+            });
+            let t_floor = median(runs, || {
+                black_box(floor(&numbers, black_box(&text)));
+            });
+            println!(
+                "{:<14} {:>5}x {:>10} {:>10.3}ms {:>10.3}ms {:>7.1}x",
+                name,
+                n,
+                text.len(),
+                t_check.as_secs_f64() * 1e3,
+                t_floor.as_secs_f64() * 1e3,
+                t_check.as_secs_f64() / t_floor.as_secs_f64().max(1e-9)
+            );
+            match n {
+                1 => base = Some((text.len(), t_check)),
+                100 => {
+                    if let Some((len, t1)) = base {
+                        let linear = t1.as_secs_f64() * (text.len() as f64 / len as f64);
+                        let ratio = t_check.as_secs_f64() / linear;
+                        let ok = ratio <= 1.3;
+                        all_ok &= ok;
+                        println!(
+                            "  {} linear: 100x takes {:.2}x the time of 100 × 1x (budget 1.3x)",
+                            verdict(ok),
+                            ratio
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // The 25 KB budget: the first plan with its tasks part grown to 25 KB.
+    let text25 = grow(&checker, &plans[0].1, 25_000);
+    let t = median(201, || {
+        black_box(checker.check(black_box(&text25), &options));
+    });
+    let ok = t <= Duration::from_millis(1);
+    all_ok &= ok;
+    println!(
+        "  {} {} KB plan: {:.3} ms native (budget 1 ms)",
+        verdict(ok),
+        text25.len() / 1000,
+        t.as_secs_f64() * 1e3
+    );
+    println!(
+        "plancheck: {}",
+        if all_ok {
+            "all native budgets PASS"
+        } else {
+            "some native budgets FAIL"
+        }
+    );
+}

@@ -1,0 +1,315 @@
+//! The template's regular expressions, searched only where a match can begin.
+//!
+//! A pattern's possible first characters are read off its text when it starts with a
+//! mandatory literal, a group of literal alternatives or a top-level alternation of such
+//! (`(?:到|至|截至)[ \t]*(20[0-9]{2})年`, `年内|年底前`). The search then tries an anchored
+//! copy of the pattern only at those characters, instead of running the automaton over
+//! every byte: the same matches, leftmost-first and non-overlapping, at a fraction of
+//! the cost. A pattern whose first characters cannot be read this way, or that uses
+//! assertions whose meaning depends on the text around a slice (`^`, `$`, `\b`…), is
+//! searched as it is.
+
+use std::ops::Range;
+
+use regex_lite::Regex;
+
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    regex: Regex,
+    anchored: Option<(Regex, Vec<char>)>,
+}
+
+/// A match: the whole of it and, when the pattern has one, its first group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub whole: Range<usize>,
+    pub group: Option<Range<usize>>,
+}
+
+impl Pattern {
+    pub fn new(pattern: &str) -> Result<Pattern, regex_lite::Error> {
+        let regex = Regex::new(pattern)?;
+        let anchored = match first_chars(pattern) {
+            Some(firsts) if !has_context_assertions(pattern) => {
+                Some((Regex::new(&format!("^(?:{pattern})"))?, firsts))
+            }
+            _ => None,
+        };
+        Ok(Pattern { regex, anchored })
+    }
+
+    /// Every match in `s`, in order, as `Regex::captures_iter` finds them.
+    pub fn matches(&self, s: &str) -> Vec<Match> {
+        let Some((anchored, firsts)) = &self.anchored else {
+            return self
+                .regex
+                .captures_iter(s)
+                .filter_map(|c| {
+                    let whole = c.get(0)?.range();
+                    Some(Match {
+                        whole,
+                        group: c.get(1).map(|g| g.range()),
+                    })
+                })
+                .collect();
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < s.len() {
+            let Some(offset) = s[at..].find(|c: char| firsts.contains(&c)) else {
+                break;
+            };
+            let start = at + offset;
+            let hit = anchored.captures(&s[start..]).and_then(|c| {
+                let whole = c.get(0)?.range();
+                Some((whole, c.get(1).map(|g| g.range())))
+            });
+            match hit {
+                Some((whole, group)) if !whole.is_empty() => {
+                    at = start + whole.end;
+                    out.push(Match {
+                        whole: start + whole.start..start + whole.end,
+                        group: group.map(|g| start + g.start..start + g.end),
+                    });
+                }
+                _ => at = start + s[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+}
+
+/// Whether the pattern has anchors, word boundaries or flags, whose meaning would change
+/// when it is matched against a slice of the text.
+fn has_context_assertions(pattern: &str) -> bool {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => {
+                if matches!(chars.get(i + 1), Some('b' | 'B' | 'A' | 'z' | '<' | '>')) {
+                    return true;
+                }
+                i += 1;
+            }
+            '[' => {
+                i += 1;
+                while i < chars.len() && chars[i] != ']' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            '^' | '$' => return true,
+            '(' if chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':') => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The characters a match must begin with, when the pattern makes that plain.
+fn first_chars(pattern: &str) -> Option<Vec<char>> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = Vec::new();
+    for branch in split_top(&chars)? {
+        out.extend(first_of(branch)?);
+    }
+    out.sort_unstable();
+    out.dedup();
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits on `|` outside groups and classes; `None` when brackets do not balance.
+fn split_top(chars: &[char]) -> Option<Vec<&[char]>> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut i) = (0usize, 0, 0);
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 1,
+            '[' => {
+                // Skip the class; a `]` right after `[` or `[^` is literal.
+                i += 1;
+                if chars.get(i) == Some(&'^') {
+                    i += 1;
+                }
+                if chars.get(i) == Some(&']') {
+                    i += 1;
+                }
+                while i < chars.len() && chars[i] != ']' {
+                    match chars[i] {
+                        '\\' => i += 1,
+                        '[' => return None,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            '(' => depth += 1,
+            ')' => depth = depth.checked_sub(1)?,
+            '|' if depth == 0 => {
+                parts.push(&chars[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (depth == 0).then(|| {
+        parts.push(&chars[start..]);
+        parts
+    })
+}
+
+/// The first characters of one branch: its first atom must be a literal or a group of
+/// branches that all have first characters, and must not be optional.
+fn first_of(branch: &[char]) -> Option<Vec<char>> {
+    let (firsts, len) = match *branch.first()? {
+        '(' => {
+            let close = matching_paren(branch)?;
+            let mut inner = &branch[1..close];
+            if inner.first() == Some(&'?') {
+                // Only non-capturing `(?:`; flags and names change too much to reason about.
+                inner = inner.strip_prefix(&['?', ':'])?;
+            }
+            let mut out = Vec::new();
+            for b in split_top(inner)? {
+                out.extend(first_of(b)?);
+            }
+            (out, close + 1)
+        }
+        '\\' => {
+            let c = *branch.get(1)?;
+            if c.is_ascii_alphanumeric() {
+                return None;
+            }
+            (vec![c], 2)
+        }
+        '[' | '.' | ')' | '|' | '*' | '+' | '?' | '{' => return None,
+        c => (vec![c], 1),
+    };
+    match branch.get(len) {
+        Some('?') | Some('*') => None,
+        Some('{') if branch.get(len + 1) == Some(&'0') => None,
+        _ => Some(firsts),
+    }
+}
+
+fn matching_paren(chars: &[char]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 1,
+            '[' => {
+                i += 1;
+                while i < chars.len() && chars[i] != ']' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn firsts(p: &str) -> Option<String> {
+        first_chars(p).map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn reads_first_characters_when_plain() {
+        assert_eq!(firsts("年内|年底前|年末前|当年").as_deref(), Some("年当"));
+        assert_eq!(
+            firsts("(?:到|至|截至)[ \\t]*(20[0-9]{2})年").as_deref(),
+            Some("到截至")
+        );
+        assert_eq!(
+            firsts("(20[0-9]{2})[ \\t]*年(?:底|末)").as_deref(),
+            Some("2")
+        );
+        assert_eq!(firsts("完成(?:上级)?下达").as_deref(), Some("完"));
+        assert_eq!(firsts("\\(注\\)").as_deref(), Some("("));
+        for opaque in [
+            "[0-9]+年",
+            ".*年",
+            "(?:到)?2027",
+            "a*b",
+            "a{0,2}b",
+            "(?i)abc",
+            "\\d年",
+            "(a|[b)",
+        ] {
+            assert_eq!(firsts(opaque), None, "{opaque}");
+        }
+    }
+
+    #[test]
+    fn finds_what_the_plain_search_finds() {
+        let patterns = [
+            "(?:到|至|截至|截止到|截止|力争到|力争在|于|在)[ \\t]*(20[0-9]{2})[ \\t]*年(?:[0-9]{1,2}月)?(?:底|末)?(?:前|以前)?",
+            "(20[0-9]{2})[ \\t]*年(?:[0-9]{1,2}月)?(?:底|末)?(?:前|以前)",
+            "年内|年底前|年末前|当年",
+            "位居[^，。；,;]{0,10}前列",
+            "^到",
+            "\\b2027",
+            "(?m)^到",
+        ];
+        let texts = [
+            "到2027年底前，力争在2026年建成；于 2025 年6月前完成，年内见效，当年当年。",
+            "2027年前后、2027年底以前、截至2024年、截止到 2030年末",
+            "位居全省前列，位居全国同类县（市、区）前列，位居前列。到到2027年",
+            "",
+            "年",
+            "2",
+        ];
+        for p in patterns {
+            let fast = Pattern::new(p).unwrap();
+            let plain = Regex::new(p).unwrap();
+            for t in texts {
+                let expected: Vec<Match> = plain
+                    .captures_iter(t)
+                    .map(|c| Match {
+                        whole: c.get(0).unwrap().range(),
+                        group: c.get(1).map(|g| g.range()),
+                    })
+                    .collect();
+                assert_eq!(fast.matches(t), expected, "{p} on {t}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod builtin {
+    use super::*;
+    use crate::template::Vocabulary;
+
+    #[test]
+    fn every_builtin_pattern_is_searched_only_where_it_can_begin() {
+        let v = Vocabulary::builtin();
+        for p in v.deadlines.iter().chain(&v.not_quantified) {
+            assert!(
+                Pattern::new(p).unwrap().anchored.is_some(),
+                "no first characters for {p}"
+            );
+        }
+    }
+}

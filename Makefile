@@ -14,7 +14,7 @@ ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test test-rust test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
+.PHONY: serve test bench test-rust test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
 
 ## Build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: wasm
@@ -80,6 +80,12 @@ deps-browser:
 
 test-browser: package deps-browser
 	cd tests/browser && CHROMIUM=/usr/bin/chromium node --test
+
+## Benchmarks: criterion natively (with a regex floor), then the wasm in Chromium;
+## each prints PASS/FAIL against the budgets of SPEC.md.
+bench: wasm deps-browser
+	cargo bench --locked --bench check
+	cd tests/browser && CHROMIUM=/usr/bin/chromium node bench.mjs
 
 clean:
 	cargo clean

@@ -150,7 +150,9 @@ let loaded = null;
 
 /** Loads the WebAssembly module once; every element and `check` share it. */
 export function load() {
-  loaded ??= init().then(() => undefined);
+  loaded ??= init().then(() => {
+    performance.mark("plancheck:wasm-ready");
+  });
   return loaded;
 }
 
@@ -576,6 +578,7 @@ export class PlanCheckerElement extends HTMLElement {
     this.#worker?.terminate();
     this.#worker = null;
     this.#ready = true;
+    performance.mark("plancheck:template-ready");
     this.dispatchEvent(new CustomEvent("plancheck-ready", { detail: this.#template, bubbles: true, composed: true }));
     this.check();
     return this.#template;

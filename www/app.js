@@ -37,7 +37,10 @@ async function openFile(file) {
   }
 }
 
-checker.addEventListener("plancheck-ready", () => { document.body.dataset.ready = "true"; }, { once: true });
+checker.addEventListener("plancheck-ready", () => {
+  window.plancheckReadyAt = performance.now();
+  document.body.dataset.ready = "true";
+}, { once: true });
 checker.addEventListener("plancheck-report", () => {
   for (const id of ["export-json", "copy-md", "print"]) $(id).disabled = false;
 });

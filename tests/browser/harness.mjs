@@ -53,7 +53,18 @@ export function serve(dir, extra = {}) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      // Like any static server (python's http.server included): Last-Modified, and 304
+      // for a revalidation, which lets the browser reuse its compiled wasm.
+      const modified = fs.statSync(file).mtime.toUTCString();
+      if (req.headers["if-modified-since"] === modified) {
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+        "last-modified": modified,
+        "cache-control": "no-cache",
+      });
       fs.createReadStream(file).pipe(res);
     });
     server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));

@@ -1,0 +1,73 @@
+// `make bench`, browser half: the wasm checker in headless Chromium. Prints the median
+// `check` time per plan size, the time from navigation to ready, and PASS / FAIL against
+// the budgets of SPEC.md (25 KB plan ≤ 3 ms; 100× within 1.3× of linear; page ready ≤ 100 ms).
+import fs from "node:fs";
+import path from "node:path";
+import { root, www, serve, launch } from "./harness.mjs";
+
+const corpus = path.join(root, "../shared/corpus");
+let plans = ["xiuning-2025.txt", "lixian-draft.txt"]
+  .filter((f) => fs.existsSync(path.join(corpus, f)))
+  .map((f) => [f.replace(/\.txt$/, ""), fs.readFileSync(path.join(corpus, f), "utf8")]);
+if (!plans.length) {
+  console.log(`corpus not found at ${corpus}; using tests/fixtures/complete.txt`);
+  plans = [["complete", fs.readFileSync(path.join(root, "tests/fixtures/complete.txt"), "utf8").repeat(3)]];
+}
+
+const { server, origin } = await serve(www);
+const { context, page } = await launch(origin);
+let ok = true;
+const verdict = (pass) => { ok &&= pass; return pass ? "PASS" : "FAIL"; };
+try {
+  // Ready: cold (first navigation), then the median of warm reloads.
+  const ready = [];
+  for (let i = 0; i < 9; i++) {
+    await page.goto(origin + "/");
+    await page.waitForFunction(() => window.plancheckReadyAt !== undefined);
+    ready.push(await page.evaluate(() => window.plancheckReadyAt));
+  }
+  const cold = ready[0];
+  const warm = ready.slice(1).sort((a, b) => a - b)[4];
+  console.log(`page ready (navigation → checker ready): cold ${cold.toFixed(1)} ms, warm median ${warm.toFixed(1)} ms`);
+  console.log(`  ${verdict(warm <= 100)} page ready ≤ 100 ms (warm)`);
+
+  await page.goto(origin + "/bench.html");
+  await page.waitForFunction(() => window.plancheckBench !== undefined);
+  // A plan grown to `len` UTF-16 units: its tasks part repeated (as benches/check.rs does).
+  const grow = (text, len) => page.evaluate(([text, len]) => {
+    return import("./pkg/plancheck.js").then(({ check }) => {
+      const tasks = check(text).document.parts.find((p) => p.kind === "tasks");
+      if (!tasks) return text.repeat(Math.ceil(len / text.length));
+      const bodyStart = text.indexOf("\n", tasks.span.start) + 1;
+      const body = text.slice(bodyStart, tasks.span.end);
+      let s = text.slice(0, tasks.span.end);
+      const tail = text.slice(tasks.span.end);
+      while (body && s.length + tail.length < len) s += body;
+      return s + tail;
+    });
+  }, [text, len]);
+
+  console.log("\nplan             size      chars     check (median)");
+  for (const [name, text] of plans) {
+    let base = null;
+    for (const n of [1, 10, 100]) {
+      const t = n === 1 ? text : await grow(text, text.length * n);
+      const ms = await page.evaluate(([t, runs]) => window.plancheckBench(t, runs), [t, n === 100 ? 11 : 51]);
+      console.log(`${name.padEnd(16)} ${String(n).padStart(4)}x ${String(t.length).padStart(10)} ${ms.toFixed(3).padStart(12)} ms`);
+      if (n === 1) base = [t.length, ms];
+      if (n === 100) {
+        const ratio = ms / (base[1] * (t.length / base[0]));
+        console.log(`  ${verdict(ratio <= 1.3)} linear: 100x takes ${ratio.toFixed(2)}x the time of 100 × 1x (budget 1.3x)`);
+      }
+    }
+  }
+  // A 25 KB plan (UTF-8 bytes): the first plan grown to that size.
+  const bytesPerChar = Buffer.byteLength(plans[0][1]) / plans[0][1].length;
+  const t25 = await grow(plans[0][1], Math.round(25000 / bytesPerChar));
+  const ms25 = await page.evaluate(([t]) => window.plancheckBench(t, 101), [t25]);
+  console.log(`  ${verdict(ms25 <= 3)} ${Math.round(Buffer.byteLength(t25) / 1000)} KB plan: ${ms25.toFixed(3)} ms in Chromium (budget 3 ms)`);
+  console.log(`plancheck: ${ok ? "all browser budgets PASS" : "some browser budgets FAIL"}`);
+} finally {
+  await context.close();
+  server.close();
+}

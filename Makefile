@@ -14,7 +14,7 @@ ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test bench test-rust test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
+.PHONY: serve test bench fuzz test-rust test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
 
 ## Build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: wasm
@@ -79,13 +79,27 @@ deps-browser:
 		(cd tests/browser && npm ci --no-audit --no-fund)
 
 test-browser: package deps-browser
-	cd tests/browser && CHROMIUM=/usr/bin/chromium node --test
+	cd tests/browser && CHROMIUM=/usr/bin/chromium node --test --test-timeout=180000
 
 ## Benchmarks: criterion natively (with a regex floor), then the wasm in Chromium;
 ## each prints PASS/FAIL against the budgets of SPEC.md.
 bench: wasm deps-browser
 	cargo bench --locked --bench check
 	cd tests/browser && CHROMIUM=/usr/bin/chromium node bench.mjs
+
+## Fuzzing (not part of `make test`): each target for FUZZ_SECONDS, seeded with the
+## fixtures (and the corpus plans when present). A crash is saved under fuzz/artifacts/;
+## copy it into tests/fixtures/fuzz/ and tests/regressions.rs replays it from then on.
+FUZZ_SECONDS ?= 120
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/check_text fuzz/corpus/check_bytes
+	find tests/fixtures -name "*.txt" -exec cp {} fuzz/corpus/check_text/ \; -exec cp {} fuzz/corpus/check_bytes/ \;
+	cp tests/fixtures/fuzz/* fuzz/corpus/check_bytes/ 2>/dev/null || true
+	-cp ../shared/corpus/*.txt fuzz/corpus/check_text/ 2>/dev/null
+	cd fuzz && for t in check_text check_bytes; do \
+		cargo fuzz run --sanitizer none $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; \
+	done
 
 clean:
 	cargo clean

@@ -5,6 +5,9 @@ export { check } from "./plancheck.js";
 /** Loads the WebAssembly module once; the element calls it itself. */
 export declare function load(): Promise<void>;
 
+/** The worker itself could not run (as opposed to a check it ran that failed). */
+export declare class WorkerFailure extends Error {}
+
 /** Checks in a Web Worker; at most one check in flight, superseded checks resolve to null. */
 export declare class WorkerChecker {
   constructor(options?: { template?: Template | string | null; url?: string | URL });

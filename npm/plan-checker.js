@@ -9,6 +9,8 @@ import init, { check, PlanChecker, reportMarkdown, templates } from "./plancheck
 const NATIONAL = "national-2024";
 const DEFAULT_WORKER_THRESHOLD = 100000;
 const DEBOUNCE_MS = 120;
+// The checker's own limit (MAX_INPUT_BYTES): a larger file is refused before it is read.
+const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 const STRINGS = {
   "zh-CN": {
@@ -40,6 +42,7 @@ const STRINGS = {
     placeholder: "在此粘贴方案全文（可直接从 Word 复制）……",
     notText: (name) => `${name} 不是 UTF-8 文本，请在 Word 中另存为“UTF-8 纯文本”，或直接粘贴文本`,
     unsupported: (name) => `暂不支持此类文件：${name}；请另存为 .txt 或直接粘贴文本`,
+    tooLarge: (name, mb) => `${name} 过大（${mb} MB），最多检查 8 MB 的文本`,
   },
   en: {
     severity: { error: "Error", warning: "Warning", info: "Info" },
@@ -70,6 +73,7 @@ const STRINGS = {
     placeholder: "Paste the plan's full text here (straight from Word is fine)…",
     notText: (name) => `${name} is not UTF-8 text; save it from Word as UTF-8 plain text, or paste the text`,
     unsupported: (name) => `Unsupported file: ${name}; save it as .txt or paste the text`,
+    tooLarge: (name, mb) => `${name} is too large (${mb} MB); at most 8 MB of text is checked`,
   },
 };
 
@@ -160,6 +164,9 @@ function messageOf(e) {
   return e && e.message ? e.message : String(e);
 }
 
+/** The worker itself failed (as opposed to a check it ran). */
+export class WorkerFailure extends Error {}
+
 /**
  * Checks in a Web Worker. At most one check is in flight; a check asked for while another
  * runs waits, and one that is superseded before it starts resolves to `null`.
@@ -179,12 +186,14 @@ export class WorkerChecker {
       const waiter = this.#waiting.get(reply.id);
       if (!waiter) return;
       this.#waiting.delete(reply.id);
-      if (reply.type === "error") waiter.reject(new Error(reply.message));
-      else waiter.resolve(reply);
+      if (reply.type === "error") {
+        const message = reply.fatal ? `plancheck: the worker failed: ${reply.message}` : reply.message;
+        waiter.reject(reply.fatal ? new WorkerFailure(message) : new Error(message));
+      } else waiter.resolve(reply);
     };
     this.#worker.onerror = (event) => {
       event.preventDefault?.();
-      const error = new Error(`plancheck: the worker failed: ${event.message || "unknown error"}`);
+      const error = new WorkerFailure(`plancheck: the worker failed: ${event.message || "it could not be loaded"}`);
       for (const waiter of this.#waiting.values()) waiter.reject(error);
       this.#waiting.clear();
     };
@@ -271,6 +280,7 @@ export class PlanCheckerElement extends HTMLElement {
   #report = null;
   #ready = false;
   #listeners = [];
+  #workerFailed = false;
 
   connectedCallback() {
     if (!this.#shadow) this.#build();
@@ -359,7 +369,18 @@ export class PlanCheckerElement extends HTMLElement {
       if (this.#useWorker(text)) {
         this.#worker ??= new WorkerChecker({ template: this.#templateJson });
         this.#status(this.#strings.checking);
-        report = await this.#worker.check(text, options);
+        try {
+          report = await this.#worker.check(text, options);
+        } catch (e) {
+          // A worker that cannot start (offline before its script was fetched, a
+          // policy forbidding workers) must not stop the checking: do it here instead.
+          if (!(e instanceof WorkerFailure)) throw e;
+          this.#workerFailed = true;
+          this.#worker.terminate();
+          this.#worker = null;
+          if (seq !== this.#seq) return null;
+          report = this.#checker ? this.#checker.check(text, options) : check(text, options);
+        }
       } else {
         report = this.#checker ? this.#checker.check(text, options) : check(text, options);
       }
@@ -369,7 +390,12 @@ export class PlanCheckerElement extends HTMLElement {
       this.dispatchEvent(new CustomEvent("plancheck-report", { detail: report, bubbles: true, composed: true }));
       return report;
     } catch (e) {
-      if (seq === this.#seq) this.#fail(this.#strings.failed(messageOf(e)));
+      if (seq === this.#seq) {
+        // A report of another text would mislead: clear it.
+        this.#report = null;
+        this.#clear();
+        this.#fail(this.#strings.failed(messageOf(e)));
+      }
       return null;
     }
   }
@@ -389,6 +415,7 @@ export class PlanCheckerElement extends HTMLElement {
   async openFile(file) {
     const t = this.#strings;
     if (!/\.txt$/i.test(file.name) && file.type !== "text/plain") throw new Error(t.unsupported(file.name));
+    if (file.size > MAX_INPUT_BYTES) throw new Error(t.tooLarge(file.name, (file.size / 1048576).toFixed(1)));
     const bytes = new Uint8Array(await file.arrayBuffer());
     let text;
     try {
@@ -420,7 +447,7 @@ export class PlanCheckerElement extends HTMLElement {
 
   #useWorker(text) {
     const mode = this.getAttribute("worker") || "auto";
-    if (mode === "never" || typeof Worker === "undefined") return false;
+    if (mode === "never" || this.#workerFailed || typeof Worker === "undefined") return false;
     if (mode === "always") return true;
     const threshold = Number(this.getAttribute("worker-threshold") || DEFAULT_WORKER_THRESHOLD);
     return text.length >= threshold;

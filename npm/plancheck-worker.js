@@ -5,7 +5,9 @@
 //   ← {id, type: "ready", template: TemplateInfo}
 //   → {id, type: "check", text: string, options?: CheckOptions}
 //   ← {id, type: "report", report: Report}
-//   ← {id, type: "error", message: string}     for any request that failed
+//   ← {id, type: "error", message: string, fatal?: true}
+//                                              for any request that failed; `fatal` when the
+//                                              worker itself cannot work (its wasm did not load)
 import init, { check, PlanChecker, templates } from "./plancheck.js";
 
 const loaded = init();
@@ -19,6 +21,11 @@ self.onmessage = async (event) => {
   const { id, type } = event.data || {};
   try {
     await loaded;
+  } catch (e) {
+    answer(id, { type: "error", fatal: true, message: e && e.message ? e.message : String(e) });
+    return;
+  }
+  try {
     if (type === "init") {
       checker?.free();
       checker = null;

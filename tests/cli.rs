@@ -151,3 +151,74 @@ fn a_template_file_is_used() {
     assert!(out.contains("[horizon-mismatch]"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The limits of SPEC and README through the CLI: odd but valid texts are checked, texts
+/// over the limit and files that are not text are refused with one line.
+#[test]
+fn limits_and_odd_files() {
+    let dir = std::env::temp_dir().join(format!("plancheck-cli-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let accepted = [
+        write("lines.txt", "一\n".repeat(100_000).as_bytes()),
+        write(
+            "one-line.txt",
+            "质量强县".repeat(1024 * 1024 / 12).as_bytes(),
+        ),
+        write(
+            "nested.txt",
+            format!(
+                "二、重点任务\n1.培育企业{}县市场监管局负责{}\n",
+                "（".repeat(20_000),
+                "）".repeat(20_000)
+            )
+            .as_bytes(),
+        ),
+        write(
+            "crlf-bom.txt",
+            [
+                &b"\xef\xbb\xbf"[..],
+                common::read(&fixtures().join("complete.txt"))
+                    .replace('\n', "\r\n")
+                    .as_bytes(),
+            ]
+            .concat()
+            .as_slice(),
+        ),
+    ];
+    for file in &accepted {
+        let (code, out, err) = plancheck(&["check", "--format", "json", file], None);
+        assert!(code == 0 || code == 1, "{file}: exit {code}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["schema"], "plancheck/report@1");
+    }
+    let refused = [
+        (
+            write("huge.txt", &vec![b'a'; plancheck::MAX_INPUT_BYTES + 1]),
+            "largest text checked",
+        ),
+        (
+            write("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
+            "not",
+        ),
+        (
+            write(
+                "gbk.txt",
+                // 质量强县 in GBK, as Word saves "plain text" on a Chinese system.
+                b"\xd6\xca\xc1\xbf\xc7\xbf\xcf\xd8",
+            ),
+            "not UTF-8",
+        ),
+    ];
+    for (file, why) in &refused {
+        let (code, out, err) = plancheck(&["check", file], None);
+        assert_eq!(code, 2, "{file}: {out}{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{file}: {err}");
+        assert!(err.contains(why), "{file}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

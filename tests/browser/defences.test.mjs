@@ -1,0 +1,163 @@
+// The page's defences and limits in Chromium: its Content-Security-Policy (and that a
+// violation is reported), markup in the text, a file name or a template staying inert,
+// no request leaving the origin, working offline after load, and odd or oversized input.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { root, www, fixture, serve, launch, fill } from "./harness.mjs";
+
+const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><svg onload="window.__xss=3">`;
+const national = JSON.parse(fs.readFileSync(path.join(root, "src/data/national-2024.json"), "utf8"));
+
+let server, origin, context, page, errors, foreign;
+const blocked = [];
+
+before(async () => {
+  ({ server, origin } = await serve(www));
+  ({ context, page, errors, foreign } = await launch(origin));
+  // Every request off the origin is stopped here and recorded, besides being listed.
+  await context.route((url) => !url.href.startsWith(origin) && !/^(data|blob):/.test(url.href), (route) => {
+    blocked.push(route.request().url());
+    route.abort();
+  });
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+test("the pages carry a strict CSP and no inline script, style or handler", () => {
+  for (const name of ["index.html", "embed.html", "bench.html"]) {
+    const html = fs.readFileSync(path.join(www, name), "utf8");
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+    assert.ok(csp, `${name}: no CSP`);
+    assert.match(csp[1], /default-src 'self'/);
+    assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(csp[1], /'unsafe-inline'|'unsafe-eval'|\s\*/);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${name}: inline script`);
+    assert.doesNotMatch(html, /\son[a-z]+=|\sstyle=|<style/i, `${name}: inline handler or style`);
+  }
+});
+
+test("a CSP violation is blocked and reported", async () => {
+  const result = await page.evaluate(async () => {
+    const s = document.createElement("script");
+    s.textContent = "window.__inline = 1";
+    document.body.append(s);
+    // A string timer is evaluated by the page itself, under its policy.
+    setTimeout("window.__evaluated = 1", 0);
+    const img = document.createElement("img");
+    img.src = "https://example.invalid/x.png";
+    document.body.append(img);
+    await new Promise((r) => setTimeout(r, 300));
+    s.remove(); img.remove();
+    return { inline: window.__inline, evaluated: window.__evaluated, violations: window.__violations };
+  });
+  assert.equal(result.inline, undefined);
+  assert.equal(result.evaluated, undefined);
+  assert.ok(result.violations.some((v) => v.startsWith("script-src")), result.violations.join("; "));
+  assert.ok(result.violations.some((v) => v.startsWith("img-src")), result.violations.join("; "));
+  errors.length = 0; // the violations above are logged as errors by design
+  // The interception sees the image's request before the policy refuses it; it is this
+  // test's own, not the page's.
+  for (const list of [blocked, foreign]) {
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].startsWith("https://example.invalid/")) list.splice(i, 1);
+  }
+});
+
+test("markup in the text, a file name and a template's strings stays inert", async () => {
+  await fill(page, "#text", `二、重点任务\n（一）推动经济质量效益型发展\n1.${PAYLOAD}培育企业。\n`);
+  await page.setInputFiles("#file", { name: `${PAYLOAD}.txt`, mimeType: "text/plain", buffer: Buffer.from(fixture("unassigned-task/flagged.txt")) });
+  await page.waitForFunction(() => /onerror/.test(document.getElementById("file-status").textContent));
+  const template = structuredClone(national);
+  template.name = PAYLOAD;
+  template.categories[0].name = PAYLOAD;
+  template.indicators[0].name = PAYLOAD;
+  await page.evaluate((t) => document.getElementById("checker").setTemplate(t), template);
+  const shadowMarkup = await page.evaluate(() => document.getElementById("checker").shadowRoot.querySelectorAll("img, svg, script").length);
+  assert.equal(shadowMarkup, 0);
+  assert.equal(await page.$$eval("body img, body svg, body script:not([src])", (els) => els.length), 0);
+  assert.ok((await page.textContent('[data-category="econ"]')).includes("<img src=x"));
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await page.evaluate(() => document.getElementById("checker").setTemplate("national-2024"));
+});
+
+test("it keeps working offline after load, large texts included", async () => {
+  await context.setOffline(true);
+  try {
+    await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+    assert.deepEqual(await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule)), ["unassigned-task"]);
+    // Large enough for the worker, whose script was never fetched: checked all the same.
+    const rules = await page.evaluate(async (text) => {
+      const el = document.getElementById("checker");
+      // Listening first: a text checked on the main thread reports before the setter returns.
+      const reported = new Promise((resolve) => el.addEventListener("plancheck-report", () => resolve(true), { once: true }));
+      el.value = text;
+      const done = await Promise.race([reported, new Promise((resolve) => setTimeout(() => resolve(false), 20000))]);
+      if (!done) return "no report within 20 s";
+      return el.report.findings.filter((f) => f.rule === "unassigned-task").length;
+    }, fixture("unassigned-task/flagged.txt").repeat(40));
+    assert.ok(typeof rules === "number" && rules >= 40, `unassigned-task findings: ${rules}`);
+  } finally {
+    await context.setOffline(false);
+  }
+  // The failed worker fetch is the one error expected here.
+  const unexpected = errors.filter((e) => !/plancheck-worker|ERR_INTERNET_DISCONNECTED|Failed to load resource|worker/i.test(e));
+  assert.deepEqual(unexpected, []);
+  errors.length = 0;
+});
+
+test("odd and oversized input: checked, or refused with a message, never a frozen page", async () => {
+  const cases = [
+    ["100,000 lines of one character", "\"一\\n\".repeat(100000)"],
+    ["a single 1 MB line", "\"质量强县\".repeat(87382)"],
+    ["deeply nested brackets", "\"二、重点任务\\n1.培育\" + \"（\".repeat(20000) + \"县市场监管局负责\" + \"）\".repeat(20000)"],
+  ];
+  for (const [what, expr] of cases) {
+    const t = Date.now();
+    const report = await page.evaluate(async (expr) => {
+      const el = document.getElementById("checker");
+      const reported = new Promise((resolve) => el.addEventListener("plancheck-report", (e) => resolve(e.detail.schema), { once: true }));
+      el.value = (0, eval)(expr);
+      return Promise.race([reported, new Promise((resolve) => setTimeout(() => resolve("no report within 30 s"), 30000))]);
+    }, expr).catch((e) => String(e));
+    assert.equal(report, "plancheck/report@1", what);
+    assert.ok(Date.now() - t < 20000, `${what}: ${Date.now() - t} ms`);
+    // The page still answers.
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+  }
+  // Over the limit: a message, and no stale findings.
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("checker");
+    el.addEventListener("plancheck-error", (e) => resolve(e.detail.message), { once: true });
+    el.value = "质".repeat(3 * 1024 * 1024);
+  }));
+  assert.match(message, /文本过大/);
+  assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0);
+  // Files: too large (refused before reading), binary, not UTF-8.
+  const files = [
+    [{ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(9 * 1024 * 1024, 0x61) }, /过大/],
+    [{ name: "image.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) }, /不是 UTF-8 文本/],
+    [{ name: "gbk.txt", mimeType: "text/plain", buffer: Buffer.from([0xd6, 0xca, 0xc1, 0xbf, 0xc7, 0xbf, 0xcf, 0xd8]) }, /不是 UTF-8 文本/],
+    [{ name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") }, /暂不支持/],
+  ];
+  for (const [file, expected] of files) {
+    await page.setInputFiles("#file", file);
+    await page.waitForFunction((name) => document.getElementById("file-status").textContent.includes(name), file.name);
+    assert.match(await page.textContent("#file-status"), expected, file.name);
+  }
+});
+
+test("no request left the origin; no unexpected console errors", () => {
+  assert.deepEqual(blocked, []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,178 @@
+//! Properties that hold for every input: no panic, spans inside the text and on character
+//! boundaries as JavaScript counts them, the same report for the same text, and a finding
+//! about a task survives an unrelated paragraph appended after it.
+
+mod common;
+
+use proptest::prelude::*;
+
+use plancheck::{Checker, Options, Report, Template};
+
+/// Pieces plans are made of, and the irregularities pasted drafts have; shuffled and
+/// joined with arbitrary text between them.
+const PIECES: &[&str] = &[
+    "一、工作目标\n",
+    "二、重点任务\n",
+    "三、工作安排\n",
+    "四、保障措施\n",
+    "附件\n",
+    "（一）推动经济质量效益型发展\n",
+    "（二）增强产业质量竞争力\n",
+    "(三)提升绿色发展质量\n",
+    "1.",
+    "2．",
+    "3、",
+    "（1）",
+    "①",
+    "\n",
+    "\r\n",
+    "\u{feff}",
+    "\t",
+    "  ",
+    "到2027年，",
+    "2025年7月至2025年9月",
+    "年底前",
+    "力争到2026年",
+    "规上工业企业亩均税收达到26万元/亩",
+    "空气质量优良天数比例不低于92%",
+    "达3.29",
+    "完成上级下达任务",
+    "持续提高",
+    "（县市场监管局负责）",
+    "（牵头单位：县发改委，责任单位：县市场监督管理局、县财政局）",
+    "（责任单位：",
+    "牵头",
+    "负责）",
+    "（",
+    "）",
+    "(",
+    ")",
+    "【",
+    "】",
+    "〔2024〕97号",
+    "。",
+    "，",
+    "；",
+    "：",
+    ":",
+    "、",
+    "%",
+    "％",
+    "𠮷",
+    "😀",
+    "é",
+    "\u{0}",
+    "\u{200b}",
+];
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => any::<String>(),
+        1 => "[0-9]{1,6}(\\.[0-9]{1,3})?",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..80).prop_map(|v| v.concat())
+}
+
+fn checker() -> Checker {
+    Checker::new(Template::national()).expect("national template") // ok: test
+}
+
+fn utf16_boundaries(text: &str) -> Vec<bool> {
+    // boundary[i]: whether UTF-16 offset i falls between code points.
+    let mut b = vec![false; text.encode_utf16().count() + 1];
+    let mut at = 0;
+    b[0] = true;
+    for ch in text.chars() {
+        at += ch.len_utf16();
+        b[at] = true;
+    }
+    b
+}
+
+fn assert_spans_sound(text: &str, report: &Report) {
+    let boundaries = utf16_boundaries(text);
+    let len = boundaries.len() - 1;
+    let lines = text.split('\n').count();
+    for f in &report.findings {
+        let s = &f.span;
+        assert!(
+            s.start <= s.end && s.end <= len,
+            "{} span {s:?} outside 0..{len}",
+            f.rule
+        );
+        assert!(
+            boundaries[s.start] && boundaries[s.end],
+            "{} span {s:?} splits a character",
+            f.rule
+        );
+        assert!(
+            s.line >= 1 && s.line <= lines && s.column >= 1,
+            "{} at {}:{}",
+            f.rule,
+            s.line,
+            s.column
+        );
+        // The span's text, as JavaScript's slice gives it, starts with the excerpt.
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = words(&common::utf16_slice(text, s.start, s.end));
+        let excerpt = words(f.excerpt.trim_end_matches('…'));
+        assert!(
+            shown.starts_with(&excerpt),
+            "{}: {shown:?} vs {excerpt:?}",
+            f.rule
+        );
+    }
+    for t in &report.tasks {
+        assert!(t.span.end <= len && boundaries[t.span.start] && boundaries[t.span.end]);
+    }
+    for t in &report.targets {
+        assert!(t.span.end <= len && boundaries[t.span.start] && boundaries[t.span.end]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_spans_are_sound(text in text()) {
+        let report = checker().check(&text, &Options::default());
+        assert_spans_sound(&text, &report);
+    }
+
+    #[test]
+    fn the_same_text_gives_the_same_report(text in text()) {
+        let c = checker();
+        let a = serde_json::to_string(&c.check(&text, &Options::default())).unwrap();
+        let b = serde_json::to_string(&checker().check(&text, &Options::default())).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn an_appended_paragraph_keeps_every_finding_about_earlier_tasks(
+        plan in proptest::sample::select(vec!["complete.txt", "unassigned-task/flagged.txt", "target-missing-unit/flagged.txt", "target-missing-date/flagged.txt", "no-lead-unit/flagged.txt", "target-not-quantified/flagged.txt"]),
+        drop_clause in any::<bool>(),
+        words in proptest::collection::vec(proptest::sample::select(vec!["加强", "宣传", "引导", "营造", "良好", "氛围", "，", "。", "各单位", "要", "高度重视", "认真", "落实"]), 1..40),
+    ) {
+        let mut text = common::read(&common::fixtures().join(plan));
+        if drop_clause {
+            text = text.replacen("（县市场监管局负责）", "", 1);
+        }
+        let c = checker();
+        let before = c.check(&text, &Options::default());
+        let appended = format!("{text}\n{}\n", words.concat());
+        let after = c.check(&appended, &Options::default());
+        assert_spans_sound(&appended, &after);
+        for f in before.findings.iter().filter(|f| {
+            matches!(f.rule.as_str(), "unassigned-task" | "no-lead-unit" | "target-missing-unit" | "target-missing-date" | "target-not-quantified")
+        }) {
+            prop_assert!(
+                after.findings.iter().any(|g| g.rule == f.rule && g.span == f.span),
+                "{} at {:?} disappeared", f.rule, f.span
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Inputs that once broke the checker or that stress its parsers, replayed on every run:
+//! each file in `tests/fixtures/fuzz/` is decoded as the CLI would, and what decodes is
+//! checked. A file that decodes must give a report whose spans lie in the text on
+//! character boundaries; a file that does not must be refused with a message.
+
+mod common;
+
+use plancheck::decode;
+
+#[test]
+fn every_saved_input_is_checked_or_refused() {
+    let dir = common::fixtures().join("fuzz");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    assert!(!entries.is_empty(), "no saved inputs in {}", dir.display());
+    let checker = common::checker();
+    let (mut checked, mut refused) = (0, 0);
+    for path in entries {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        match decode(&bytes) {
+            Ok(text) => {
+                let report = checker.check(text, &Default::default());
+                let len = text.encode_utf16().count();
+                for f in &report.findings {
+                    assert!(
+                        f.span.start <= f.span.end && f.span.end <= len,
+                        "{}: span {:?} outside the text",
+                        path.display(),
+                        f.span
+                    );
+                    // Panics if a span splits a surrogate pair.
+                    common::utf16_slice(text, f.span.start, f.span.end);
+                }
+                checked += 1;
+            }
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+        }
+    }
+    // The directory holds both kinds; if either vanished the test would prove less.
+    assert!(
+        checked > 0 && refused > 0,
+        "checked {checked}, refused {refused}"
+    );
+}

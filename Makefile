@@ -5,6 +5,8 @@ SHELL := /bin/bash
 PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/plancheck.wasm
+# The .docx reader's module, loaded by the page only when a Word file is opened.
+DOCX_WASM := target/wasm32-unknown-unknown/wasm/plancheck_docx.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
@@ -26,8 +28,8 @@ test: test-rust test-wasm test-browser
 
 test-rust: deps-rust
 	cargo fmt --all -- --check
-	cargo clippy --locked --all-targets -- -D warnings
-	cargo test --locked
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo test --locked --workspace
 
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -47,18 +49,25 @@ deps-wasm-opt:
 
 wasm: deps-wasm deps-wasm-opt
 	cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
+	cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(WASM)
+	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_docx_bg.wasm -o www/pkg/plancheck_docx_bg.wasm
 	cp $(ELEMENT) www/pkg/
 	@echo "wasm: $$(stat -c %s www/pkg/plancheck_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_bg.wasm | wc -c) gzipped"
+	@echo "docx wasm: $$(stat -c %s www/pkg/plancheck_docx_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_docx_bg.wasm | wc -c) gzipped"
 
 ## The npm package, in pkg/ (generated): web and bundler entries, the element, schemas.
 package: wasm
 	rm -rf pkg
 	mkdir -p pkg/bundler pkg/schema
 	cp www/pkg/plancheck.js www/pkg/plancheck.d.ts www/pkg/plancheck_bg.wasm www/pkg/plancheck_bg.wasm.d.ts pkg/
+	cp www/pkg/plancheck_docx.js www/pkg/plancheck_docx.d.ts www/pkg/plancheck_docx_bg.wasm www/pkg/plancheck_docx_bg.wasm.d.ts pkg/
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(WASM)
+	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_bg.wasm -o pkg/bundler/plancheck_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_docx_bg.wasm -o pkg/bundler/plancheck_docx_bg.wasm
 	cp $(ELEMENT) npm/node.js npm/README.md pkg/
 	cp npm/schema/*.json pkg/schema/
 	sed 's/@VERSION@/$(VERSION)/' npm/package.json > pkg/package.json
@@ -93,11 +102,12 @@ bench: wasm deps-browser
 FUZZ_SECONDS ?= 120
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-	mkdir -p fuzz/corpus/check_text fuzz/corpus/check_bytes
+	mkdir -p fuzz/corpus/check_text fuzz/corpus/check_bytes fuzz/corpus/read_docx
 	find tests/fixtures -name "*.txt" -exec cp {} fuzz/corpus/check_text/ \; -exec cp {} fuzz/corpus/check_bytes/ \;
 	cp tests/fixtures/fuzz/* fuzz/corpus/check_bytes/ 2>/dev/null || true
 	-cp ../shared/corpus/*.txt fuzz/corpus/check_text/ 2>/dev/null
-	cd fuzz && for t in check_text check_bytes; do \
+	cargo test --locked --test docx -- --ignored write_fuzz_seeds
+	cd fuzz && for t in check_text check_bytes read_docx; do \
 		cargo fuzz run --sanitizer none $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; \
 	done
 

@@ -27,6 +27,7 @@ pub mod template;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use plancheck_docx as docx;
 pub use report::{Finding, Report, Severity};
 pub use template::{Template, TemplateError};
 
@@ -90,11 +91,17 @@ pub fn check(text: &str, template: &Template, options: &Options) -> Result<Repor
 }
 
 /// Why input bytes cannot be checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum InputError {
-    TooLarge { bytes: usize },
-    NotUtf8 { offset: usize },
+    TooLarge {
+        bytes: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
     Binary,
+    /// A Word file that cannot be read.
+    Docx(docx::DocxError),
 }
 
 impl std::fmt::Display for InputError {
@@ -112,6 +119,7 @@ impl std::fmt::Display for InputError {
                 f,
                 "input looks like a binary file, not text; save the plan as UTF-8 text"
             ),
+            InputError::Docx(e) => e.fmt(f),
         }
     }
 }
@@ -121,6 +129,12 @@ impl std::error::Error for InputError {}
 /// Turns input bytes into text: UTF-8 with an optional BOM (kept, so offsets match the
 /// bytes as given), no NUL bytes, within the size limit.
 pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
+    if docx::is_word_binary(bytes) {
+        // An old .doc or a password-protected .docx: say which, not "not UTF-8".
+        return Err(InputError::Docx(
+            docx::read(bytes).err().unwrap_or(docx::DocxError::Legacy),
+        ));
+    }
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(InputError::TooLarge { bytes: bytes.len() });
     }
@@ -131,4 +145,22 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
         return Err(InputError::Binary);
     }
     Ok(text)
+}
+
+/// The text to check in a file: UTF-8 text as it is, a Word document (.docx, recognised by
+/// its content, not its name) as the text Word displays, with what was read beside it.
+pub fn text_of(
+    bytes: &[u8],
+) -> Result<(std::borrow::Cow<'_, str>, Option<docx::Docx>), InputError> {
+    if !docx::is_zip(bytes) {
+        return decode(bytes).map(|t| (std::borrow::Cow::Borrowed(t), None));
+    }
+    let mut doc = docx::read(bytes).map_err(InputError::Docx)?;
+    if doc.text.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: doc.text.len(),
+        });
+    }
+    let text = std::mem::take(&mut doc.text);
+    Ok((std::borrow::Cow::Owned(text), Some(doc)))
 }

@@ -222,3 +222,60 @@ fn limits_and_odd_files() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn word_documents_are_checked_like_their_text() {
+    use common::docx::{numbered, p, Package, PLAN_NUMBERING};
+    let dir = std::env::temp_dir().join(format!("plancheck-cli-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = [
+        numbered(1, 0, "重点任务"),
+        numbered(1, 1, "推动经济质量效益型发展"),
+        numbered(1, 2, "培育高新技术企业。"),
+        p("到2027年，高新技术企业达到30家。"),
+    ]
+    .concat();
+    let bytes = Package {
+        numbering: Some(PLAN_NUMBERING),
+        ..Package::new(body)
+    }
+    .bytes();
+    let docx = dir.join("plan.docx");
+    std::fs::write(&docx, &bytes).unwrap();
+    let text = plancheck::docx::read(&bytes).unwrap().text;
+    let txt = dir.join("plan.txt");
+    std::fs::write(&txt, &text).unwrap();
+
+    let (code, from_docx, err) =
+        plancheck(&["check", docx.to_str().unwrap(), "--format", "json"], None);
+    let (code_txt, from_txt, _) =
+        plancheck(&["check", txt.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, code_txt);
+    assert_eq!(
+        from_docx, from_txt,
+        "the .docx and its text give one report"
+    );
+    assert!(from_docx.contains("unassigned-task"));
+
+    // Standard input is recognised by content too.
+    let (code, out, _) = plancheck(&["check", "-", "--format", "json"], Some(&bytes));
+    assert_eq!((code, out.as_str()), (1, from_txt.as_str()));
+
+    // A damaged file and an old .doc: exit 2, one line naming the problem.
+    let broken = dir.join("broken.docx");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, out, err) = plancheck(&["check", broken.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("damaged"), "{err}");
+    let doc = dir.join("old.doc");
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend([0u8; 512]);
+    std::fs::write(&doc, &ole).unwrap();
+    let (code, _, err) = plancheck(&["check", doc.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("old binary Word file"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,11 +1,11 @@
 //! Inputs that once broke the checker or that stress its parsers, replayed on every run:
-//! each file in `tests/fixtures/fuzz/` is decoded as the CLI would, and what decodes is
-//! checked. A file that decodes must give a report whose spans lie in the text on
+//! each file in `tests/fixtures/fuzz/` is read as the CLI would (text or .docx), and what
+//! reads is checked. A file that decodes must give a report whose spans lie in the text on
 //! character boundaries; a file that does not must be refused with a message.
 
 mod common;
 
-use plancheck::decode;
+use plancheck::text_of;
 
 #[test]
 fn every_saved_input_is_checked_or_refused() {
@@ -20,8 +20,9 @@ fn every_saved_input_is_checked_or_refused() {
     let (mut checked, mut refused) = (0, 0);
     for path in entries {
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        match decode(&bytes) {
-            Ok(text) => {
+        match text_of(&bytes) {
+            Ok((text, _)) => {
+                let text = text.as_ref();
                 let report = checker.check(text, &Default::default());
                 let len = text.encode_utf16().count();
                 for f in &report.findings {

@@ -9,7 +9,7 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand, ValueEnum};
-    use plancheck::{decode, Checker, Options, Report, Template};
+    use plancheck::{text_of, Checker, Options, Report, Template};
 
     #[derive(Parser)]
     #[command(
@@ -26,7 +26,7 @@ mod cli {
     enum Command {
         /// Check plans; exit 1 when any error finding is reported.
         Check {
-            /// Text files (UTF-8); `-` reads standard input.
+            /// Text files (UTF-8) or Word documents (.docx); `-` reads standard input.
             #[arg(required = true)]
             files: Vec<String>,
             #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -62,11 +62,14 @@ mod cli {
         if meta.is_dir() {
             return Err(format!("{path}: is a directory"));
         }
-        if meta.len() > plancheck::MAX_INPUT_BYTES as u64 {
+        // A .docx may be larger than the text it holds; each reader checks its own limit.
+        let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
+        if meta.len() > limit as u64 {
             return Err(format!(
-                "{path}: {} bytes; the largest text checked is {} bytes",
+                "{path}: {} bytes; the largest text checked is {} bytes, the largest .docx {} bytes",
                 meta.len(),
-                plancheck::MAX_INPUT_BYTES
+                plancheck::MAX_INPUT_BYTES,
+                plancheck::docx::MAX_DOCX_BYTES
             ));
         }
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))
@@ -111,8 +114,8 @@ mod cli {
                 Ok(b) => b,
                 Err(e) => return fail(e),
             };
-            let text = match decode(&bytes) {
-                Ok(t) => t,
+            let text = match text_of(&bytes) {
+                Ok((text, _)) => text,
                 Err(e) => return fail(format!("{path}: {e}")),
             };
             let name = if path == "-" {
@@ -120,7 +123,7 @@ mod cli {
             } else {
                 path.as_str()
             };
-            reports.push((name.to_string(), checker.check(text, &Options::default())));
+            reports.push((name.to_string(), checker.check(&text, &Options::default())));
         }
 
         let output = match format {

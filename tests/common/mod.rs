@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod docx;
+
 use std::path::{Path, PathBuf};
 
 use plancheck::{Checker, Options, Report, Template};

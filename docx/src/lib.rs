@@ -1,0 +1,615 @@
+//! Word documents (.docx): the text Word displays, read from the zip container.
+//!
+//! The result is plain text in the shape a careful copy out of Word gives, so that the
+//! checker reads it like any pasted plan and the page can show it with its highlights:
+//!
+//! - paragraphs in order, one per line, with the automatic numbering Word displays
+//!   (`一、`, `（一）`, `1.`, from `numbering.xml`, also when a paragraph style carries it);
+//! - tables one cell per line and a blank line after each row — the flattened form the
+//!   table reader knows — with a vertically merged cell repeated in every row it spans,
+//!   since it applies to each (a 责任单位 merged over three indicators names it for all);
+//! - tracked changes as if accepted: insertions kept, deletions dropped; comments are not
+//!   part of the text but are returned beside it, with the count of each kind of change.
+//!
+//! Sizes are limited before anything is inflated, and while inflating: a zip bomb or a
+//! huge file is refused with a message, never a hang.
+
+mod numbering;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod wasm;
+mod xml;
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use serde::Serialize;
+
+use numbering::Numbering;
+use xml::{attr, local, push_reference};
+
+/// The largest .docx file read, in bytes.
+pub const MAX_DOCX_BYTES: usize = 32 * 1024 * 1024;
+/// The largest part of it (`word/document.xml` and the like) once inflated, in bytes.
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a .docx holds, as text.
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Docx {
+    /// The text Word displays, numbering and tables included.
+    pub text: String,
+    pub paragraphs: usize,
+    /// Paragraphs whose number comes from Word's automatic numbering.
+    pub numbered: usize,
+    pub tables: usize,
+    /// Tracked insertions kept and deletions dropped.
+    pub insertions: usize,
+    pub deletions: usize,
+    /// Comments, which are not part of the text.
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Comment {
+    pub author: String,
+    pub text: String,
+}
+
+/// Why a file could not be read as a Word document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocxError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// An old binary Word file (.doc, .wps).
+    Legacy,
+    /// A password-protected document.
+    Encrypted,
+    /// Not a zip container at all.
+    NotZip,
+    /// A zip, but not a Word document.
+    NotWord,
+    /// A part inflates beyond [`MAX_PART_BYTES`].
+    PartTooLarge {
+        part: String,
+    },
+    Corrupt {
+        detail: String,
+    },
+}
+
+impl DocxError {
+    /// A stable id for the kind of error, for callers that word the message themselves.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DocxError::TooLarge { .. } => "too-large",
+            DocxError::Legacy => "legacy-doc",
+            DocxError::Encrypted => "encrypted",
+            DocxError::NotZip => "not-docx",
+            DocxError::NotWord => "not-word",
+            DocxError::PartTooLarge { .. } => "too-large-inflated",
+            DocxError::Corrupt { .. } => "corrupt",
+        }
+    }
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocxError::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes; the largest .docx read is {MAX_DOCX_BYTES} bytes"
+            ),
+            DocxError::Legacy => write!(
+                f,
+                "this is an old binary Word file (.doc); save it as .docx or as UTF-8 text"
+            ),
+            DocxError::Encrypted => write!(
+                f,
+                "the document is password-protected; remove the password in Word and save again"
+            ),
+            DocxError::NotZip => write!(f, "not a .docx file (it is not a zip container)"),
+            DocxError::NotWord => write!(f, "a zip file, but not a Word document (no word/document.xml)"),
+            DocxError::PartTooLarge { part } => write!(
+                f,
+                "{part} inflates to more than {MAX_PART_BYTES} bytes; refused as a possible zip bomb"
+            ),
+            DocxError::Corrupt { detail } => write!(f, "the .docx is damaged: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+/// Whether the bytes start like a zip container (as a .docx does).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether the bytes are an OLE container: an old .doc/.wps, or an encrypted .docx.
+pub fn is_word_binary(bytes: &[u8]) -> bool {
+    bytes.starts_with(OLE_MAGIC)
+}
+
+/// Reads a .docx into the text Word displays.
+pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
+    if bytes.len() > MAX_DOCX_BYTES {
+        return Err(DocxError::TooLarge { bytes: bytes.len() });
+    }
+    if is_word_binary(bytes) {
+        // Password-protected .docx files are OLE containers holding an EncryptedPackage.
+        let marker: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        return Err(if bytes.windows(marker.len()).any(|w| w == marker) {
+            DocxError::Encrypted
+        } else {
+            DocxError::Legacy
+        });
+    }
+    if !is_zip(bytes) {
+        return Err(DocxError::NotZip);
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NotWord)?;
+    let numbering = part(&mut archive, "word/numbering.xml")?
+        .map(|x| Numbering::parse(&x))
+        .unwrap_or_default();
+    let styles = part(&mut archive, "word/styles.xml")?
+        .map(|x| style_numbering(&x))
+        .unwrap_or_default();
+    let comments = part(&mut archive, "word/comments.xml")?
+        .map(|x| comments_of(&x))
+        .unwrap_or_default();
+    let mut walker = Walker {
+        numbering,
+        styles,
+        ..Walker::default()
+    };
+    walker.walk(&document)?;
+    let mut docx = walker.docx;
+    docx.comments = comments;
+    Ok(docx)
+}
+
+fn corrupt(e: impl std::fmt::Display) -> DocxError {
+    let detail = e.to_string();
+    if detail.to_ascii_lowercase().contains("encrypt") || detail.contains("password") {
+        DocxError::Encrypted
+    } else {
+        DocxError::Corrupt { detail }
+    }
+}
+
+/// One part of the package as text, inflated within [`MAX_PART_BYTES`].
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, DocxError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(corrupt(e)),
+    };
+    if file.encrypted() {
+        return Err(DocxError::Encrypted);
+    }
+    if file.size() > MAX_PART_BYTES {
+        return Err(DocxError::PartTooLarge { part: name.into() });
+    }
+    let mut data = Vec::new();
+    // The declared size may lie: stop reading past the limit whatever it says.
+    file.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(corrupt)?;
+    if data.len() as u64 > MAX_PART_BYTES {
+        return Err(DocxError::PartTooLarge { part: name.into() });
+    }
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&data).to_vec();
+    String::from_utf8(data)
+        .map(Some)
+        .map_err(|_| DocxError::Corrupt {
+            detail: format!("{name} is not UTF-8"),
+        })
+}
+
+/// Paragraph styles that carry numbering (`w:style/w:pPr/w:numPr`), with what they
+/// inherit through `w:basedOn`: style id → (numId, level).
+fn style_numbering(xml: &str) -> HashMap<String, (String, u8)> {
+    let mut own: HashMap<String, (Option<String>, Option<u8>)> = HashMap::new();
+    let mut based: HashMap<String, String> = HashMap::new();
+    let mut reader = Reader::from_str(xml);
+    let mut style: Option<String> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match local(e.name().as_ref()) {
+                b"style" => style = attr(&e, b"styleId"),
+                b"basedOn" => {
+                    if let (Some(s), Some(v)) = (&style, attr(&e, b"val")) {
+                        based.insert(s.clone(), v);
+                    }
+                }
+                b"numId" => {
+                    if let Some(s) = &style {
+                        own.entry(s.clone()).or_default().0 = attr(&e, b"val");
+                    }
+                }
+                b"ilvl" => {
+                    if let Some(s) = &style {
+                        own.entry(s.clone()).or_default().1 =
+                            attr(&e, b"val").and_then(|v| v.parse().ok());
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if local(e.name().as_ref()) == b"style" => style = None,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    let mut out = HashMap::new();
+    for id in own.keys().chain(based.keys()) {
+        let (mut num, mut level) = (None, None);
+        let mut at = Some(id.clone());
+        for _ in 0..16 {
+            let Some(s) = at else { break };
+            if let Some((n, l)) = own.get(&s) {
+                num = num.or_else(|| n.clone());
+                level = level.or(*l);
+            }
+            at = based.get(&s).cloned();
+        }
+        if let Some(n) = num.filter(|n| n != "0") {
+            out.insert(id.clone(), (n, level.unwrap_or(0)));
+        }
+    }
+    out
+}
+
+fn comments_of(xml: &str) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let mut reader = Reader::from_str(xml);
+    let mut current: Option<Comment> = None;
+    let mut in_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => match local(e.name().as_ref()) {
+                b"comment" => {
+                    current = Some(Comment {
+                        author: attr(&e, b"author").unwrap_or_default(),
+                        text: String::new(),
+                    })
+                }
+                b"t" => in_text = true,
+                b"p" => {
+                    if let Some(c) = current.as_mut().filter(|c| !c.text.is_empty()) {
+                        c.text.push('\n');
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) => match local(e.name().as_ref()) {
+                b"comment" => out.extend(current.take()),
+                b"t" => in_text = false,
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_text => {
+                if let Some(c) = current.as_mut() {
+                    c.text.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(r)) if in_text => {
+                if let Some(c) = current.as_mut() {
+                    push_reference(&mut c.text, &r);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Debug, Default)]
+struct Paragraph {
+    text: String,
+    num_id: Option<String>,
+    level: Option<u8>,
+    style: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum VMerge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Debug, Default)]
+struct Cell {
+    text: String,
+    span: usize,
+    vmerge: VMerge,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<Cell>>,
+}
+
+/// Elements whose content is not displayed text: deletions, field instructions,
+/// the previous state of changed properties, drawing fallbacks and text boxes.
+fn skipped(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"del"
+            | b"moveFrom"
+            | b"instrText"
+            | b"delInstrText"
+            | b"rPrChange"
+            | b"pPrChange"
+            | b"sectPrChange"
+            | b"tblPrChange"
+            | b"trPrChange"
+            | b"tcPrChange"
+            | b"numberingChange"
+            | b"Fallback"
+            | b"txbxContent"
+            | b"footnotes"
+            | b"endnotes"
+    )
+}
+
+#[derive(Default)]
+struct Walker {
+    numbering: Numbering,
+    styles: HashMap<String, (String, u8)>,
+    docx: Docx,
+    skip: usize,
+    paragraph: Option<Paragraph>,
+    in_ppr: bool,
+    in_run: usize,
+    in_text: bool,
+    tables: Vec<Table>,
+}
+
+impl Walker {
+    fn walk(&mut self, xml: &str) -> Result<(), DocxError> {
+        let mut reader = Reader::from_str(xml);
+        loop {
+            let event = reader.read_event().map_err(|e| DocxError::Corrupt {
+                detail: format!("word/document.xml: {e}"),
+            })?;
+            match event {
+                Event::Start(e) => {
+                    if self.skip > 0 || skipped(local(e.name().as_ref())) {
+                        if self.skip == 0 {
+                            self.count_change(local(e.name().as_ref()));
+                        }
+                        self.skip += 1;
+                    } else {
+                        self.start(&e, false);
+                    }
+                }
+                Event::Empty(e) if self.skip == 0 => self.start(&e, true),
+                Event::End(e) => {
+                    if self.skip > 0 {
+                        self.skip -= 1;
+                    } else {
+                        self.end(local(e.name().as_ref()));
+                    }
+                }
+                Event::Text(t) if self.skip == 0 && self.in_text => {
+                    if let Some(p) = self.paragraph.as_mut() {
+                        p.text.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) if self.skip == 0 && self.in_text => {
+                    if let Some(p) = self.paragraph.as_mut() {
+                        push_reference(&mut p.text, &r);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        // A truncated document: keep what was read.
+        while !self.tables.is_empty() {
+            self.end(b"tbl");
+        }
+        if self.paragraph.is_some() {
+            self.end(b"p");
+        }
+        Ok(())
+    }
+
+    fn count_change(&mut self, name: &[u8]) {
+        if matches!(name, b"del" | b"moveFrom") {
+            self.docx.deletions += 1;
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let qname = e.name();
+        let name = local(qname.as_ref());
+        match name {
+            b"p" if !empty => {
+                self.paragraph = Some(Paragraph::default());
+                self.in_ppr = false;
+            }
+            b"p" => self.emit(Paragraph::default()),
+            b"pPr" if !empty => self.in_ppr = true,
+            b"pStyle" | b"numId" | b"ilvl" if self.in_ppr => {
+                if let Some(p) = self.paragraph.as_mut() {
+                    let v = attr(e, b"val");
+                    match name {
+                        b"pStyle" => p.style = v,
+                        b"numId" => p.num_id = v,
+                        _ => p.level = v.and_then(|v| v.parse().ok()),
+                    }
+                }
+            }
+            b"r" if !empty => self.in_run += 1,
+            b"t" if !empty && self.in_run > 0 => self.in_text = true,
+            b"tab" | b"ptab" if self.in_run > 0 => self.push('\t'),
+            b"br" | b"cr" if self.in_run > 0 => self.push('\n'),
+            b"noBreakHyphen" if self.in_run > 0 => self.push('-'),
+            b"ins" | b"moveTo" if !empty => self.docx.insertions += 1,
+            b"tbl" if !empty => self.tables.push(Table::default()),
+            b"tr" if !empty => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            b"tc" if !empty => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(Cell {
+                        span: 1,
+                        ..Cell::default()
+                    });
+                }
+            }
+            b"gridSpan" | b"vMerge" if self.paragraph.is_none() => {
+                if let Some(cell) = self
+                    .tables
+                    .last_mut()
+                    .and_then(|t| t.rows.last_mut())
+                    .and_then(|r| r.last_mut())
+                {
+                    let v = attr(e, b"val");
+                    if name == b"gridSpan" {
+                        cell.span = v.and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64);
+                    } else {
+                        cell.vmerge = match v.as_deref() {
+                            Some("restart") => VMerge::Restart,
+                            _ => VMerge::Continue,
+                        };
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, ch: char) {
+        if let Some(p) = self.paragraph.as_mut() {
+            p.text.push(ch);
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"p" => {
+                if let Some(p) = self.paragraph.take() {
+                    self.emit(p);
+                }
+                self.in_ppr = false;
+            }
+            b"pPr" => self.in_ppr = false,
+            b"r" => self.in_run = self.in_run.saturating_sub(1),
+            b"t" => self.in_text = false,
+            b"tbl" => {
+                if let Some(table) = self.tables.pop() {
+                    self.docx.tables += 1;
+                    let rows = resolve_merges(table);
+                    match self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        // A table inside a cell: its cells joined into that cell.
+                        Some(row) => {
+                            if let Some(cell) = row.last_mut() {
+                                for r in rows {
+                                    for text in r {
+                                        join_cell(&mut cell.text, &text);
+                                    }
+                                }
+                            }
+                        }
+                        None => {
+                            for r in rows.into_iter().filter(|r| !r.is_empty()) {
+                                for text in r {
+                                    self.docx.text.push_str(&text);
+                                    self.docx.text.push('\n');
+                                }
+                                self.docx.text.push('\n');
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A finished paragraph: into the current table cell, or into the text.
+    fn emit(&mut self, p: Paragraph) {
+        let numbering = p
+            .num_id
+            .clone()
+            .map(|n| (n, p.level))
+            .or_else(|| {
+                let (n, l) = self.styles.get(p.style.as_deref()?)?;
+                Some((n.clone(), Some(*l)))
+            })
+            .filter(|(n, _)| n != "0");
+        let number = numbering.and_then(|(n, level)| self.numbering.next(&n, level.unwrap_or(0)));
+        if number.is_some() {
+            self.docx.numbered += 1;
+        }
+        let mut line = number.unwrap_or_default();
+        line.push_str(&p.text);
+        self.docx.paragraphs += 1;
+        if let Some(cell) = self
+            .tables
+            .last_mut()
+            .and_then(|t| t.rows.last_mut())
+            .and_then(|r| r.last_mut())
+        {
+            join_cell(&mut cell.text, &line);
+        } else {
+            self.docx.text.push_str(&line);
+            self.docx.text.push('\n');
+        }
+    }
+}
+
+/// Adds a paragraph to a cell's one line: unit lists stay lists, sentences stay apart.
+fn join_cell(cell: &mut String, text: &str) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return;
+    }
+    if !cell.is_empty() && !cell.ends_with(['。', '；', '，', '、', ';', ',']) {
+        cell.push('；');
+    }
+    cell.push_str(&text);
+}
+
+/// The rows' cell texts, a vertically merged cell repeated in each row it spans.
+fn resolve_merges(table: Table) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    // The text at each grid column of the previous row.
+    let mut above: Vec<String> = Vec::new();
+    for row in table.rows {
+        let mut texts = Vec::new();
+        let mut grid: Vec<String> = Vec::new();
+        for cell in row {
+            let col = grid.len();
+            let text = match cell.vmerge {
+                VMerge::Continue => above.get(col).cloned().unwrap_or_default(),
+                _ => cell.text.trim().to_string(),
+            };
+            grid.extend(std::iter::repeat_n(text.clone(), cell.span));
+            if !text.is_empty() {
+                texts.push(text);
+            }
+        }
+        above = grid;
+        out.push(texts);
+    }
+    out
+}

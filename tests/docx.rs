@@ -1,0 +1,288 @@
+//! Word documents: the text the reader gives (numbering, tables, tracked changes,
+//! comments), what the checker finds in it, and files it must refuse.
+
+mod common;
+
+use common::docx::{cell, numbered, p, row, styled, table, zip_of, Package, PLAN_NUMBERING};
+use plancheck::docx::{read, DocxError, MAX_DOCX_BYTES};
+use plancheck::{text_of, InputError};
+use zip::CompressionMethod;
+
+fn plan_body() -> String {
+    [
+        p("青山县质量强县培育建设实施方案"),
+        numbered(1, 0, "工作目标"),
+        p("到2027年，质量强县培育建设取得明显成效。"),
+        numbered(1, 0, "重点任务"),
+        numbered(1, 1, "推动经济质量效益型发展"),
+        numbered(1, 2, "培育高新技术企业。（牵头单位：县科技局）"),
+        numbered(1, 2, "壮大经营主体。"),
+        numbered(1, 1, "增强产业质量竞争力"),
+        numbered(1, 2, "实施质量提升行动。（责任单位：县工信局）"),
+    ]
+    .concat()
+}
+
+#[test]
+fn automatic_numbering_at_three_levels_is_shown_as_word_shows_it() {
+    let doc = read(
+        &Package {
+            numbering: Some(PLAN_NUMBERING),
+            ..Package::new(plan_body())
+        }
+        .bytes(),
+    )
+    .expect("reads");
+    let lines: Vec<&str> = doc.text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "青山县质量强县培育建设实施方案",
+            "一、工作目标",
+            "到2027年，质量强县培育建设取得明显成效。",
+            "二、重点任务",
+            "（一）推动经济质量效益型发展",
+            "1.\t培育高新技术企业。（牵头单位：县科技局）",
+            "2.\t壮大经营主体。",
+            "（二）增强产业质量竞争力",
+            "1.\t实施质量提升行动。（责任单位：县工信局）",
+        ]
+    );
+    assert_eq!(doc.numbered, 7);
+    assert_eq!(doc.paragraphs, 9);
+
+    // The checker reads the numbering as headings: three tasks, one without a unit.
+    let report = common::check(&doc.text);
+    assert_eq!(report.summary.tasks, 3, "{:#?}", report.tasks);
+    let unassigned: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unassigned-task")
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert_eq!(unassigned.len(), 1);
+    assert!(unassigned[0].contains("壮大经营主体"), "{unassigned:?}");
+}
+
+#[test]
+fn numbering_from_styles_and_restarts() {
+    let styles = r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Part"><w:basedOn w:val="Heading1"/></w:style>"#;
+    let body = [
+        styled("Part", "工作目标"),
+        styled("Heading1", "重点任务"),
+        numbered(2, 2, "第一项"),
+        numbered(2, 2, "第二项"),
+        // numId 0 switches numbering off.
+        numbered(0, 0, "不编号"),
+    ]
+    .concat();
+    let doc = read(
+        &Package {
+            numbering: Some(PLAN_NUMBERING),
+            styles: Some(styles),
+            ..Package::new(body)
+        }
+        .bytes(),
+    )
+    .expect("reads");
+    assert_eq!(
+        doc.text.lines().collect::<Vec<_>>(),
+        [
+            "一、工作目标",
+            "二、重点任务",
+            "1.\t第一项",
+            "2.\t第二项",
+            "不编号"
+        ]
+    );
+}
+
+#[test]
+fn tables_flatten_a_cell_per_line_with_merged_cells_repeated() {
+    let header = row(&[
+        cell("序号", 1, None),
+        cell("指标", 1, None),
+        cell("单位", 1, None),
+        cell("2027年目标值", 1, None),
+        cell("责任单位", 1, None),
+    ]);
+    let rows = [
+        header,
+        row(&[
+            cell("1", 1, None),
+            cell("制造业产品质量合格率", 1, None),
+            cell("%", 1, None),
+            cell("94", 1, None),
+            cell("县市场监管局", 1, Some("restart")),
+        ]),
+        row(&[
+            cell("2", 1, None),
+            cell("食品抽检合格率", 1, None),
+            cell("%", 1, None),
+            cell("98", 1, None),
+            cell("", 1, Some("")),
+        ]),
+        row(&[cell("3", 1, None), cell("说明：以上为约束性指标", 4, None)]),
+    ];
+    let body = [p("附件"), table(&rows), p("表后文字")].concat();
+    let doc = read(&Package::new(body).bytes()).expect("reads");
+    assert_eq!(doc.tables, 1);
+    let expected = "附件\n序号\n指标\n单位\n2027年目标值\n责任单位\n\n1\n制造业产品质量合格率\n%\n94\n县市场监管局\n\n2\n食品抽检合格率\n%\n98\n县市场监管局\n\n3\n说明：以上为约束性指标\n\n表后文字\n";
+    assert_eq!(doc.text, expected);
+
+    // The table reader dates the rows by the header's year and takes the unit column.
+    let report = common::check(&doc.text);
+    let table_targets: Vec<_> = report
+        .targets
+        .iter()
+        .filter(|t| t.value.as_deref() == Some("98") || t.value.as_deref() == Some("94"))
+        .collect();
+    assert_eq!(table_targets.len(), 2, "{:#?}", report.targets);
+    for t in table_targets {
+        assert_eq!(t.year, Some(2027));
+        assert_eq!(t.unit.as_deref(), Some("%"));
+    }
+}
+
+#[test]
+fn tracked_changes_as_accepted_and_comments_beside_the_text() {
+    let body = r#"<w:p><w:r><w:t>到2027年，</w:t></w:r><w:ins w:id="1" w:author="审核"><w:r><w:t>规上工业企业</w:t></w:r></w:ins><w:del w:id="2" w:author="审核"><w:r><w:delText>全县</w:delText></w:r></w:del><w:commentRangeStart w:id="0"/><w:r><w:t>亩均税收达到26万元/亩</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve"> &amp; &#x4E00;</w:t></w:r></w:p>"#;
+    let doc = read(
+        &Package {
+            comments: Some(
+                r#"<w:comment w:id="0" w:author="市局"><w:p><w:r><w:t>请核实基期值</w:t></w:r></w:p></w:comment>"#
+                    .into(),
+            ),
+            ..Package::new(body.into())
+        }
+        .bytes(),
+    )
+    .expect("reads");
+    assert_eq!(
+        doc.text,
+        "到2027年，规上工业企业亩均税收达到26万元/亩 & 一\n"
+    );
+    assert_eq!((doc.insertions, doc.deletions), (1, 1));
+    assert_eq!(doc.comments.len(), 1);
+    assert_eq!(doc.comments[0].author, "市局");
+    assert_eq!(doc.comments[0].text, "请核实基期值");
+    assert!(!doc.text.contains("请核实"));
+}
+
+#[test]
+fn stored_entries_read_as_well_as_deflated_ones() {
+    let parts = [(
+        "word/document.xml",
+        format!(
+            r#"<w:document xmlns:w="x"><w:body>{}</w:body></w:document>"#,
+            p("重点任务")
+        ),
+    )];
+    let doc = read(&zip_of(&parts, CompressionMethod::Stored)).expect("reads");
+    assert_eq!(doc.text, "重点任务\n");
+}
+
+#[test]
+fn files_that_are_not_readable_word_documents_are_refused_with_a_reason() {
+    let good = Package::new(plan_body()).bytes();
+
+    // Cut short, and damaged in the middle.
+    let truncated = &good[..good.len() / 2];
+    assert!(matches!(read(truncated), Err(DocxError::Corrupt { .. })));
+    let mut damaged = good.clone();
+    for b in damaged.iter_mut().skip(60).take(200) {
+        *b = 0x5a;
+    }
+    assert!(read(&damaged).is_err());
+
+    // A zip without a document; not a zip at all.
+    let other = zip_of(&[("readme.txt", "hello".into())], CompressionMethod::Stored);
+    assert_eq!(read(&other).unwrap_err(), DocxError::NotWord);
+    assert_eq!(read(b"plain text").unwrap_err(), DocxError::NotZip);
+
+    // Old binary Word, and a password-protected .docx (an OLE container).
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend(std::iter::repeat_n(0u8, 512));
+    assert_eq!(read(&ole).unwrap_err(), DocxError::Legacy);
+    let mut encrypted = ole.clone();
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(read(&encrypted).unwrap_err(), DocxError::Encrypted);
+    // The text path says so too, instead of "not UTF-8".
+    assert!(matches!(
+        text_of(&ole),
+        Err(InputError::Docx(DocxError::Legacy))
+    ));
+
+    // Too large before reading anything.
+    let huge = vec![0u8; MAX_DOCX_BYTES + 1];
+    assert!(matches!(read(&huge), Err(DocxError::TooLarge { .. })));
+}
+
+#[test]
+fn a_zip_bomb_is_refused_without_inflating_it_all() {
+    // 80 MB of one character compresses to well under 1 MB.
+    let body = format!(
+        r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>"#,
+        "a".repeat(80 * 1024 * 1024)
+    );
+    let bomb = zip_of(&[("word/document.xml", body)], CompressionMethod::Deflated);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    let start = std::time::Instant::now();
+    let err = read(&bomb).unwrap_err();
+    assert!(matches!(err, DocxError::PartTooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("word/document.xml"));
+    // Not a timing budget: a guard that the refusal does not hang.
+    assert!(start.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn text_of_gives_the_same_report_as_the_displayed_text() {
+    let bytes = Package {
+        numbering: Some(PLAN_NUMBERING),
+        ..Package::new(plan_body())
+    }
+    .bytes();
+    let (text, doc) = text_of(&bytes).expect("reads");
+    let doc = doc.expect("a Word document");
+    assert!(doc.text.is_empty(), "the text is handed over, not copied");
+    let shown = read(&bytes).expect("reads").text;
+    assert_eq!(text, shown);
+    // Every span points into the text as shown.
+    let report = common::check(&text);
+    for f in &report.findings {
+        let covered = common::utf16_slice(&text, f.span.start, f.span.end);
+        assert!(
+            f.excerpt.is_empty()
+                || covered.contains(f.excerpt.trim_end_matches('…'))
+                || f.excerpt.starts_with(covered.trim()),
+            "{}: {:?} vs {:?}",
+            f.rule,
+            f.excerpt,
+            covered
+        );
+    }
+}
+
+/// Seeds for `make fuzz`'s `read_docx` target (run by it, not by `make test`): the
+/// documents above without the zip signature, which the target puts back.
+#[test]
+#[ignore = "writes fuzz seeds; run by make fuzz"]
+fn write_fuzz_seeds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/read_docx");
+    std::fs::create_dir_all(&dir).expect("seed directory");
+    let packages = [
+        Package {
+            numbering: Some(PLAN_NUMBERING),
+            ..Package::new(plan_body())
+        },
+        Package::new(table(&[
+            row(&[cell("序号", 1, None), cell("责任单位", 2, Some("restart"))]),
+            row(&[cell("1", 1, None), cell("", 2, Some(""))]),
+        ])),
+    ];
+    for (i, package) in packages.iter().enumerate() {
+        let bytes = package.bytes();
+        std::fs::write(dir.join(format!("seed-{i}")), &bytes[4..]).expect("seed written");
+    }
+}

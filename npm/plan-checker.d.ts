@@ -41,10 +41,22 @@ export declare class PlanCheckerElement extends HTMLElement {
   setTemplate(template: string | Template): Promise<TemplateInfo | null>;
   /** The current text's report as Markdown, headed by `name`. */
   markdown(name?: string): string;
-  /** Reads a picked file into the textarea; rejects with a message for the user. */
+  /**
+   * Reads a picked file into the textarea — UTF-8 text, or a Word document (.docx) as the
+   * text Word displays — and checks it; rejects with a message for the user.
+   */
   openFile(file: File): Promise<Report | null>;
+  /** Where the text came from after `openFile`; `null` once edited or set by script. */
+  readonly source: TextSource | DocxSource | null;
   /** Selects a span in the text and scrolls it into view. */
   select(span: { start: number; end: number }): void;
+}
+
+export interface TextSource { name: string; kind: "text"; }
+/** A Word file: tracked changes read as accepted; comments kept here, not checked. */
+export interface DocxSource {
+  name: string; kind: "docx"; paragraphs: number; numbered: number; tables: number;
+  insertions: number; deletions: number; comments: { author: string; text: string }[];
 }
 
 declare global {

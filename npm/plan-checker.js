@@ -11,6 +11,20 @@ const DEFAULT_WORKER_THRESHOLD = 100000;
 const DEBOUNCE_MS = 120;
 // The checker's own limit (MAX_INPUT_BYTES): a larger file is refused before it is read.
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+// The .docx reader's limit (MAX_DOCX_BYTES): a Word file may be larger than its text.
+const MAX_DOCX_BYTES = 32 * 1024 * 1024;
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// The .docx reader is its own module, loaded the first time a Word file is opened.
+let docxReader = null;
+function loadDocxReader() {
+  docxReader ??= import("./plancheck_docx.js").then(async (m) => {
+    await m.default();
+    return m.readDocx;
+  });
+  docxReader.catch(() => { docxReader = null; });
+  return docxReader;
+}
 
 const STRINGS = {
   "zh-CN": {
@@ -41,8 +55,19 @@ const STRINGS = {
     text: "粘贴或输入方案全文",
     placeholder: "在此粘贴方案全文（可直接从 Word 复制）……",
     notText: (name) => `${name} 不是 UTF-8 文本，请在 Word 中另存为“UTF-8 纯文本”，或直接粘贴文本`,
-    unsupported: (name) => `暂不支持此类文件：${name}；请另存为 .txt 或直接粘贴文本`,
+    unsupported: (name) => `暂不支持此类文件：${name}；请打开 .docx 或 .txt，或直接粘贴文本`,
     tooLarge: (name, mb) => `${name} 过大（${mb} MB），最多检查 8 MB 的文本`,
+    docxTooLarge: (name, mb) => `${name} 过大（${mb} MB），最多读取 32 MB 的 Word 文件`,
+    docx: {
+      "legacy-doc": (name) => `${name} 是旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后打开`,
+      encrypted: (name) => `${name} 设有密码，请在 Word 中取消密码后另存再打开`,
+      "not-docx": (name) => `${name} 不是 Word 文档（.docx），无法读取`,
+      "not-word": (name) => `${name} 不是 Word 文档（.docx），无法读取`,
+      "too-large-inflated": (name) => `${name} 解压后过大，已拒绝读取（文件可能已损坏）`,
+      "too-large": (name) => `${name} 过大，最多读取 32 MB 的 Word 文件`,
+      corrupt: (name) => `${name} 已损坏，无法读取；请在 Word 中打开并另存后再试`,
+      failed: (name, m) => `无法读取 ${name}：${m}`,
+    },
   },
   en: {
     severity: { error: "Error", warning: "Warning", info: "Info" },
@@ -72,8 +97,19 @@ const STRINGS = {
     text: "Paste or type the plan's full text",
     placeholder: "Paste the plan's full text here (straight from Word is fine)…",
     notText: (name) => `${name} is not UTF-8 text; save it from Word as UTF-8 plain text, or paste the text`,
-    unsupported: (name) => `Unsupported file: ${name}; save it as .txt or paste the text`,
+    unsupported: (name) => `Unsupported file: ${name}; open a .docx or .txt, or paste the text`,
     tooLarge: (name, mb) => `${name} is too large (${mb} MB); at most 8 MB of text is checked`,
+    docxTooLarge: (name, mb) => `${name} is too large (${mb} MB); Word files of at most 32 MB are read`,
+    docx: {
+      "legacy-doc": (name) => `${name} is an old Word file (.doc); save it as .docx in Word and open that`,
+      encrypted: (name) => `${name} is password-protected; remove the password in Word and save again`,
+      "not-docx": (name) => `${name} is not a Word document (.docx)`,
+      "not-word": (name) => `${name} is not a Word document (.docx)`,
+      "too-large-inflated": (name) => `${name} inflates to too much; refused (the file may be damaged)`,
+      "too-large": (name) => `${name} is too large; Word files of at most 32 MB are read`,
+      corrupt: (name) => `${name} is damaged and cannot be read; open it in Word, save it again and retry`,
+      failed: (name, m) => `Cannot read ${name}: ${m}`,
+    },
   },
 };
 
@@ -281,6 +317,7 @@ export class PlanCheckerElement extends HTMLElement {
   #ready = false;
   #listeners = [];
   #workerFailed = false;
+  #source = null;
 
   connectedCallback() {
     if (!this.#shadow) this.#build();
@@ -323,6 +360,11 @@ export class PlanCheckerElement extends HTMLElement {
   }
 
   set value(text) {
+    this.#source = null;
+    this.#setText(text);
+  }
+
+  #setText(text) {
     if (!this.#textarea) return;
     this.#textarea.value = String(text ?? "");
     this.check();
@@ -414,17 +456,58 @@ export class PlanCheckerElement extends HTMLElement {
    */
   async openFile(file) {
     const t = this.#strings;
-    if (!/\.txt$/i.test(file.name) && file.type !== "text/plain") throw new Error(t.unsupported(file.name));
-    if (file.size > MAX_INPUT_BYTES) throw new Error(t.tooLarge(file.name, (file.size / 1048576).toFixed(1)));
+    const name = file.name;
+    const word = /\.docx$/i.test(name) || file.type === DOCX_TYPE;
+    if (/\.(doc|wps)$/i.test(name)) throw new Error(t.docx["legacy-doc"](name));
+    if (!word && !/\.txt$/i.test(name) && file.type !== "text/plain") throw new Error(t.unsupported(name));
+    const limit = word ? MAX_DOCX_BYTES : MAX_INPUT_BYTES;
+    if (file.size > limit) throw new Error((word ? t.docxTooLarge : t.tooLarge)(name, (file.size / 1048576).toFixed(1)));
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // By content: a Word file saved under another name is read all the same.
+    if (word || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)) {
+      return this.#openDocx(name, bytes);
+    }
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+      throw new Error(t.docx["legacy-doc"](name));
+    }
     let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      throw new Error(t.notText(file.name));
+      throw new Error(t.notText(name));
     }
-    if (text.includes("\u0000")) throw new Error(t.notText(file.name));
-    this.value = text;
+    if (text.includes("\u0000")) throw new Error(t.notText(name));
+    this.#source = { name, kind: "text" };
+    this.#setText(text);
+    return this.#report;
+  }
+
+  /**
+   * Where the text came from, after `openFile`: `{name, kind: "text"}`, or for a Word
+   * file `{name, kind: "docx", paragraphs, numbered, tables, insertions, deletions,
+   * comments}` — tracked changes are read as accepted, comments are not checked.
+   * `null` once the text is edited by hand or set by script.
+   */
+  get source() {
+    return this.#source;
+  }
+
+  async #openDocx(name, bytes) {
+    const t = this.#strings;
+    let doc;
+    try {
+      const readDocx = await loadDocxReader();
+      doc = readDocx(bytes);
+    } catch (e) {
+      const kind = e && e.kind;
+      throw new Error(kind && t.docx[kind] ? t.docx[kind](name) : t.docx.failed(name, messageOf(e)));
+    }
+    if (new TextEncoder().encode(doc.text).length > MAX_INPUT_BYTES) {
+      throw new Error(t.tooLarge(name, (doc.text.length / 1048576).toFixed(1)));
+    }
+    const { text, ...about } = doc;
+    this.#source = { name, kind: "docx", ...about };
+    this.#setText(text);
     return this.#report;
   }
 
@@ -541,7 +624,10 @@ export class PlanCheckerElement extends HTMLElement {
       ta.addEventListener(type, fn);
       this.#listeners.push([ta, type, fn]);
     };
-    on("input", () => this.#schedule());
+    on("input", () => {
+      this.#source = null;
+      this.#schedule();
+    });
     on("compositionstart", () => {
       this.#composing = true;
       clearTimeout(this.#timer);

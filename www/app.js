@@ -4,6 +4,7 @@ import "./pkg/plan-checker.js";
 const $ = (id) => document.getElementById(id);
 const checker = $("checker");
 const fileStatus = $("file-status");
+const comments = $("docx-comments");
 let fileName = "方案.txt";
 
 function download() {
@@ -28,13 +29,43 @@ async function copyMarkdown() {
 }
 
 async function openFile(file) {
+  comments.replaceChildren();
+  comments.hidden = true;
   try {
     await checker.openFile(file);
     fileName = file.name;
-    fileStatus.textContent = `已打开 ${file.name}`;
+    const source = checker.source;
+    fileStatus.textContent = source && source.kind === "docx" ? describeDocx(source) : `已打开 ${file.name}`;
+    if (source && source.kind === "docx" && source.comments.length) showComments(source.comments);
   } catch (e) {
     fileStatus.textContent = e.message;
   }
+}
+
+/** What was read from a Word file, and what was left out of the check. */
+function describeDocx(s) {
+  const parts = [`已打开 ${s.name}（Word：${s.paragraphs} 段`];
+  if (s.numbered) parts.push(`其中自动编号 ${s.numbered} 段`);
+  if (s.tables) parts.push(`表格 ${s.tables} 个`);
+  let text = parts.join("，") + "）";
+  const left = [];
+  if (s.insertions || s.deletions) left.push(`修订按“接受”处理（插入 ${s.insertions} 处、删除 ${s.deletions} 处）`);
+  if (s.comments.length) left.push(`批注 ${s.comments.length} 条未计入检查，见下方`);
+  if (left.length) text += "；" + left.join("；");
+  return text;
+}
+
+function showComments(list) {
+  const summary = document.createElement("summary");
+  summary.textContent = `Word 批注（${list.length} 条，未计入检查）`;
+  const ol = document.createElement("ol");
+  for (const c of list) {
+    const li = document.createElement("li");
+    li.textContent = c.author ? `${c.author}：${c.text}` : c.text;
+    ol.append(li);
+  }
+  comments.append(summary, ol);
+  comments.hidden = false;
 }
 
 checker.addEventListener("plancheck-ready", () => {

@@ -40,6 +40,7 @@ pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Docx {
     /// The text Word displays, numbering and tables included.
     pub text: String,
+    /// Paragraphs outside tables.
     pub paragraphs: usize,
     /// Paragraphs whose number comes from Word's automatic numbering.
     pub numbered: usize,
@@ -562,7 +563,6 @@ impl Walker {
         }
         let mut line = number.unwrap_or_default();
         line.push_str(&p.text);
-        self.docx.paragraphs += 1;
         if let Some(cell) = self
             .tables
             .last_mut()
@@ -571,6 +571,7 @@ impl Walker {
         {
             join_cell(&mut cell.text, &line);
         } else {
+            self.docx.paragraphs += 1;
             self.docx.text.push_str(&line);
             self.docx.text.push('\n');
         }

@@ -152,6 +152,8 @@ pub struct Table {
     pub span: Span,
     pub header: Vec<Span>,
     pub rows: Vec<TableRow>,
+    /// Whether the table has a 责任单位 / 牵头单位 column.
+    pub responsible: bool,
     /// The year of the target-value column, when the header names one.
     pub year: Option<u16>,
 }
@@ -162,6 +164,8 @@ pub struct TableRow {
     pub cells: Vec<Span>,
     pub indicator: Option<usize>,
     pub units: Vec<UnitName>,
+    /// Whether a target value was read from the row.
+    pub has_target: bool,
 }
 
 /// An occurrence of an indicator's alias.
@@ -194,6 +198,20 @@ impl DocumentKind {
     }
 }
 
+/// `2025年7月11日` or `二〇二五年七月十一日` on a line of its own.
+#[derive(Clone, Debug)]
+pub struct DocumentDate {
+    pub month: YearMonth,
+    pub day: u8,
+    pub span: Span,
+}
+
+impl std::fmt::Display for DocumentDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}日", self.month, self.day)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
     pub text: &'a str,
@@ -201,6 +219,8 @@ pub struct Document<'a> {
     pub title: Option<Span>,
     /// The plan's own target year and where it is stated.
     pub horizon: Option<Deadline>,
+    /// The document's date: a line that is only a date (the issuing or drafting date).
+    pub date: Option<DocumentDate>,
     pub lines: Vec<Line>,
     pub headings: Vec<Heading>,
     pub parts: Vec<Part>,

@@ -105,3 +105,35 @@ fn a_flattened_indicator_table_gives_dated_targets_and_assignments() {
         .of_rule("unit-name-variant")
         .any(|f| f.excerpt == "县市场监督管理局"));
 }
+
+#[test]
+fn an_indicator_table_with_base_target_and_year_columns() {
+    let report = check(&read(&fixtures().join("table-columns.txt")));
+    let rows: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<u16>)> = report
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_deref(),
+                t.value.as_deref(),
+                t.unit.as_deref(),
+                t.year,
+            )
+        })
+        .collect();
+    // The target column, not the base value; each row dated by its own year.
+    assert_eq!(
+        rows,
+        [
+            (Some("hitech"), Some("45"), Some("家"), Some(2026)),
+            (Some("food_pass"), Some("98.5"), Some("%"), Some(2027)),
+            (Some("rd"), Some("2.5"), Some("%"), Some(2027)),
+        ]
+    );
+    // Both tasks are assigned by the rows naming their indicators; the R&D row has no
+    // responsible unit.
+    let unassigned: Vec<_> = report.of_rule("unassigned-task").collect();
+    assert_eq!(unassigned.len(), 1, "{unassigned:#?}");
+    assert!(unassigned[0].message.contains("研发经费投入强度"));
+    assert_eq!(count(&report, "target-missing-date"), 0);
+}

@@ -171,6 +171,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     }
 
     let stages = schedule::stages(text, &lines, &headings, &parts);
+    let date = schedule::document_date(text, &lines);
     let title = title(text, &lines, &parts);
     let horizon = horizon(text, &title, &parts, &all_targets, c);
     let kind = if tasks.is_empty() {
@@ -184,6 +185,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         kind,
         title,
         horizon,
+        date,
         lines,
         headings,
         parts,

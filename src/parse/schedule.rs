@@ -1,6 +1,6 @@
 //! Schedule stages: `（一）动员部署阶段（2025年1月至2025年6月）`.
 
-use crate::document::{Heading, Line, Part, Stage, YearMonth};
+use crate::document::{DocumentDate, Heading, Line, Part, Stage, YearMonth};
 use crate::parse::lines::{ascii_digit, is_blank, is_digit};
 use crate::template::PartKind;
 
@@ -129,5 +129,87 @@ mod tests {
         );
         assert_eq!(date_range("验收阶段（2027年底前）"), (None, ym(2027, 12)));
         assert_eq!(date_range("动员部署阶段"), (None, None));
+    }
+}
+
+/// The first line that is only a date: the issuing date under a notice, or the drafting
+/// date under a 征求意见稿's signature.
+pub fn document_date(text: &str, lines: &[Line]) -> Option<DocumentDate> {
+    lines.iter().find_map(|line| {
+        let s = text.get(line.content.clone())?;
+        let (year, month, day) = full_date(s)?;
+        Some(DocumentDate {
+            month: YearMonth { year, month },
+            day,
+            span: line.content.clone(),
+        })
+    })
+}
+
+/// `2025年7月11日`, `２０２５年７月１１日` or `二〇二五年七月十一日`, and nothing else.
+fn full_date(s: &str) -> Option<(u16, u8, u8)> {
+    let s = s.trim_matches(is_blank);
+    let (year, rest) = s.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    let year: u16 = if year.chars().all(is_digit) {
+        year.chars()
+            .map(ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()?
+    } else {
+        // Digit by digit: 二〇二五.
+        year.chars()
+            .map(|c| chinese_digit(c).map(|d| char::from(b'0' + d)))
+            .collect::<Option<String>>()?
+            .parse()
+            .ok()?
+    };
+    let month = small_number(month.trim_matches(is_blank))?;
+    let day = small_number(day.trim_matches(is_blank))?;
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some((year, month, day))
+}
+
+fn chinese_digit(c: char) -> Option<u8> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or_else(|| (c == '零' || c == 'О' || c == 'o').then_some(0))
+        .map(|p| p as u8)
+}
+
+/// 1–31 in digits or in Chinese (七, 十一, 二十一, 三十).
+fn small_number(s: &str) -> Option<u8> {
+    if !s.is_empty() && s.chars().all(is_digit) && s.chars().count() <= 2 {
+        return s.chars().map(ascii_digit).collect::<String>().parse().ok();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [d] if *d != '〇' => chinese_digit(*d).filter(|&d| d > 0),
+        ['十'] => Some(10),
+        ['十', u] => chinese_digit(*u).filter(|&u| u > 0).map(|u| 10 + u),
+        [t, '十'] => chinese_digit(*t).filter(|&t| t > 1).map(|t| t * 10),
+        [t, '十', u] => Some(
+            chinese_digit(*t).filter(|&t| t > 1)? * 10 + chinese_digit(*u).filter(|&u| u > 0)?,
+        ),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::full_date;
+
+    #[test]
+    fn dates_on_their_own_line() {
+        assert_eq!(full_date("2025年7月11日"), Some((2025, 7, 11)));
+        assert_eq!(full_date("  ２０２５年０７月０１日 "), Some((2025, 7, 1)));
+        assert_eq!(full_date("二〇二五年七月十一日"), Some((2025, 7, 11)));
+        assert_eq!(full_date("二〇二四年十二月三十一日"), Some((2024, 12, 31)));
+        assert_eq!(full_date("到2027年底"), None);
+        assert_eq!(full_date("2025年7月11日印发"), None);
+        assert_eq!(full_date("2025年13月1日"), None);
     }
 }

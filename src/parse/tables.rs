@@ -1,6 +1,8 @@
 //! Tables flattened by a Word-to-text copy: one cell per line, rows separated by blank
 //! lines or led by a serial number, under a header such as
-//! 序号 / 类别 / 指标要求 / 2022年 / 2027年 / 责任单位.
+//! 序号 / 类别 / 指标要求 / 2022年 / 2027年 / 责任单位 or
+//! 指标 / 单位 / 基期值 / 目标值 / 目标年 / 责任单位. The .docx reader writes tables in
+//! the same form.
 
 use crate::compiled::Compiled;
 use crate::document::{Line, Mention, Span, Table, TableRow, Target};
@@ -42,6 +44,24 @@ struct Columns {
     unit: Option<usize>,
     target: Option<usize>,
     responsible: Option<usize>,
+    /// 目标年 / 完成时限: each row's own deadline.
+    year: Option<usize>,
+    /// 基期 / 基期值 / 现状值: not a target.
+    base: Option<usize>,
+}
+
+fn year_column(h: &str) -> bool {
+    (h.contains("目标年") && !h.contains('值'))
+        || h.contains("时限")
+        || h.contains("完成时间")
+        || h.contains("完成年")
+        || h == "年份"
+}
+
+fn base_column(h: &str) -> bool {
+    ["基期", "基准", "现状", "现值"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 fn columns(header: &[&str]) -> (Columns, Option<u16>) {
@@ -50,6 +70,8 @@ fn columns(header: &[&str]) -> (Columns, Option<u16>) {
     for (i, h) in header.iter().enumerate() {
         if c.responsible.is_none() && (h.contains("责任") || h.contains("牵头")) {
             c.responsible = Some(i);
+        } else if c.year.is_none() && year_column(h) {
+            c.year = Some(i);
         } else if c.indicator.is_none()
             && (h.contains("指标")
                 || h.contains("名称")
@@ -59,6 +81,8 @@ fn columns(header: &[&str]) -> (Columns, Option<u16>) {
             c.indicator = Some(i);
         } else if *h == "单位" || *h == "计量单位" {
             c.unit = Some(i);
+        } else if base_column(h) {
+            c.base = Some(i);
         } else if h.contains("目标") || year_of(h).is_some() {
             // The last value column is the target; its year dates the rows.
             c.target = Some(i);
@@ -175,12 +199,14 @@ pub fn find(
             header: header.iter().map(|&h| lines[h].content.clone()).collect(),
             rows: Vec::new(),
             year,
+            responsible: cols.responsible.is_some(),
         };
         for row in rows {
             let cells: Vec<Span> = row.iter().map(|&l| lines[l].content.clone()).collect();
             let parsed = read_row(text, &cells, &cols, width, mentions, template, c);
             let row_span = cells.first().map(|s| s.start).unwrap_or(start)
                 ..cells.last().map(|s| s.end).unwrap_or(start);
+            let row_year = parsed.year.or(year);
             if let Some((span, value, unit, ratio)) = parsed.target {
                 found.targets.push(Target {
                     span,
@@ -188,8 +214,8 @@ pub fn find(
                     unit,
                     ratio,
                     indicator: parsed.indicator,
-                    dated: year.is_some(),
-                    year,
+                    dated: row_year.is_some(),
+                    year: row_year,
                     part: part_at(row_span.start),
                     task: None,
                     from_table: true,
@@ -200,6 +226,7 @@ pub fn find(
                 cells,
                 indicator: parsed.indicator,
                 units: parsed.units,
+                has_target: parsed.has_target,
             });
         }
         found.tables.push(table);
@@ -212,6 +239,9 @@ struct RowReading {
     indicator: Option<usize>,
     units: Vec<crate::document::UnitName>,
     target: Option<(Span, String, Option<String>, bool)>,
+    /// The row's own deadline, from a 目标年 column.
+    year: Option<u16>,
+    has_target: bool,
 }
 
 fn read_row(
@@ -223,7 +253,14 @@ fn read_row(
     template: &Template,
     c: &Compiled,
 ) -> RowReading {
-    let positional = cells.len() == width;
+    // A row one cell short whose last cell is not a unit name: the 责任单位 cell, last,
+    // was left empty; the others are still in their columns.
+    let responsible_blank = cells.len() + 1 == width
+        && cols.responsible == Some(width - 1)
+        && cells.last().is_some_and(|s| {
+            !c.ends_with_unit_suffix(text[s.clone()].trim_end_matches(['等', '。']))
+        });
+    let positional = cells.len() == width || responsible_blank;
     let cell = |i: Option<usize>| i.filter(|_| positional).and_then(|i| cells.get(i));
     let mention_in = |span: &Span| {
         mentions[crate::parse::range_in(mentions, |m| m.span.start, span)]
@@ -251,6 +288,12 @@ fn read_row(
         .map(|s| clauses::units_in_list(&text[s.clone()], s.start, c))
         .unwrap_or_default();
 
+    // Cells that hold numbers but not the target: the base value, the year, the unit.
+    let not_target: Vec<&Span> = [cols.base, cols.year, cols.unit]
+        .into_iter()
+        .filter_map(|i| cell(i))
+        .collect();
+    let year = cell(cols.year).and_then(|y| year_of(&text[y.clone()]));
     let value_cell = cell(cols.target).cloned().or_else(|| {
         let limit = responsible_cell
             .as_ref()
@@ -258,7 +301,9 @@ fn read_row(
             .unwrap_or(usize::MAX);
         cells
             .iter()
-            .filter(|s| s.start < limit && Some((*s).clone()) != indicator_cell)
+            .filter(|s| {
+                s.start < limit && Some((*s).clone()) != indicator_cell && !not_target.contains(s)
+            })
             .rfind(|s| text[(*s).clone()].chars().any(|ch| ch.is_ascii_digit()))
             .cloned()
     });
@@ -295,7 +340,9 @@ fn read_row(
     RowReading {
         indicator,
         units,
+        has_target: target.is_some(),
         target,
+        year,
     }
 }
 

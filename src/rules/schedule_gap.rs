@@ -4,11 +4,13 @@
 //!
 //! 工作安排的阶段：没有标起止时间的阶段；后一阶段早于前一阶段开始（次序颠倒）；
 //! 两个阶段在同一月份重叠（如前一阶段止于2026年10月、后一阶段始于2026年10月）；
-//! 两个阶段之间有空档；或一个阶段的起止时间颠倒。
+//! 两个阶段之间有空档；一个阶段的起止时间颠倒；阶段始于文件自身的日期（单独成行的
+//! 印发或起草日期）之前；或阶段止于方案目标年之后。
 //!
 //! ## 为什么重要
 //!
-//! 阶段是考核进度的依据；重叠或空档让“某月属于哪个阶段”说不清。
+//! 阶段是考核进度的依据；重叠或空档让“某月属于哪个阶段”说不清。文件印发时已经开始
+//! （甚至已经结束）的阶段无法按期落实；超出目标年的阶段与方案的期限自相矛盾。
 //!
 //! ## 示例
 //!
@@ -20,9 +22,29 @@
 //! （二）培育建设阶段（2026年10月-2028年8月）。全面推进。
 //! ```
 //!
+//! 触发（早于文件日期）：
+//!
+//! ```text
+//! 2025年7月11日
+//! 三、工作安排
+//! （一）动员部署阶段（2025年1月至2025年6月）。明确工作目标。
+//! （二）培育建设阶段（2025年7月-2027年6月）。全面推进。
+//! ```
+//!
+//! 触发（晚于方案目标年）：
+//!
+//! ```text
+//! 一、工作目标
+//! 到2027年，质量强县培育建设取得明显成效。
+//! 三、工作安排
+//! （一）动员部署阶段（2025年7月至2025年12月）。明确工作目标。
+//! （二）培育建设阶段（2026年1月-2028年6月）。全面推进。
+//! ```
+//!
 //! 不触发：
 //!
 //! ```text
+//! 2024年12月20日
 //! 三、工作安排
 //! （一）动员部署阶段（2025年1月至2025年6月）。明确工作目标。
 //! （二）培育建设阶段（2025年7月-2027年6月）。全面推进。
@@ -101,6 +123,39 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         }
         if stage.start.is_some() || stage.end.is_some() {
             previous = Some(stage);
+        }
+    }
+    // Against the document's own dates: when it was issued, and its target year.
+    if let Some(date) = &doc.date {
+        for stage in &doc.stages {
+            if let Some(start) = stage.start.filter(|s| *s < date.month) {
+                out.push(
+                    Finding::new(
+                        doc.heading_span(stage.heading),
+                        format!(
+                            "阶段“{}”始于{start}，早于文件日期{date}",
+                            name(stage.heading)
+                        ),
+                    )
+                    .suggest("按印发时间调整阶段起止，或说明已开展的工作"),
+                );
+            }
+        }
+    }
+    if let Some(horizon) = doc.horizon.as_ref().and_then(|h| h.year) {
+        for stage in &doc.stages {
+            if let Some(end) = stage.end.filter(|e| e.year > horizon) {
+                out.push(
+                    Finding::new(
+                        doc.heading_span(stage.heading),
+                        format!(
+                            "阶段“{}”止于{end}，晚于方案目标年{horizon}年",
+                            name(stage.heading)
+                        ),
+                    )
+                    .suggest(format!("让各阶段在{horizon}年底前完成，或核对方案目标年")),
+                );
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! 重点任务中的一项任务既没有责任分工括注（如“（县市场监管局负责）”
 //! “（牵头单位：…，责任单位：…）”），也没有被任务分解表或指标表分配给任何单位。
-//! 每项任务报告一次，位置在任务标题处。
+//! 每项任务报告一次，位置在任务标题处。指标表（有“责任单位”或“牵头单位”列）中
+//! 列有指标或目标值、责任单位一格却空着的行，同样报告，位置在该行。
 //!
 //! ## 为什么重要
 //!
@@ -18,6 +19,31 @@
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.支持企业创建技术中心，培育高新技术企业。
+//! ```
+//!
+//! 触发（一行没有责任单位）：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.支持企业创建技术中心，培育高新技术企业。（县科技局负责）
+//! 附件
+//! 指标
+//! 单位
+//! 目标值
+//! 目标年
+//! 责任单位
+//!
+//! 高新技术企业数量
+//! 家
+//! 45
+//! 2027
+//! 县科技局
+//!
+//! 研发经费投入强度
+//! %
+//! 2.5
+//! 2027
 //! ```
 //!
 //! 不触发：
@@ -55,5 +81,31 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             finding = finding.category(&id.id);
         }
         out.push(finding);
+    }
+    for table in doc.tables.iter().filter(|t| t.responsible) {
+        for row in &table.rows {
+            if !row.units.is_empty() || (row.indicator.is_none() && !row.has_target) {
+                continue;
+            }
+            let indicator = row.indicator.and_then(|i| cx.template.indicators.get(i));
+            let name = match indicator {
+                Some(ind) => ind.name.clone(),
+                None => row
+                    .cells
+                    .iter()
+                    .map(|c| doc.slice(c))
+                    .find(|c| c.chars().any(|ch| !ch.is_ascii_digit()))
+                    .map(|c| crate::report::clip(c, 20))
+                    .unwrap_or_default(),
+            };
+            out.push(
+                Finding::new(
+                    row.span.clone(),
+                    format!("指标表中“{name}”一行没有责任单位"),
+                )
+                .suggest("在该行的责任单位一栏填写牵头和配合单位")
+                .about(indicator),
+            );
+        }
     }
 }

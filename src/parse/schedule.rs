@@ -199,7 +199,7 @@ fn small_number(s: &str) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+mod document_dates {
     use super::full_date;
 
     #[test]

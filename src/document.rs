@@ -198,6 +198,31 @@ impl DocumentKind {
     }
 }
 
+/// The units of the plan's 工作专班 / 领导小组, as its member list names them.
+#[derive(Clone, Debug)]
+pub struct Members {
+    pub span: Span,
+    pub units: Vec<UnitName>,
+}
+
+/// What a stated count counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountOf {
+    /// Top-level parts (一、二、…).
+    Parts,
+    /// Task sections (the 方面 of the tasks part).
+    Sections,
+    Tasks,
+}
+
+/// A count the plan states about itself: `共4部分22条`, `7个方面`, `17项重点任务`.
+#[derive(Clone, Debug)]
+pub struct DeclaredCount {
+    pub span: Span,
+    pub what: CountOf,
+    pub value: u32,
+}
+
 /// `2025年7月11日` or `二〇二五年七月十一日` on a line of its own.
 #[derive(Clone, Debug)]
 pub struct DocumentDate {
@@ -221,6 +246,8 @@ pub struct Document<'a> {
     pub horizon: Option<Deadline>,
     /// The document's date: a line that is only a date (the issuing or drafting date).
     pub date: Option<DocumentDate>,
+    pub declared: Vec<DeclaredCount>,
+    pub members: Option<Members>,
     pub lines: Vec<Line>,
     pub headings: Vec<Heading>,
     pub parts: Vec<Part>,
@@ -265,6 +292,14 @@ impl<'a> Document<'a> {
             Some(h) => h.marker.start..h.title.end.max(h.marker.end),
             None => 0..0,
         }
+    }
+
+    /// The 1-based number of the line holding a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.full.end < offset)
+            .min(self.lines.len().saturating_sub(1))
+            + 1
     }
 
     /// Where a finding about the whole document points: the title, or the first text.

@@ -296,3 +296,35 @@ fn spans_point_at_their_excerpts() {
         }
     }
 }
+
+#[test]
+fn xiuning_roster_is_read_as_the_member_units() {
+    let Some(text) = corpus("xiuning-2025.txt") else {
+        return;
+    };
+    let checker = common::checker();
+    let doc = checker.parse(&text);
+    let members = doc.members.expect("the attached 工作专班 roster");
+    let names: Vec<&str> = members.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"县政府办公室"), "{names:?}");
+    assert!(names.contains(&"县发展改革委"), "{names:?}");
+    assert!(names.contains(&"县教育局"), "{names:?}");
+    assert!(names.contains(&"县市场监管局"), "{names:?}");
+    assert!(names.contains(&"县生态环境分局"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("局长") && !n.contains("书记")),
+        "{names:?}"
+    );
+    // The sentence after the roster is not part of it.
+    assert!(!names.contains(&"县质量强县办"), "{names:?}");
+    // Responsible units outside the roster: said once each, and none of the roster's own.
+    let r = checker.check(&text, &Default::default());
+    let unknown: Vec<&str> = r
+        .of_rule("unknown-unit")
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert!(unknown.contains(&"县营商环境办"), "{unknown:?}");
+    assert!(unknown.iter().all(|u| !names.contains(u)), "{unknown:?}");
+}

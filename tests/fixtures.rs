@@ -137,3 +137,22 @@ fn an_indicator_table_with_base_target_and_year_columns() {
     assert!(unassigned[0].message.contains("研发经费投入强度"));
     assert_eq!(count(&report, "target-missing-date"), 0);
 }
+
+#[test]
+fn a_goal_and_its_table_row_disagreeing_is_a_target_conflict() {
+    let table = read(&fixtures().join("table.txt"));
+    // The table says ≥98.2 (%) for 2027; the goals say 98%; and 45家 vs 45 个.
+    let text =
+        format!("一、工作目标\n到2027年，食品抽检合格率达到98%，高新技术企业达到45个。\n{table}");
+    let report = check(&text);
+    let conflicts: Vec<&str> = report
+        .of_rule("target-conflict")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+    assert!(conflicts[0].contains("食品抽检合格率") && conflicts[0].contains("数值"));
+    assert!(conflicts[1].contains("高新技术企业") && conflicts[1].contains("单位"));
+    // The same values in the goals: no conflict.
+    let agreeing = format!("一、工作目标\n到2027年，食品抽检合格率达到98.2%。\n{table}");
+    assert_eq!(count(&check(&agreeing), "target-conflict"), 0);
+}

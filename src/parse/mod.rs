@@ -1,7 +1,9 @@
 //! Reads a plan's text once into the document model.
 
 pub mod clauses;
+mod declared;
 pub mod lines;
+mod members;
 mod schedule;
 mod structure;
 mod tables;
@@ -172,6 +174,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
 
     let stages = schedule::stages(text, &lines, &headings, &parts);
     let date = schedule::document_date(text, &lines);
+    let declared = declared::find(text, &parts, &sections);
+    let members = members::find(text, &lines, &parts, c);
     let title = title(text, &lines, &parts);
     let horizon = horizon(text, &title, &parts, &all_targets, c);
     let kind = if tasks.is_empty() {
@@ -186,6 +190,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         title,
         horizon,
         date,
+        declared,
+        members,
         lines,
         headings,
         parts,

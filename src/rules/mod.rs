@@ -10,6 +10,7 @@ use crate::report::{Finding, Severity};
 use crate::template::Template;
 
 pub mod category_without_section;
+pub mod declared_count;
 pub mod horizon_mismatch;
 pub mod missing_category;
 pub mod missing_indicator;
@@ -17,11 +18,13 @@ pub mod missing_part;
 pub mod no_lead_unit;
 pub mod not_a_plan;
 pub mod schedule_gap;
+pub mod target_conflict;
 pub mod target_missing_date;
 pub mod target_missing_unit;
 pub mod target_not_quantified;
 pub mod unassigned_task;
 pub mod unit_name_variant;
+pub mod unknown_unit;
 
 /// What a rule reads.
 pub struct Context<'a, 'd> {
@@ -119,6 +122,12 @@ pub static RULES: &[Rule] = &[
         "量化目标没有完成时限"
     ),
     rule!(
+        target_conflict,
+        "target-conflict",
+        Warning,
+        "同一指标同一年份的目标数值或单位前后不一致"
+    ),
+    rule!(
         target_not_quantified,
         "target-not-quantified",
         Info,
@@ -131,10 +140,22 @@ pub static RULES: &[Rule] = &[
         "工作安排的阶段未标日期、重叠、脱节或次序颠倒"
     ),
     rule!(
+        declared_count,
+        "declared-count",
+        Warning,
+        "方案自述的部分、方面或任务总数与正文不符"
+    ),
+    rule!(
         unit_name_variant,
         "unit-name-variant",
         Info,
         "同一责任单位有两种写法"
+    ),
+    rule!(
+        unknown_unit,
+        "unknown-unit",
+        Info,
+        "责任单位不在工作专班成员单位名单中"
     ),
 ];
 

@@ -1,0 +1,166 @@
+//! Counts a plan states about itself: `共4部分22条`, `从7个方面`, `提出17项重点任务`.
+
+use crate::document::{CountOf, DeclaredCount, Part, Section};
+use crate::template::PartKind;
+
+/// What a number must be followed by, and what it then counts.
+const WORDS: [(&str, CountOf); 6] = [
+    ("项重点任务", CountOf::Tasks),
+    ("条重点任务", CountOf::Tasks),
+    ("项任务", CountOf::Tasks),
+    ("条任务", CountOf::Tasks),
+    ("方面", CountOf::Sections),
+    ("部分", CountOf::Parts),
+];
+
+pub fn find(text: &str, parts: &[Part], sections: &[Section]) -> Vec<DeclaredCount> {
+    let mut out = Vec::new();
+    for (word, what) in WORDS {
+        for (at, _) in text.match_indices(word) {
+            let Some((start, value)) = number_before(text, at, what) else {
+                continue;
+            };
+            if !about_the_plan(text, start, parts, sections) {
+                continue;
+            }
+            let end = at + word.len();
+            let mut declared = vec![(start..end, what, value)];
+            // 共4部分22条: the articles after the parts are the tasks.
+            if what == CountOf::Parts {
+                if let Some((n, len)) = number_after(&text[end..]) {
+                    if text[end + len..].starts_with('条') {
+                        declared.push((start..end + len + '条'.len_utf8(), CountOf::Tasks, n));
+                    }
+                }
+            }
+            for (span, what, value) in declared {
+                if !out
+                    .iter()
+                    .any(|d: &DeclaredCount| d.span.start == span.start && d.what == what)
+                {
+                    out.push(DeclaredCount { span, what, value });
+                }
+            }
+        }
+    }
+    crate::order::sort_by_position(&mut out, |d| d.span.start);
+    out
+}
+
+/// A statement about the plan as a whole: before its first task section, or naming 方案.
+fn about_the_plan(text: &str, at: usize, parts: &[Part], sections: &[Section]) -> bool {
+    let part = parts.iter().find(|p| p.span.start <= at && at < p.span.end);
+    let early = match part.map(|p| p.kind) {
+        Some(PartKind::Preamble | PartKind::Goals) | None => true,
+        Some(PartKind::Tasks) => sections
+            .iter()
+            .filter(|s| s.heading.is_some())
+            .all(|s| at < s.span.start),
+        _ => false,
+    };
+    early || sentence_at(text, at).contains("方案")
+}
+
+fn sentence_at(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .rfind(['。', '；', '\n'])
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let end = text[at..]
+        .find(['。', '；', '\n'])
+        .map(|i| at + i)
+        .unwrap_or(text.len());
+    &text[start..end]
+}
+
+/// The number right before `at` (skipping 个 / 大), and where it starts. `部分` needs a
+/// 共 / 分为 / 包括 before it: 一部分企业 is not a count.
+fn number_before(text: &str, at: usize, what: CountOf) -> Option<(usize, u32)> {
+    let mut head = &text[..at];
+    if what != CountOf::Parts {
+        head = head
+            .strip_suffix('个')
+            .or_else(|| head.strip_suffix('大'))
+            .unwrap_or(head);
+    }
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(|c| numeral(*c))
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let start = head.len() - digits.len();
+    let value = parse_count(&digits)?;
+    if what == CountOf::Parts {
+        let before = &text[..start];
+        if !(before.ends_with('共')
+            || before.ends_with("共计")
+            || before.ends_with("分为")
+            || before.ends_with("包括"))
+        {
+            return None;
+        }
+    }
+    (value >= 2).then_some((start, value))
+}
+
+fn number_after(s: &str) -> Option<(u32, usize)> {
+    let len: usize = s
+        .chars()
+        .take_while(|c| numeral(*c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    Some((parse_count(s.get(..len)?)?, len))
+}
+
+fn numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)
+}
+
+/// 22, 二十二, 十七, 两.
+pub fn parse_count(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [d] if *d != '十' => digit(*d),
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_count;
+
+    #[test]
+    fn counts_in_digits_and_words() {
+        assert_eq!(parse_count("22"), Some(22));
+        assert_eq!(parse_count("七"), Some(7));
+        assert_eq!(parse_count("十七"), Some(17));
+        assert_eq!(parse_count("二十二"), Some(22));
+        assert_eq!(parse_count("两"), Some(2));
+        assert_eq!(parse_count("十十"), None);
+    }
+}

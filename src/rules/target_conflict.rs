@@ -1,0 +1,88 @@
+//! # target-conflict
+//!
+//! ## 检查什么
+//!
+//! 同一指标、同一目标年，方案给出两个不同的目标：数值不同（目标部分写“达到85分”，
+//! 任务部分写“达到82分”），或单位不同（正文“82分”，指标表“82（%）”）。正文与指标表
+//! 之间、正文前后之间都比较；不同年份的目标（如2025年、2027年分步目标）不比较。
+//!
+//! ## 为什么重要
+//!
+//! 同一个指标两个口径，考核时以哪个为准说不清；这是审核人员逐条对表时最常发现的问题。
+//!
+//! ## 示例
+//!
+//! 触发：
+//!
+//! ```text
+//! 一、工作目标
+//! 到2027年，食品抽检合格率达到98%，生活性服务质量满意度达到85分。
+//! 二、重点任务
+//! （一）提高产品、工程、服务质量水平
+//! 1.守牢产品质量底线。到2027年，食品抽检合格率不低于97%。（县市场监管局负责）
+//! ```
+//!
+//! 不触发：
+//!
+//! ```text
+//! 一、工作目标
+//! 到2025年，食品抽检合格率达到97%；到2027年，食品抽检合格率达到98%。
+//! 二、重点任务
+//! （一）提高产品、工程、服务质量水平
+//! 1.守牢产品质量底线。到2027年，食品抽检合格率不低于98%。（县市场监管局负责）
+//! ```
+
+use super::{target_label, Context};
+use crate::document::Target;
+use crate::report::Finding;
+
+pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    // The first target seen for each indicator and year; later ones are compared with it.
+    let mut first: Vec<(usize, u16, &Target)> = Vec::new();
+    let mut targets: Vec<&Target> = doc
+        .targets
+        .iter()
+        .filter(|t| t.value.is_some() && !t.ratio)
+        .collect();
+    crate::order::sort_by_position(&mut targets, |t| t.span.start);
+    for target in targets {
+        let (Some(indicator), Some(year)) = (target.indicator, target.year) else {
+            continue;
+        };
+        let Some(&(_, _, earlier)) = first.iter().find(|(i, y, _)| *i == indicator && *y == year)
+        else {
+            first.push((indicator, year, target));
+            continue;
+        };
+        let difference = match (unit_of(earlier), unit_of(target)) {
+            (Some(a), Some(b)) if a != b => Some("单位"),
+            _ if number(earlier) != number(target) => Some("数值"),
+            _ => None,
+        };
+        let Some(what) = difference else { continue };
+        let ind = cx.template.indicators.get(indicator);
+        let name = ind.map(|i| i.name.as_str()).unwrap_or("");
+        let line = doc.line_of(earlier.span.start);
+        out.push(
+            Finding::new(
+                target.span.clone(),
+                format!(
+                    "“{name}”{year}年的目标{what}前后不一致：第{line}行为“{}”，此处为“{}”",
+                    target_label(cx, earlier),
+                    target_label(cx, target)
+                ),
+            )
+            .suggest("统一该指标的目标值和单位，正文与指标表保持一致")
+            .about(ind),
+        );
+    }
+}
+
+fn unit_of(t: &Target) -> Option<&str> {
+    t.unit.as_deref().map(|u| if u == "％" { "%" } else { u })
+}
+
+fn number(t: &Target) -> Option<f64> {
+    t.value.as_deref().and_then(|v| v.parse::<f64>().ok())
+}

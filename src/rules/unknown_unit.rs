@@ -1,0 +1,105 @@
+//! # unknown-unit
+//!
+//! ## 检查什么
+//!
+//! 方案列有工作专班、领导小组的成员单位（“成员单位：…”或附件的专班名单），而某项
+//! 任务的责任单位不在名单里。同一单位的不同写法（县市场监督管理局 / 县市场监管局）
+//! 算作同一单位；“各乡镇”“有关单位”“县政府”这类统称不检查。每个单位只报告一次。
+//!
+//! ## 为什么重要
+//!
+//! 责任单位不在专班里，推进会上没人代表它汇报，任务就落了空；或者名单漏了单位、
+//! 写错了单位名称。审核人员会拿责任单位逐个对照名单。
+//!
+//! ## 示例
+//!
+//! 触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县财政局）
+//! 2.发展现代物流。（县邮政管理局负责）
+//! 三、保障措施
+//! （一）加强组织领导。成立工作专班，成员单位：县科技局、县财政局、县市场监督管理局。
+//! ```
+//!
+//! 不触发：
+//!
+//! ```text
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县财政局）
+//! 2.守牢质量安全底线。（县市场监管局、各乡镇负责）
+//! 三、保障措施
+//! （一）加强组织领导。成立工作专班，成员单位：县科技局、县财政局、县市场监督管理局。
+//! ```
+
+use super::Context;
+use crate::document::UnitName;
+use crate::report::Finding;
+
+pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let Some(members) = &doc.members else { return };
+    let key = |name: &str| {
+        let canonical = cx.compiled.canonical_unit(name);
+        canonical.trim_start_matches(['县', '区', '市']).to_string()
+    };
+    let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
+    let mut units: Vec<&UnitName> = doc
+        .clauses
+        .iter()
+        .flat_map(|c| c.units.iter())
+        .chain(
+            doc.tables
+                .iter()
+                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
+        )
+        .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end))
+        .collect();
+    crate::order::sort_by_position(&mut units, |u| u.span.start);
+    let mut reported: Vec<String> = Vec::new();
+    for unit in units {
+        if collective(&unit.name) {
+            continue;
+        }
+        let k = key(&unit.name);
+        if k.is_empty()
+            || reported.contains(&k)
+            || known
+                .iter()
+                .any(|m| m == &k || m.contains(&k) || k.contains(m.as_str()))
+        {
+            continue;
+        }
+        reported.push(k);
+        out.push(
+            Finding::new(
+                unit.span.clone(),
+                format!("责任单位“{}”不在工作专班成员单位名单中", unit.name),
+            )
+            .suggest("把该单位列入专班成员，或核对单位名称"),
+        );
+    }
+}
+
+/// Names for groups of units, not one unit: 各乡镇, 有关单位, 县直各部门, 县政府.
+fn collective(name: &str) -> bool {
+    ["各", "有关", "相关", "其他", "其它"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || [
+            "各",
+            "乡镇",
+            "街道",
+            "有关",
+            "相关",
+            "成员单位",
+            "专班",
+            "领导小组",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
+        || name.ends_with("政府")
+}

@@ -24,11 +24,21 @@ pub struct Compiled {
     synonyms: Vec<(String, String)>,
 }
 
+/// Distinct words, longest first; equally long ones in their given order.
 fn longest_first(list: &[String]) -> Vec<String> {
-    let mut v: Vec<String> = list.to_vec();
-    v.sort_unstable_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    v.dedup();
-    v
+    let mut v: Vec<&String> = Vec::new();
+    for w in list {
+        if !v.contains(&w) {
+            v.push(w);
+        }
+    }
+    let mut order: Vec<(usize, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (usize::MAX - w.chars().count(), i))
+        .collect();
+    crate::order::sort_pairs(&mut order);
+    order.iter().map(|&(_, i)| v[i].clone()).collect()
 }
 
 const SLOTS: usize = 1024;
@@ -53,7 +63,12 @@ impl Dictionary {
             }
         }
         for slot in &mut slots {
-            slot.sort_unstable_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+            let mut order: Vec<(usize, usize)> = slot
+                .iter()
+                .map(|&i| (usize::MAX - words[i].len(), i))
+                .collect();
+            crate::order::sort_pairs(&mut order);
+            *slot = order.into_iter().map(|(_, i)| i).collect();
         }
         Dictionary {
             words: words.iter().map(|w| w.to_string()).collect(),

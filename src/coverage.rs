@@ -1,7 +1,5 @@
 //! Which template categories and indicators a plan covers, and where.
 
-use std::collections::HashSet;
-
 use crate::document::{Document, Span};
 use crate::template::{PartKind, Template};
 
@@ -109,8 +107,11 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
                 .iter()
                 .filter(|h| h.category == ci && in_kind(h.span.start, &[PartKind::Tasks]))
                 .collect();
-            let distinct: HashSet<usize> = keyword_hits.iter().map(|h| h.keyword).collect();
-            let keyword_evidence = (distinct.len() >= 2)
+            // Two different keywords are enough; no need to count them all.
+            let distinct = keyword_hits
+                .iter()
+                .any(|h| keyword_hits.first().is_some_and(|f| f.keyword != h.keyword));
+            let keyword_evidence = distinct
                 .then(|| keyword_hits.first().map(|h| h.span.clone()))
                 .flatten();
             // An indicator is the clearest evidence; keywords only when there is none.

@@ -117,8 +117,13 @@ fn first_chars(pattern: &str) -> Option<Vec<char>> {
     for branch in split_top(&chars)? {
         out.extend(first_of(branch)?);
     }
-    out.sort_unstable();
-    out.dedup();
+    let mut pairs: Vec<(usize, usize)> = out.iter().map(|&c| (c as usize, 0)).collect();
+    crate::order::sort_pairs(&mut pairs);
+    pairs.dedup();
+    let out: Vec<char> = pairs
+        .iter()
+        .filter_map(|&(c, _)| char::from_u32(c as u32))
+        .collect();
     (!out.is_empty()).then_some(out)
 }
 

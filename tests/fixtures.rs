@@ -109,7 +109,13 @@ fn a_flattened_indicator_table_gives_dated_targets_and_assignments() {
 #[test]
 fn an_indicator_table_with_base_target_and_year_columns() {
     let report = check(&read(&fixtures().join("table-columns.txt")));
-    let rows: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<u16>)> = report
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<u16>,
+    );
+    let rows: Vec<Row> = report
         .targets
         .iter()
         .map(|t| {

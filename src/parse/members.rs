@@ -75,7 +75,7 @@ pub fn find(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<
         units.extend(found);
         end = line.content.end;
     }
-    (units.len() >= 2).then(|| Members {
+    (units.len() >= 2).then_some(Members {
         span: first.content.start..end,
         units,
     })

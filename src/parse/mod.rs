@@ -9,8 +9,6 @@ mod structure;
 mod tables;
 mod targets;
 
-use std::collections::HashMap;
-
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Document, DocumentKind, KeywordHit, Mention, Span};
 use crate::template::{PartKind, Template};
@@ -322,14 +320,17 @@ fn horizon(
             return Some(d);
         }
     }
-    let mut counts: HashMap<u16, (usize, usize)> = HashMap::new();
+    // year → (count, first offset); few distinct years.
+    let mut counts: Vec<(u16, usize, usize)> = Vec::new();
     for t in targets.iter().filter(|t| t.part == PartKind::Tasks) {
         if let Some(y) = t.year {
-            let e = counts.entry(y).or_insert((0, t.span.start));
-            e.0 += 1;
+            match counts.iter_mut().find(|c| c.0 == y) {
+                Some(c) => c.1 += 1,
+                None => counts.push((y, 1, t.span.start)),
+            }
         }
     }
-    let (&year, &(_, at)) = counts.iter().max_by_key(|(y, (n, _))| (*n, **y))?;
+    let &(year, _, at) = counts.iter().max_by_key(|(y, n, _)| (*n, *y))?;
     let line_deadline = targets
         .iter()
         .find(|t| t.span.start == at)

@@ -291,7 +291,7 @@ fn read_row(
     // Cells that hold numbers but not the target: the base value, the year, the unit.
     let not_target: Vec<&Span> = [cols.base, cols.year, cols.unit]
         .into_iter()
-        .filter_map(|i| cell(i))
+        .filter_map(&cell)
         .collect();
     let year = cell(cols.year).and_then(|y| year_of(&text[y.clone()]));
     let value_cell = cell(cols.target).cloned().or_else(|| {

@@ -28,8 +28,6 @@
 //! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县发改委）
 //! ```
 
-use std::collections::HashSet;
-
 use super::Context;
 use crate::report::Finding;
 
@@ -45,10 +43,16 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         if clauses.iter().any(|c| c.marks_lead) {
             continue;
         }
-        let units: HashSet<&str> = clauses
+        // Distinct names; a task lists a handful, so a list does.
+        let mut units: Vec<&str> = Vec::new();
+        for name in clauses
             .iter()
             .flat_map(|c| c.units.iter().map(|u| u.name.as_str()))
-            .collect();
+        {
+            if !units.contains(&name) {
+                units.push(name);
+            }
+        }
         if units.len() < 2 {
             continue;
         }

@@ -83,6 +83,15 @@ fn unit_of(t: &Target) -> Option<&str> {
     t.unit.as_deref().map(|u| if u == "％" { "%" } else { u })
 }
 
-fn number(t: &Target) -> Option<f64> {
-    t.value.as_deref().and_then(|v| v.parse::<f64>().ok())
+/// The value written one way: `98.0` and `98` compare equal, as do `05` and `5`.
+fn number(t: &Target) -> String {
+    let v = t.value.as_deref().unwrap_or("");
+    let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
+    let whole = whole.trim_start_matches('0');
+    let fraction = fraction.trim_end_matches('0');
+    match (whole.is_empty(), fraction.is_empty()) {
+        (_, true) => format!("{}", if whole.is_empty() { "0" } else { whole }),
+        (true, false) => format!("0.{fraction}"),
+        (false, false) => format!("{whole}.{fraction}"),
+    }
 }

@@ -29,8 +29,6 @@
 //! 2.加强专利保护。（县市场监管局负责）
 //! ```
 
-use std::collections::HashMap;
-
 use super::Context;
 use crate::document::UnitName;
 use crate::report::Finding;
@@ -50,24 +48,25 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     crate::order::sort_by_position(&mut names, |u| u.span.start);
     names.dedup_by_key(|u| u.span.start);
 
-    // canonical form -> surface forms in order of first appearance, with counts
-    let mut groups: HashMap<String, Vec<(&str, usize, &UnitName)>> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
+    // canonical form -> surface forms with counts, both in order of first appearance; a
+    // plan names a few dozen units, so a list is enough (and smaller in wasm than a map).
+    let mut groups: Vec<(String, Vec<(&str, usize, &UnitName)>)> = Vec::new();
     for unit in &names {
         let key = cx.compiled.canonical_unit(&unit.name);
-        let forms = groups.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            Vec::new()
-        });
+        let i = match groups.iter().position(|g| g.0 == key) {
+            Some(i) => i,
+            None => {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let forms = &mut groups[i].1;
         match forms.iter_mut().find(|f| f.0 == unit.name) {
             Some(f) => f.1 += 1,
             None => forms.push((unit.name.as_str(), 1, unit)),
         }
     }
-    for key in order {
-        let Some(forms) = groups.get(&key) else {
-            continue;
-        };
+    for (_, forms) in &groups {
         if forms.len() < 2 {
             continue;
         }

@@ -90,7 +90,8 @@ fn number(t: &Target) -> String {
     let whole = whole.trim_start_matches('0');
     let fraction = fraction.trim_end_matches('0');
     match (whole.is_empty(), fraction.is_empty()) {
-        (_, true) => format!("{}", if whole.is_empty() { "0" } else { whole }),
+        (true, true) => "0".to_string(),
+        (false, true) => whole.to_string(),
         (true, false) => format!("0.{fraction}"),
         (false, false) => format!("{whole}.{fraction}"),
     }

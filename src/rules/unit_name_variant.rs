@@ -50,7 +50,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
 
     // canonical form -> surface forms with counts, both in order of first appearance; a
     // plan names a few dozen units, so a list is enough (and smaller in wasm than a map).
-    let mut groups: Vec<(String, Vec<(&str, usize, &UnitName)>)> = Vec::new();
+    type Forms<'u> = Vec<(&'u str, usize, &'u UnitName)>;
+    let mut groups: Vec<(String, Forms)> = Vec::new();
     for unit in &names {
         let key = cx.compiled.canonical_unit(&unit.name);
         let i = match groups.iter().position(|g| g.0 == key) {

@@ -68,7 +68,7 @@ package: wasm
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_bg.wasm -o pkg/bundler/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_docx_bg.wasm -o pkg/bundler/plancheck_docx_bg.wasm
-	cp $(ELEMENT) npm/node.js npm/README.md pkg/
+	cp $(ELEMENT) npm/node.js npm/docx-node.js npm/README.md pkg/
 	cp npm/schema/*.json pkg/schema/
 	sed 's/@VERSION@/$(VERSION)/' npm/package.json > pkg/package.json
 	@echo "pkg/: plancheck $(VERSION)"

@@ -154,3 +154,33 @@ export function zip(files) {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...central, end]);
 }
+
+// A Word draft written here: automatic numbering at three levels (一、 / （一） / 1.),
+// a table with a merged 责任单位 cell, a tracked insertion and deletion, and a comment.
+export function wordDraft() {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (text) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const n = (ilvl, text) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const tc = (text, merge = "") => `<w:tc><w:tcPr>${merge}</w:tcPr>${text ? p(text) : "<w:p/>"}</w:tc>`;
+  const tr = (...cells) => `<w:tr>${cells.join("")}</w:tr>`;
+  const body = [
+    p("青山县质量强县培育建设实施方案"),
+    n(0, "重点任务"),
+    n(1, "推动经济质量效益型发展"),
+    n(2, "培育高新技术企业。（牵头单位：县科技局）"),
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>壮大</w:t></w:r><w:ins w:id="1" w:author="审核"><w:r><w:t>经营</w:t></w:r></w:ins><w:del w:id="2" w:author="审核"><w:r><w:delText>市场</w:delText></w:r></w:del><w:r><w:t>主体。</w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
+    p("附件"),
+    `<w:tbl>${tr(tc("序号"), tc("指标"), tc("单位"), tc("2027年目标值"), tc("责任单位"))}${tr(tc("1"), tc("制造业产品质量合格率"), tc("%"), tc("94"), tc("县市场监管局", '<w:vMerge w:val="restart"/>'))}${tr(tc("2"), tc("食品抽检合格率"), tc("%"), tc("98"), tc("", "<w:vMerge/>"))}</w:tbl>`,
+  ].join("");
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  return zip({
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+    "word/numbering.xml": numbering,
+    "word/comments.xml": `<w:comments ${W}><w:comment w:id="0" w:author="市局"><w:p><w:r><w:t>请补充责任单位</w:t></w:r></w:p></w:comment></w:comments>`,
+  });
+}

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
-import { root, fixture, maybeCorpus, serve, launch } from "./harness.mjs";
+import { root, fixture, maybeCorpus, serve, launch, wordDraft } from "./harness.mjs";
 
 const pkg = path.join(root, "pkg");
 let app;
@@ -53,6 +53,26 @@ test("the installed package imports and checks in Node.js", () => {
   assert.equal(got.ids[0], "national-2024");
   assert.equal(got.province, "national-2024");
   assert.match(got.bad, /field/);
+});
+
+test("the .docx reader imports and reads a Word draft in Node.js", () => {
+  fs.writeFileSync(path.join(app, "draft.docx"), wordDraft());
+  fs.writeFileSync(path.join(app, "docx.js"), `
+    import { readFileSync } from "node:fs";
+    import { readDocx } from "plancheck/docx";
+    import { check } from "plancheck";
+    const doc = readDocx(readFileSync("draft.docx"));
+    let error = null;
+    try { readDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])); } catch (e) { error = [e.name, e.kind]; }
+    console.log(JSON.stringify({ first: doc.text.split("\\n")[1], numbered: doc.numbered, comments: doc.comments.length,
+      rules: check(doc.text).findings.map((f) => f.rule), error }));
+  `);
+  const got = JSON.parse(execFileSync("node", ["docx.js"], { cwd: app, encoding: "utf8" }));
+  assert.equal(got.first, "一、重点任务");
+  assert.equal(got.numbered, 4);
+  assert.equal(got.comments, 1);
+  assert.ok(got.rules.includes("unassigned-task"), got.rules.join());
+  assert.deepEqual(got.error, ["DocxError", "legacy-doc"]);
 });
 
 test("the bundler entry loads through WebAssembly ESM integration", () => {

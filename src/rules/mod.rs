@@ -177,6 +177,24 @@ pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding
     findings
 }
 
+/// Unit names reduced to one spelling ([`Compiled::canonical_unit`]), each distinct name
+/// once: a plan names a few dozen units hundreds of times.
+#[derive(Default)]
+pub struct UnitKeys<'a> {
+    seen: Vec<(&'a str, String)>,
+}
+
+impl<'a> UnitKeys<'a> {
+    pub fn key(&mut self, compiled: &Compiled, name: &'a str) -> String {
+        if let Some((_, k)) = self.seen.iter().find(|(n, _)| *n == name) {
+            return k.clone();
+        }
+        let k = compiled.canonical_unit(name);
+        self.seen.push((name, k.clone()));
+        k
+    }
+}
+
 /// Quotes a piece of the document for a message.
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
     crate::report::clip(doc.slice(span), max)

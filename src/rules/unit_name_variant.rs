@@ -52,8 +52,9 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     // plan names a few dozen units, so a list is enough (and smaller in wasm than a map).
     type Forms<'u> = Vec<(&'u str, usize, &'u UnitName)>;
     let mut groups: Vec<(String, Forms)> = Vec::new();
+    let mut keys = super::UnitKeys::default();
     for unit in &names {
-        let key = cx.compiled.canonical_unit(&unit.name);
+        let key = keys.key(cx.compiled, &unit.name);
         let i = match groups.iter().position(|g| g.0 == key) {
             Some(i) => i,
             None => {

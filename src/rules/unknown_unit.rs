@@ -60,10 +60,13 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         .collect();
     crate::order::sort_by_position(&mut units, |u| u.span.start);
     let mut reported: Vec<String> = Vec::new();
+    // Each distinct name once: a plan names a few dozen units hundreds of times.
+    let mut checked: Vec<&str> = Vec::new();
     for unit in units {
-        if collective(&unit.name) {
+        if collective(&unit.name) || checked.contains(&unit.name.as_str()) {
             continue;
         }
+        checked.push(&unit.name);
         let k = key(&unit.name);
         if k.is_empty()
             || reported.contains(&k)

@@ -52,6 +52,9 @@ const SLOTS: usize = 1024;
 pub struct Dictionary {
     words: Vec<String>,
     slots: Vec<Vec<usize>>,
+    /// One bit per slot, set when the slot holds a word: most characters of a text
+    /// begin no word, and this says so without touching the slot.
+    occupied: [u64; SLOTS / 64],
 }
 
 impl Dictionary {
@@ -70,9 +73,16 @@ impl Dictionary {
             crate::order::sort_pairs(&mut order);
             *slot = order.into_iter().map(|(_, i)| i).collect();
         }
+        let mut occupied = [0u64; SLOTS / 64];
+        for (i, slot) in slots.iter().enumerate() {
+            if !slot.is_empty() {
+                occupied[i / 64] |= 1 << (i % 64);
+            }
+        }
         Dictionary {
             words: words.iter().map(|w| w.to_string()).collect(),
             slots,
+            occupied,
         }
     }
 
@@ -86,7 +96,12 @@ impl Dictionary {
             while at < text.len() {
                 let rest = &text[at..];
                 let c = rest.chars().next()?;
-                let hit = self.slots[c as usize % SLOTS].iter().find(|&&i| {
+                let slot = c as usize % SLOTS;
+                if self.occupied[slot / 64] & (1 << (slot % 64)) == 0 {
+                    at += c.len_utf8();
+                    continue;
+                }
+                let hit = self.slots[slot].iter().find(|&&i| {
                     let w = self.words[i].as_str();
                     w.as_bytes().first() == rest.as_bytes().first() && rest.starts_with(w)
                 });

@@ -16,7 +16,31 @@ use regex_lite::Regex;
 #[derive(Clone, Debug)]
 pub struct Pattern {
     regex: Regex,
-    anchored: Option<(Regex, Vec<char>)>,
+    anchored: Option<(Regex, FirstChars)>,
+}
+
+/// A pattern's possible first characters, with a bit mask that rules out most other
+/// characters before the list is looked at.
+#[derive(Clone, Debug)]
+struct FirstChars {
+    mask: u64,
+    chars: Vec<char>,
+}
+
+impl FirstChars {
+    fn new(chars: Vec<char>) -> FirstChars {
+        let mask = chars.iter().fold(0, |m, &c| m | FirstChars::bit(c));
+        FirstChars { mask, chars }
+    }
+
+    // 64 bits: a wider mask costs a library call per shift in wasm32.
+    fn bit(c: char) -> u64 {
+        1 << (u32::from(c) & 63)
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.mask & FirstChars::bit(c) != 0 && self.chars.contains(&c)
+    }
 }
 
 /// A match: the whole of it and, when the pattern has one, its first group.
@@ -30,9 +54,10 @@ impl Pattern {
     pub fn new(pattern: &str) -> Result<Pattern, regex_lite::Error> {
         let regex = Regex::new(pattern)?;
         let anchored = match first_chars(pattern) {
-            Some(firsts) if !has_context_assertions(pattern) => {
-                Some((Regex::new(&format!("^(?:{pattern})"))?, firsts))
-            }
+            Some(firsts) if !has_context_assertions(pattern) => Some((
+                Regex::new(&format!("^(?:{pattern})"))?,
+                FirstChars::new(firsts),
+            )),
             _ => None,
         };
         Ok(Pattern { regex, anchored })
@@ -56,7 +81,7 @@ impl Pattern {
         let mut out = Vec::new();
         let mut at = 0;
         while at < s.len() {
-            let Some(offset) = s[at..].find(|c: char| firsts.contains(&c)) else {
+            let Some(offset) = s[at..].find(|c: char| firsts.contains(c)) else {
                 break;
             };
             let start = at + offset;

@@ -19,9 +19,11 @@ pub struct Positions {
 
 impl Positions {
     pub fn new(text: &str, mut offsets: Vec<usize>) -> Positions {
-        let mut pairs: Vec<(usize, usize)> = offsets.iter().map(|&o| (o, 0)).collect();
-        crate::order::sort_pairs(&mut pairs);
-        offsets = pairs.into_iter().map(|(o, _)| o).collect();
+        if !offsets.windows(2).all(|w| w[0] <= w[1]) {
+            let mut pairs: Vec<(usize, usize)> = offsets.iter().map(|&o| (o, 0)).collect();
+            crate::order::sort_pairs(&mut pairs);
+            offsets = pairs.into_iter().map(|(o, _)| o).collect();
+        }
         offsets.dedup();
         let mut positions = Vec::with_capacity(offsets.len());
         let mut utf16 = 0;

@@ -70,9 +70,10 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let k = key(&unit.name);
         if k.is_empty()
             || reported.contains(&k)
+            || known.contains(&k)
             || known
                 .iter()
-                .any(|m| m == &k || m.contains(&k) || k.contains(m.as_str()))
+                .any(|m| m.contains(&k) || k.contains(m.as_str()))
         {
             continue;
         }

@@ -294,6 +294,24 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Every responsible unit named, in responsibility clauses and indicator-table rows,
+    /// in reading order, each occurrence once.
+    pub fn responsible_units(&self) -> Vec<&UnitName> {
+        let mut names: Vec<&UnitName> = self
+            .clauses
+            .iter()
+            .flat_map(|c| c.units.iter())
+            .chain(
+                self.tables
+                    .iter()
+                    .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
+            )
+            .collect();
+        crate::order::sort_by_position(&mut names, |u| u.span.start);
+        names.dedup_by_key(|u| u.span.start);
+        names
+    }
+
     /// The 1-based number of the line holding a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines

@@ -35,18 +35,7 @@ use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let mut names: Vec<&UnitName> = doc
-        .clauses
-        .iter()
-        .flat_map(|c| c.units.iter())
-        .chain(
-            doc.tables
-                .iter()
-                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
-        )
-        .collect();
-    crate::order::sort_by_position(&mut names, |u| u.span.start);
-    names.dedup_by_key(|u| u.span.start);
+    let names = doc.responsible_units();
 
     // canonical form -> surface forms with counts, both in order of first appearance; a
     // plan names a few dozen units, so a list is enough (and smaller in wasm than a map).

@@ -36,29 +36,22 @@
 //! ```
 
 use super::Context;
-use crate::document::UnitName;
 use crate::report::Finding;
 
-pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let Some(members) = &doc.members else { return };
-    let key = |name: &str| {
-        let canonical = cx.compiled.canonical_unit(name);
-        canonical.trim_start_matches(['县', '区', '市']).to_string()
+    let mut keys = super::UnitKeys::default();
+    let mut key = |name: &'a str| {
+        keys.key(cx.compiled, name)
+            .trim_start_matches(['县', '区', '市'])
+            .to_string()
     };
     let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
-    let mut units: Vec<&UnitName> = doc
-        .clauses
-        .iter()
-        .flat_map(|c| c.units.iter())
-        .chain(
-            doc.tables
-                .iter()
-                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter())),
-        )
-        .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end))
-        .collect();
-    crate::order::sort_by_position(&mut units, |u| u.span.start);
+    let units = doc
+        .responsible_units()
+        .into_iter()
+        .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end));
     let mut reported: Vec<String> = Vec::new();
     // Each distinct name once: a plan names a few dozen units hundreds of times.
     let mut checked: Vec<&str> = Vec::new();

@@ -71,6 +71,8 @@ fn numbering_from_styles_and_restarts() {
     let body = [
         styled("Part", "工作目标"),
         styled("Heading1", "重点任务"),
+        // The style gives the list, the paragraph its level.
+        r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr><w:r><w:t>推动发展</w:t></w:r></w:p>"#.to_string(),
         numbered(2, 2, "第一项"),
         numbered(2, 2, "第二项"),
         // numId 0 switches numbering off.
@@ -91,6 +93,7 @@ fn numbering_from_styles_and_restarts() {
         [
             "一、工作目标",
             "二、重点任务",
+            "（一）推动发展",
             "1.\t第一项",
             "2.\t第二项",
             "不编号"

@@ -553,8 +553,9 @@ impl Walker {
             .clone()
             .map(|n| (n, p.level))
             .or_else(|| {
+                // The style's list; the paragraph's own level, when it gives one, wins.
                 let (n, l) = self.styles.get(p.style.as_deref()?)?;
-                Some((n.clone(), Some(*l)))
+                Some((n.clone(), p.level.or(Some(*l))))
             })
             .filter(|(n, _)| n != "0");
         let number = numbering.and_then(|(n, level)| self.numbering.next(&n, level.unwrap_or(0)));

@@ -258,6 +258,16 @@ fn word_documents_are_checked_like_their_text() {
     );
     assert!(from_docx.contains("unassigned-task"));
 
+    // A Word file's tracked changes and comments are mentioned on stderr, not checked.
+    let noted = Package {
+        numbering: Some(PLAN_NUMBERING),
+        comments: Some(r#"<w:comment w:id="0" w:author="市局"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>"#.into()),
+        ..Package::new(p("重点任务"))
+    }
+    .bytes();
+    let (_, _, err) = plancheck(&["check", "-"], Some(&noted));
+    assert!(err.contains("1 comment not checked"), "{err}");
+
     // Standard input is recognised by content too.
     let (code, out, _) = plancheck(&["check", "-", "--format", "json"], Some(&bytes));
     assert_eq!((code, out.as_str()), (1, from_txt.as_str()));

@@ -75,6 +75,24 @@ mod cli {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))
     }
 
+    /// Tracked changes and comments in a Word file, which the check reads as accepted and
+    /// leaves out.
+    fn left_out(doc: &plancheck::docx::Docx) -> Option<String> {
+        let mut parts = Vec::new();
+        if doc.insertions + doc.deletions > 0 {
+            parts.push(format!(
+                "tracked changes read as accepted ({} insertions, {} deletions)",
+                doc.insertions, doc.deletions
+            ));
+        }
+        match doc.comments.len() {
+            0 => {}
+            1 => parts.push("1 comment not checked".into()),
+            n => parts.push(format!("{n} comments not checked")),
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+
     pub fn main() -> ExitCode {
         let cli = match Cli::try_parse() {
             Ok(cli) => cli,
@@ -114,14 +132,21 @@ mod cli {
                 Ok(b) => b,
                 Err(e) => return fail(e),
             };
-            let text = match text_of(&bytes) {
-                Ok((text, _)) => text,
-                Err(e) => return fail(format!("{path}: {e}")),
-            };
             let name = if path == "-" {
                 "<stdin>"
             } else {
                 path.as_str()
+            };
+            let text = match text_of(&bytes) {
+                Ok((text, docx)) => {
+                    // What a Word file held that is not checked: said on stderr, so that
+                    // the report on stdout stays the same as for the text.
+                    if let Some(note) = docx.as_ref().and_then(left_out) {
+                        eprintln!("plancheck: {name}: {note}");
+                    }
+                    text
+                }
+                Err(e) => return fail(format!("{path}: {e}")),
             };
             reports.push((name.to_string(), checker.check(&text, &Options::default())));
         }

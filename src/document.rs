@@ -223,6 +223,13 @@ pub struct DeclaredCount {
     pub value: u32,
 }
 
+/// The part of `parts` (in document order, not overlapping) that contains a byte offset;
+/// for the parser, which has the parts before it has a [`Document`].
+pub fn part_at(parts: &[Part], offset: usize) -> Option<&Part> {
+    let i = parts.partition_point(|p| p.span.end <= offset);
+    parts.get(i).filter(|p| p.span.start <= offset)
+}
+
 /// `2025年7月11日` or `二〇二五年七月十一日` on a line of its own.
 #[derive(Clone, Debug)]
 pub struct DocumentDate {
@@ -272,9 +279,7 @@ impl<'a> Document<'a> {
 
     /// The part that contains a byte offset.
     pub fn part_at(&self, offset: usize) -> Option<&Part> {
-        // Parts are in document order and do not overlap.
-        let i = self.parts.partition_point(|p| p.span.end <= offset);
-        self.parts.get(i).filter(|p| p.span.start <= offset)
+        part_at(&self.parts, offset)
     }
 
     /// The first heading of a part of this kind, for anchoring findings about it.

@@ -1,6 +1,6 @@
 //! Counts a plan states about itself: `共4部分22条`, `从7个方面`, `提出17项重点任务`.
 
-use crate::document::{CountOf, DeclaredCount, Part, Section};
+use crate::document::{part_at, CountOf, DeclaredCount, Part, Section};
 use crate::template::PartKind;
 
 /// What a number must be followed by, and what it then counts.
@@ -49,8 +49,7 @@ pub fn find(text: &str, parts: &[Part], sections: &[Section]) -> Vec<DeclaredCou
 
 /// A statement about the plan as a whole: before its first task section, or naming 方案.
 fn about_the_plan(text: &str, at: usize, parts: &[Part], sections: &[Section]) -> bool {
-    let part = parts.iter().find(|p| p.span.start <= at && at < p.span.end);
-    let early = match part.map(|p| p.kind) {
+    let early = match part_at(parts, at).map(|p| p.kind) {
         Some(PartKind::Preamble | PartKind::Goals) | None => true,
         Some(PartKind::Tasks) => sections
             .iter()

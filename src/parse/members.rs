@@ -2,7 +2,7 @@
 //! attached roster whose lines read `成  员：闫岚峰  县政府办公室副主任`.
 
 use crate::compiled::Compiled;
-use crate::document::{Line, Members, Part, UnitName};
+use crate::document::{part_at, Line, Members, Part, UnitName};
 use crate::parse::lines::is_blank;
 use crate::template::PartKind;
 
@@ -29,15 +29,12 @@ const TITLES: [&str; 16] = [
 pub fn find(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<Members> {
     // Lists come after the tasks: in the safeguards or the attachments.
     let late = |offset: usize| {
-        parts
-            .iter()
-            .find(|p| p.span.start <= offset && offset < p.span.end)
-            .is_some_and(|p| {
-                matches!(
-                    p.kind,
-                    PartKind::Safeguards | PartKind::Attachments | PartKind::Other
-                )
-            })
+        part_at(parts, offset).is_some_and(|p| {
+            matches!(
+                p.kind,
+                PartKind::Safeguards | PartKind::Attachments | PartKind::Other
+            )
+        })
     };
     let content = |l: &Line| &text[l.content.clone()];
     let start = lines.iter().position(|l| {

@@ -98,9 +98,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     }
 
     let part_kind_at = |offset: usize| {
-        parts
-            .iter()
-            .find(|p| p.span.start <= offset && offset < p.span.end)
+        crate::document::part_at(&parts, offset)
             .map(|p| p.kind)
             .unwrap_or(PartKind::Other)
     };

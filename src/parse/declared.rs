@@ -1,6 +1,7 @@
 //! Counts a plan states about itself: `共4部分22条`, `从7个方面`, `提出17项重点任务`.
 
 use crate::document::{part_at, CountOf, DeclaredCount, Part, Section};
+use crate::parse::lines::number_value;
 use crate::template::PartKind;
 
 /// What a number must be followed by, and what it then counts.
@@ -95,7 +96,7 @@ fn number_before(text: &str, at: usize, what: CountOf) -> Option<(usize, u32)> {
         return None;
     }
     let start = head.len() - digits.len();
-    let value = parse_count(&digits)?;
+    let value = number_value(&digits)?;
     if what == CountOf::Parts {
         let before = &text[..start];
         if !(before.ends_with('共')
@@ -116,50 +117,9 @@ fn number_after(s: &str) -> Option<(u32, usize)> {
         .take(4)
         .map(char::len_utf8)
         .sum();
-    Some((parse_count(s.get(..len)?)?, len))
+    Some((number_value(s.get(..len)?)?, len))
 }
 
 fn numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)
-}
-
-/// 22, 二十二, 十七, 两.
-pub fn parse_count(s: &str) -> Option<u32> {
-    if s.is_empty() {
-        return None;
-    }
-    if s.chars().all(|c| c.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-            .or((c == '两').then_some(2))
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [d] if *d != '十' => digit(*d),
-        ['十'] => Some(10),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_count;
-
-    #[test]
-    fn counts_in_digits_and_words() {
-        assert_eq!(parse_count("22"), Some(22));
-        assert_eq!(parse_count("七"), Some(7));
-        assert_eq!(parse_count("十七"), Some(17));
-        assert_eq!(parse_count("二十二"), Some(22));
-        assert_eq!(parse_count("两"), Some(2));
-        assert_eq!(parse_count("十十"), None);
-    }
 }

@@ -32,6 +32,32 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// A number in digits (ASCII or full-width) or in Chinese up to 九十九: `22`, `２２`,
+/// `七`, `十一`, `二十二`, `两`.
+pub fn number_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(is_digit) {
+        return s.chars().map(ascii_digit).collect::<String>().parse().ok();
+    }
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [d] => digit(*d).or((*d == '十').then_some(10)),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
 pub fn is_open(c: char) -> bool {
     matches!(c, '（' | '(')
 }
@@ -246,5 +272,23 @@ mod tests {
         let text = "\u{feff}  [bookmark: _GoBack]以习近平\r";
         let lines = split_lines(text);
         assert_eq!(&text[lines[0].content.clone()], "以习近平");
+    }
+}
+
+#[cfg(test)]
+mod numbers {
+    use super::number_value;
+
+    #[test]
+    fn counts_in_digits_and_words() {
+        assert_eq!(number_value("22"), Some(22));
+        assert_eq!(number_value("２２"), Some(22));
+        assert_eq!(number_value("七"), Some(7));
+        assert_eq!(number_value("十"), Some(10));
+        assert_eq!(number_value("十七"), Some(17));
+        assert_eq!(number_value("二十二"), Some(22));
+        assert_eq!(number_value("两"), Some(2));
+        assert_eq!(number_value("十十"), None);
+        assert_eq!(number_value(""), None);
     }
 }

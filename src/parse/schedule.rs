@@ -1,7 +1,7 @@
 //! Schedule stages: `（一）动员部署阶段（2025年1月至2025年6月）`.
 
 use crate::document::{DocumentDate, Heading, Line, Part, Stage, YearMonth};
-use crate::parse::lines::{ascii_digit, is_blank, is_digit};
+use crate::parse::lines::{ascii_digit, is_blank, is_digit, number_value};
 use crate::template::PartKind;
 
 pub fn stages(text: &str, lines: &[Line], headings: &[Heading], parts: &[Part]) -> Vec<Stage> {
@@ -180,22 +180,11 @@ fn chinese_digit(c: char) -> Option<u8> {
         .map(|p| p as u8)
 }
 
-/// 1–31 in digits or in Chinese (七, 十一, 二十一, 三十).
+/// A month or a day: 1–31 in digits or in Chinese (七, 十一, 二十一, 三十).
 fn small_number(s: &str) -> Option<u8> {
-    if !s.is_empty() && s.chars().all(is_digit) && s.chars().count() <= 2 {
-        return s.chars().map(ascii_digit).collect::<String>().parse().ok();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [d] if *d != '〇' => chinese_digit(*d).filter(|&d| d > 0),
-        ['十'] => Some(10),
-        ['十', u] => chinese_digit(*u).filter(|&u| u > 0).map(|u| 10 + u),
-        [t, '十'] => chinese_digit(*t).filter(|&t| t > 1).map(|t| t * 10),
-        [t, '十', u] => Some(
-            chinese_digit(*t).filter(|&t| t > 1)? * 10 + chinese_digit(*u).filter(|&u| u > 0)?,
-        ),
-        _ => None,
-    }
+    number_value(s)
+        .filter(|n| (1..=31).contains(n))
+        .map(|n| n as u8)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::docx::{cell, numbered, p, row, styled, table, zip_of, Package, PLAN_NUMBERING};
+use common::docx::{cell, cells, numbered, p, row, styled, table, zip_of, Package, PLAN_NUMBERING};
 use plancheck::docx::{read, DocxError, MAX_DOCX_BYTES};
 use plancheck::{text_of, InputError};
 use zip::CompressionMethod;
@@ -103,29 +103,21 @@ fn numbering_from_styles_and_restarts() {
 
 #[test]
 fn tables_flatten_a_cell_per_line_with_merged_cells_repeated() {
-    let header = row(&[
-        cell("序号", 1, None),
-        cell("指标", 1, None),
-        cell("单位", 1, None),
-        cell("2027年目标值", 1, None),
-        cell("责任单位", 1, None),
-    ]);
+    let merged = |text: &str, how: &str| vec![cell(text, 1, Some(how))];
     let rows = [
-        header,
+        row(&cells(&[
+            "序号",
+            "指标",
+            "单位",
+            "2027年目标值",
+            "责任单位",
+        ])),
         row(&[
-            cell("1", 1, None),
-            cell("制造业产品质量合格率", 1, None),
-            cell("%", 1, None),
-            cell("94", 1, None),
-            cell("县市场监管局", 1, Some("restart")),
-        ]),
-        row(&[
-            cell("2", 1, None),
-            cell("食品抽检合格率", 1, None),
-            cell("%", 1, None),
-            cell("98", 1, None),
-            cell("", 1, Some("")),
-        ]),
+            cells(&["1", "制造业产品质量合格率", "%", "94"]),
+            merged("县市场监管局", "restart"),
+        ]
+        .concat()),
+        row(&[cells(&["2", "食品抽检合格率", "%", "98"]), merged("", "")].concat()),
         row(&[cell("3", 1, None), cell("说明：以上为约束性指标", 4, None)]),
     ];
     let body = [p("附件"), table(&rows), p("表后文字")].concat();

@@ -257,9 +257,9 @@ fn read_row(
     // was left empty; the others are still in their columns.
     let responsible_blank = cells.len() + 1 == width
         && cols.responsible == Some(width - 1)
-        && cells.last().is_some_and(|s| {
-            !c.ends_with_unit_suffix(text[s.clone()].trim_end_matches(['等', '。']))
-        });
+        && cells
+            .last()
+            .is_some_and(|s| !names_unit(&text[s.clone()], c));
     let positional = cells.len() == width || responsible_blank;
     let cell = |i: Option<usize>| i.filter(|_| positional).and_then(|i| cells.get(i));
     let mention_in = |span: &Span| {
@@ -277,10 +277,7 @@ fn read_row(
         cells
             .iter()
             .rev()
-            .find(|s| {
-                let t = &text[(*s).clone()];
-                c.ends_with_unit_suffix(t.trim_end_matches(['等', '。']))
-            })
+            .find(|s| names_unit(&text[(*s).clone()], c))
             .cloned()
     });
     let units = responsible_cell
@@ -344,6 +341,11 @@ fn read_row(
         target,
         year,
     }
+}
+
+/// Whether a cell names responsible units: `县市场监管局`, `县科技局、县发改委等`.
+fn names_unit(cell: &str, c: &Compiled) -> bool {
+    c.ends_with_unit_suffix(cell.trim_end_matches(['等', '。']))
 }
 
 /// The unit in a cell such as `食品抽检合格率（%）`.

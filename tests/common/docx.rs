@@ -127,6 +127,11 @@ pub fn cell(text: &str, span: u32, merge: Option<&str>) -> String {
     format!("<w:tc><w:tcPr>{pr}</w:tcPr>{body}</w:tc>")
 }
 
+/// Plain cells: one grid column each, not merged.
+pub fn cells(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| cell(t, 1, None)).collect()
+}
+
 pub fn row(cells: &[String]) -> String {
     format!("<w:tr>{}</w:tr>", cells.concat())
 }

@@ -19,6 +19,7 @@ pub mod order;
 pub mod parse;
 pub mod pattern;
 pub mod position;
+pub mod reading;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -66,8 +67,11 @@ impl Checker {
     }
 
     /// Checks a plan's text and reports what the template expects and the plan lacks.
+    /// The text is read first as it arrived (a PDF copy, a paste holding several
+    /// documents); the report's spans point into `text` as given.
     pub fn check(&self, text: &str, options: &Options) -> Report {
-        let doc = self.parse(text);
+        let reading = reading::read(text);
+        let doc = self.parse(&reading.text);
         let coverage = coverage::compute(&doc, &self.template);
         let cx = rules::Context {
             doc: &doc,
@@ -81,7 +85,7 @@ impl Checker {
         }
         // In reading order; findings at one place keep the registry's order.
         order::sort_by_position(&mut findings, |f| f.span.start);
-        report::build(&doc, &self.template, &coverage, &findings)
+        report::build(&doc, &reading, &self.template, &coverage, &findings)
     }
 }
 

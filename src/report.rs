@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::coverage::Coverage;
 use crate::document::{Document, Span};
 use crate::position::Positions;
+use crate::reading::Reading;
 use crate::template::Template;
 
 pub const SCHEMA: &str = "plancheck/report@1";
@@ -224,13 +225,14 @@ fn one_line(s: &str) -> String {
 
 pub fn build(
     doc: &Document<'_>,
+    reading: &Reading<'_>,
     template: &Template,
     coverage: &Coverage,
     findings: &[Finding],
 ) -> Report {
-    let text = doc.text;
     let mut offsets = Vec::new();
     let mut want = |s: &Span| {
+        let s = reading.to_original(s);
         offsets.push(s.start);
         offsets.push(s.end);
     };
@@ -248,8 +250,9 @@ pub fn build(
     doc.tasks.iter().for_each(|t| want(&t.span));
     doc.targets.iter().for_each(|t| want(&t.span));
     findings.iter().for_each(|f| want(&f.span));
-    let positions = Positions::new(text, offsets);
+    let positions = Positions::new(reading.original, offsets);
     let span = |s: &Span| {
+        let s = reading.to_original(s);
         let a = positions.get(s.start);
         let b = positions.get(s.end);
         SpanOut {

@@ -145,10 +145,46 @@ fn title_end(s: &str) -> usize {
     s.trim_end_matches(is_blank).len()
 }
 
+/// Whether `s` starts with a numbering marker of any level.
+pub fn starts_with_marker(s: &str) -> bool {
+    marker(s).is_some()
+}
+
 /// Recognises a numbering marker at the start of `s`: (level, number, byte length).
 fn marker(s: &str) -> Option<(u8, String, usize)> {
     let chars: Vec<(usize, char)> = s.char_indices().take(12).collect();
     let first = chars.first()?.1;
+    let skip_blanks = |mut i: usize| {
+        while i < chars.len() && is_blank(chars[i].1) {
+            i += 1;
+        }
+        i
+    };
+    let end_at = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+
+    if first == '第' {
+        // 第一部分 / 第二章: a part.
+        let mut i = 1;
+        while i < chars.len() && is_cn_numeral(chars[i].1) {
+            i += 1;
+        }
+        if i == 1 || i > 4 {
+            return None;
+        }
+        let number: String = chars[1..i].iter().map(|&(_, c)| c).collect();
+        let rest = &s[end_at(i)..];
+        let word = ["部分", "章"].iter().find(|w| rest.starts_with(*w))?;
+        let mut j = i + word.chars().count();
+        j = skip_blanks(j);
+        if matches!(
+            chars.get(j).map(|p| p.1),
+            Some('、' | '：' | ':' | '．' | '.')
+        ) {
+            j = skip_blanks(j + 1);
+        }
+        return Some((1, number, end_at(j)));
+    }
+
     let skip_blanks = |mut i: usize| {
         while i < chars.len() && is_blank(chars[i].1) {
             i += 1;
@@ -256,6 +292,9 @@ mod tests {
         assert_eq!(level("（1）支持"), Some((4, "（1）".into())));
         assert_eq!(level("(2)支持"), Some((4, "（2）".into())));
         assert_eq!(level("②支持"), Some((5, "2".into())));
+        assert_eq!(level("第一部分　总体要求"), Some((1, "一".into())));
+        assert_eq!(level("第十二部分：附则"), Some((1, "十二".into())));
+        assert_eq!(level("第三章 重点任务"), Some((1, "三".into())));
     }
 
     #[test]
@@ -265,6 +304,8 @@ mod tests {
         assert_eq!(level("5.10"), None);
         assert_eq!(level("一是加强"), None);
         assert_eq!(level("（2025年1月）"), None);
+        assert_eq!(level("第一阶段"), None);
+        assert_eq!(level("第三方机构"), None);
     }
 
     #[test]

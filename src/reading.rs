@@ -1,0 +1,741 @@
+//! The reading stage: text as it arrives — copied out of a PDF viewer (hard-wrapped lines,
+//! page numbers and running headers between pages), with old or mixed line ends, or a
+//! paste that holds a 征求意见 notice and a 起草说明 beside the plan — turned into the plan's
+//! text, one paragraph per line, with a map back to what the user pasted.
+//!
+//! Clean text passes through untouched (borrowed, identity map). Everything downstream
+//! reads [`Reading::text`]; the report maps its spans back with [`Reading::to_original`].
+
+use std::borrow::Cow;
+
+use crate::document::Span;
+use crate::parse::lines::{is_blank, starts_with_marker};
+
+/// What the reading stage changed, and what else the paste held.
+#[derive(Clone, Debug, Default)]
+pub struct Notes {
+    /// Line breaks inside paragraphs that were joined (hard wrapping).
+    pub joined: usize,
+    /// The width the text was wrapped at, in CJK characters, when it was.
+    pub wrap_width: Option<usize>,
+    /// Page numbers and running headers left out (spans of the original text).
+    pub furniture: Vec<Span>,
+    /// Documents in the paste other than the plan, left out of the check.
+    pub others: Vec<OtherDocument>,
+    /// Line ends other than `\n` and `\r\n` (old Mac `\r`, U+2028 …) were read as line ends.
+    pub line_ends: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherKind {
+    /// A notice asking for comments (征求意见的通知 / 公告).
+    Notice,
+    /// A 起草说明 / 编制说明.
+    Explanation,
+}
+
+impl OtherKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OtherKind::Notice => "notice",
+            OtherKind::Explanation => "explanation",
+        }
+    }
+}
+
+/// A document in the paste that is not the plan.
+#[derive(Clone, Debug)]
+pub struct OtherDocument {
+    pub kind: OtherKind,
+    /// Its title line, in the original text.
+    pub title: Span,
+    /// All of it, in the original text.
+    pub span: Span,
+}
+
+/// A stretch of the read text copied from the original.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    read: usize,
+    original: usize,
+    len: usize,
+}
+
+/// The text to check and how it maps back to the text the user gave.
+#[derive(Clone, Debug)]
+pub struct Reading<'a> {
+    pub original: &'a str,
+    pub text: Cow<'a, str>,
+    segments: Vec<Segment>,
+    pub notes: Notes,
+}
+
+impl<'a> Reading<'a> {
+    /// The text as given, untouched.
+    pub fn identity(original: &'a str) -> Reading<'a> {
+        Reading {
+            original,
+            text: Cow::Borrowed(original),
+            segments: vec![Segment {
+                read: 0,
+                original: 0,
+                len: original.len(),
+            }],
+            notes: Notes::default(),
+        }
+    }
+
+    /// A span of the read text as a span of the original. Text the reading stage
+    /// inserted (a space between joined ASCII words, a line break) maps to the place of
+    /// the line break it replaced.
+    pub fn to_original(&self, span: &Span) -> Span {
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return span.clone();
+        }
+        let start = self.map(span.start, false);
+        let end = if span.end > span.start {
+            self.map(span.end, true)
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    fn map(&self, offset: usize, end: bool) -> usize {
+        // The last segment starting at (or, for an end, before) the offset.
+        let i = self.segments.partition_point(|s| {
+            if end {
+                s.read < offset
+            } else {
+                s.read <= offset
+            }
+        });
+        match i.checked_sub(1).and_then(|i| self.segments.get(i)) {
+            Some(s) => s.original + (offset - s.read).min(s.len),
+            None => 0,
+        }
+    }
+
+    /// Whether the text was changed before checking.
+    pub fn changed(&self) -> bool {
+        matches!(self.text, Cow::Owned(_))
+    }
+}
+
+/// One line of the original text.
+#[derive(Clone, Debug)]
+struct RawLine {
+    /// From the line's start to its end, without the line end.
+    full: Span,
+    /// Without leading and trailing blanks; empty for a blank line.
+    content: Span,
+}
+
+/// What the reading stage does with a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keep {
+    Yes,
+    Furniture,
+    Other,
+}
+
+/// Reads a text as it arrives into the plan's text.
+pub fn read(original: &str) -> Reading<'_> {
+    let (lines, odd_ends) = split(original);
+    let mut keep = vec![Keep::Yes; lines.len()];
+    let content = |i: usize| &original[lines[i].content.clone()];
+
+    let pages = page_numbers(original, &lines);
+    for &i in &pages {
+        keep[i] = Keep::Furniture;
+    }
+    for i in running_headers(original, &lines, &pages) {
+        keep[i] = Keep::Furniture;
+    }
+    let others = other_documents(original, &lines);
+    for doc in &others {
+        for k in doc.lines.clone() {
+            if let Some(slot) = keep.get_mut(k) {
+                *slot = Keep::Other;
+            }
+        }
+    }
+
+    // Hard wrapping: most lines end at about the same width.
+    let width = wrap_width(original, &lines, &keep);
+    let mut join = vec![false; lines.len()];
+    let mut joined = 0;
+    if let Some(w) = width {
+        let full = |i: usize| display_width(content(i)) + 4.0 >= w;
+        let mut prev: Option<usize> = None;
+        let mut furniture_between = false;
+        for i in 0..lines.len() {
+            match keep[i] {
+                Keep::Furniture => {
+                    furniture_between = true;
+                    continue;
+                }
+                Keep::Other => {
+                    prev = None;
+                    continue;
+                }
+                Keep::Yes => {}
+            }
+            if lines[i].content.is_empty() {
+                if !furniture_between {
+                    prev = None;
+                }
+                continue;
+            }
+            if let Some(p) = prev {
+                if full(p)
+                    && !ends_paragraph(content(p))
+                    && !aligned(content(p))
+                    && !starts_block(content(i))
+                {
+                    join[i] = true;
+                    joined += 1;
+                }
+            }
+            prev = Some(i);
+            furniture_between = false;
+        }
+    }
+
+    let furniture: Vec<Span> = (0..lines.len())
+        .filter(|&i| keep[i] == Keep::Furniture)
+        .map(|i| lines[i].content.clone())
+        .collect();
+    if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends {
+        return Reading::identity(original);
+    }
+
+    let mut out = Builder::default();
+    let mut first = true;
+    for (i, line) in lines.iter().enumerate() {
+        if keep[i] != Keep::Yes {
+            continue;
+        }
+        if join[i] {
+            let c = content(i);
+            let before = out.text.chars().last();
+            if before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && c.chars().next().is_some_and(|a| a.is_ascii_alphanumeric())
+            {
+                out.insert(" ");
+            }
+            out.copy(original, line.content.clone());
+            continue;
+        }
+        if !first {
+            out.insert("\n");
+        }
+        first = false;
+        // Leading blanks are kept (an indent is harmless); trailing ones are not, so
+        // that a joined line follows its predecessor directly.
+        let end = if line.content.is_empty() {
+            line.full.start
+        } else {
+            line.content.end
+        };
+        out.copy(original, line.full.start..end);
+    }
+    if original.ends_with(['\n', '\r']) {
+        out.insert("\n");
+    }
+
+    let notes = Notes {
+        joined,
+        wrap_width: width.filter(|_| joined > 0).map(|w| w.round() as usize),
+        furniture,
+        others: others
+            .into_iter()
+            .filter_map(|d| {
+                let first = lines.get(d.lines.start)?;
+                let last = lines.get(d.lines.end.checked_sub(1)?)?;
+                Some(OtherDocument {
+                    kind: d.kind,
+                    title: lines.get(d.title)?.content.clone(),
+                    span: first.full.start..last.full.end,
+                })
+            })
+            .collect(),
+        line_ends: odd_ends,
+    };
+    Reading {
+        original,
+        text: Cow::Owned(out.text),
+        segments: out.segments,
+        notes,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    text: String,
+    segments: Vec<Segment>,
+}
+
+impl Builder {
+    fn copy(&mut self, original: &str, span: Span) {
+        let Some(s) = original.get(span.clone()) else {
+            return;
+        };
+        if s.is_empty() {
+            return;
+        }
+        let read = self.text.len();
+        self.text.push_str(s);
+        match self.segments.last_mut() {
+            Some(last)
+                if last.read + last.len == read && last.original + last.len == span.start =>
+            {
+                last.len += s.len();
+            }
+            _ => self.segments.push(Segment {
+                read,
+                original: span.start,
+                len: s.len(),
+            }),
+        }
+    }
+
+    fn insert(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+}
+
+/// Splits at every kind of line end: `\n`, `\r\n`, a lone `\r`, VT, FF, NEL, U+2028/9.
+/// Returns the lines and whether any line end other than `\n` / `\r\n` was seen.
+fn split(text: &str) -> (Vec<RawLine>, bool) {
+    let mut lines = Vec::new();
+    let mut odd = false;
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let len = match c {
+            '\n' => 1,
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                    2
+                } else {
+                    odd = true;
+                    1
+                }
+            }
+            '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                odd = true;
+                c.len_utf8()
+            }
+            _ => continue,
+        };
+        lines.push(raw_line(text, start..i));
+        start = i + len;
+    }
+    if start < text.len() {
+        lines.push(raw_line(text, start..text.len()));
+    }
+    (lines, odd)
+}
+
+fn raw_line(text: &str, full: Span) -> RawLine {
+    let s = &text[full.clone()];
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trail = s.trim_end_matches(is_blank).len().max(lead);
+    RawLine {
+        content: full.start + lead..full.start + trail,
+        full,
+    }
+}
+
+/// Width as a page lays it out: a CJK character 1, an ASCII character ½.
+fn display_width(s: &str) -> f32 {
+    s.chars()
+        .map(|c| if (c as u32) < 0x2000 { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// The width the text is hard-wrapped at, if it is: many lines end within a few
+/// characters of one width, and almost none is longer.
+fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<f32> {
+    let widths: Vec<f32> = lines
+        .iter()
+        .zip(keep)
+        .filter(|(l, k)| **k == Keep::Yes && !l.content.is_empty())
+        .map(|(l, _)| display_width(&text[l.content.clone()]))
+        .filter(|&w| w >= 12.0)
+        .collect();
+    if widths.len() < 6 {
+        return None;
+    }
+    // Whole-number buckets up to 120 characters; a longer line is not wrapped text.
+    let mut counts = [0usize; 122];
+    let mut longer = 0;
+    for &w in &widths {
+        match counts.get_mut(w as usize) {
+            Some(c) => *c += 1,
+            None => longer += 1,
+        }
+    }
+    let (best, in_band) = (12..120)
+        .map(|w| (w, counts[w - 2..=w + 1].iter().sum::<usize>()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    let beyond: usize = counts[(best + 2).min(121)..].iter().sum::<usize>() + longer;
+    let wrapped = in_band >= 4 && in_band * 10 >= widths.len() * 4 && beyond * 20 <= widths.len();
+    wrapped.then_some(best as f32 + 1.0)
+}
+
+/// Whether a line ends a paragraph: final punctuation, or a closing responsibility clause.
+fn ends_paragraph(s: &str) -> bool {
+    let Some(last) = s.chars().last() else {
+        return true;
+    };
+    // A line that stops inside a bracket (`（责任单位：`) goes on.
+    let open = s.rfind(['（', '(']);
+    let close = s.rfind(['）', ')']);
+    if open.is_some() && open > close {
+        return false;
+    }
+    match last {
+        '。' | '！' | '？' | '；' | ';' | '：' | ':' | '!' | '?' | '…' => true,
+        '”' | '’' | '」' | '』' => s
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '。' | '！' | '？')),
+        '）' | ')' => {
+            // A bracket that closes the paragraph: a responsibility clause.
+            let open = s.rfind(['（', '(']).unwrap_or(0);
+            let inner = &s[open..];
+            ["负责", "牵头", "单位", "配合"]
+                .iter()
+                .any(|w| inner.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line lines up columns with runs of blanks (a roster, a table): not prose.
+fn aligned(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if is_blank(c) { run + 1 } else { 0 };
+        if run >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a line starts a new block: a numbered heading, an attachment, a table row.
+fn starts_block(s: &str) -> bool {
+    starts_with_marker(s) || s.starts_with("附件") || s.contains('\t')
+}
+
+/// Page numbers: `— 3 —`, `- 3 -`, `第 3 页`, `第3页 共12页`, `3/12`, and bare `3` lines
+/// that count pages (numbers one apart, a page's length apart).
+fn page_numbers(text: &str, lines: &[RawLine]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut bare: Vec<(usize, u32)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let s = &text[line.content.clone()];
+        if s.is_empty() || s.len() > 40 {
+            continue;
+        }
+        let t: String = s.chars().filter(|c| !is_blank(*c)).collect();
+        if decorated_page_number(&t) {
+            found.push(i);
+        } else if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = t.parse::<u32>() {
+                bare.push((i, n));
+            }
+        }
+    }
+    // A bare number is a page number when the next or previous page's number is found
+    // a page's length away; serial numbers in a table are a few lines apart.
+    for (k, &(i, n)) in bare.iter().enumerate() {
+        let near = |&(j, m): &(usize, u32)| {
+            let apart = i.abs_diff(j);
+            (12..=400).contains(&apart) && ((j > i && m == n + 1) || (j < i && m + 1 == n))
+        };
+        let before = bare[..k].iter().rev().take(4).any(near);
+        let after = bare[k + 1..].iter().take(4).any(near);
+        if before || after {
+            found.push(i);
+        }
+    }
+    crate::order::sort_by_position(&mut found, |&i| i);
+    found
+}
+
+fn decorated_page_number(t: &str) -> bool {
+    // Dashes and dots that set off a page number.
+    let dash = |c: char| {
+        matches!(
+            c,
+            '—' | '–' | '-' | '－' | '─' | '―' | '一' | '·' | '•' | '・' | '.' | '~' | '*'
+        )
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // — 3 —
+    if t.starts_with(dash) && t.ends_with(dash) {
+        let inner = t.trim_matches(dash);
+        if digits(inner) && inner.len() < t.len() {
+            return true;
+        }
+    }
+    // 第3页, 第3页共12页, 第3页/共12页, 共12页第3页
+    let page = |s: &str| {
+        s.strip_prefix('第')
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    let total = |s: &str| {
+        s.strip_prefix('共')
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    if page(t) {
+        return true;
+    }
+    for sep in ["，", ",", "/", "、", ""] {
+        for (i, _) in t.match_indices('页') {
+            let (a, b) = t.split_at(i + '页'.len_utf8());
+            let b = b
+                .strip_prefix(sep)
+                .unwrap_or(if sep.is_empty() { b } else { "" });
+            if (page(a) && total(b)) || (total(a) && page(b)) {
+                return true;
+            }
+        }
+    }
+    // 3/12
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    false
+}
+
+/// Running headers: the same short line right after two or more page breaks, or after
+/// one when it is also the document's title near the top.
+fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize> {
+    let next_content = |from: usize| {
+        (from + 1..lines.len())
+            .take(3)
+            .find(|&j| !lines[j].content.is_empty())
+    };
+    let after: Vec<usize> = pages.iter().filter_map(|&p| next_content(p)).collect();
+    let title_like = |s: &str| {
+        let n = s.chars().count();
+        (2..=60).contains(&n) && !s.contains(['。', '，', '；']) && !s.starts_with(['（', '('])
+    };
+    let first_page = pages.first().copied().unwrap_or(lines.len());
+    let mut out = Vec::new();
+    for &i in &after {
+        let s = &text[lines[i].content.clone()];
+        if !title_like(s) || pages.contains(&i) {
+            continue;
+        }
+        let repeats = after
+            .iter()
+            .filter(|&&j| text[lines[j].content.clone()] == *s)
+            .count();
+        let on_first_page = lines[..first_page.min(40)]
+            .iter()
+            .any(|l| text[l.content.clone()] == *s);
+        if repeats >= 2 && repeats * 2 >= after.len() || on_first_page {
+            out.push(i);
+        }
+    }
+    out
+}
+
+struct FoundDocument {
+    kind: OtherKind,
+    title: usize,
+    lines: std::ops::Range<usize>,
+}
+
+/// What a short title-like line names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TitleKind {
+    Plan,
+    Other(OtherKind),
+}
+
+fn title_kind(s: &str) -> Option<TitleKind> {
+    let n = s.chars().count();
+    if !(4..=70).contains(&n) || s.contains(['。', '，', '；', ',']) {
+        return None;
+    }
+    if s.contains("起草说明") || s.contains("编制说明") || s.ends_with("的说明") {
+        return Some(TitleKind::Other(OtherKind::Explanation));
+    }
+    if (s.contains("通知") || s.contains("公告")) && s.contains("征求") {
+        return Some(TitleKind::Other(OtherKind::Notice));
+    }
+    if s.contains("方案") && !s.contains("通知") && !s.contains("印发") && !s.starts_with("附件")
+    {
+        return Some(TitleKind::Plan);
+    }
+    None
+}
+
+/// Documents beside the plan in one paste: a notice asking for comments before the
+/// plan's title, a 起草说明 (or another notice) after it.
+fn other_documents(text: &str, lines: &[RawLine]) -> Vec<FoundDocument> {
+    let kinds: Vec<(usize, TitleKind)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, title_kind(&text[l.content.clone()])?)))
+        .collect();
+    let Some(&(plan, _)) = kinds.iter().find(|(_, k)| *k == TitleKind::Plan) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(&(t, TitleKind::Other(kind))) = kinds
+        .iter()
+        .take_while(|(i, _)| *i < plan)
+        .find(|(_, k)| matches!(k, TitleKind::Other(_)))
+    {
+        // A lead-in such as 附件1 just above the plan's title belongs to the notice.
+        out.push(FoundDocument {
+            kind,
+            title: t,
+            lines: 0..plan,
+        });
+    }
+    let after: Vec<(usize, OtherKind)> = kinds
+        .iter()
+        .filter(|(i, _)| *i > plan)
+        .filter_map(|&(i, k)| match k {
+            TitleKind::Other(o) => Some((i, o)),
+            TitleKind::Plan => None,
+        })
+        .collect();
+    // Each title after the plan opens a document that runs to the next title or the end;
+    // a line such as 附件1 just above it goes with it.
+    for (k, &(t, kind)) in after.iter().enumerate() {
+        let mut start = t;
+        if let Some(p) = (0..t).rev().find(|&j| !lines[j].content.is_empty()) {
+            let s = &text[lines[p].content.clone()];
+            if s.starts_with("附件") && s.chars().count() <= 6 {
+                start = p;
+            }
+        }
+        let end = after.get(k + 1).map(|a| a.0).unwrap_or(lines.len());
+        out.push(FoundDocument {
+            kind,
+            title: t,
+            lines: start..end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrap(s: &str, cols: usize) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        chars.chunks(cols).map(|c| c.iter().collect()).collect()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "一、总体要求\n到2027年，建成。\n";
+        let r = read(text);
+        assert!(!r.changed());
+        assert_eq!(r.to_original(&(3..9)), 3..9);
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines_and_maps_back() {
+        let para = "支持企业创建和升级企业技术中心、工业设计中心等创新平台，加大研究和试验经费投入，大力培育发展高新技术企业。到2027年，培育高新技术企业数57家。（县科技局、县发展改革委负责）";
+        let mut text = String::from("二、主要任务\n（一）提高经济发展质量效益\n");
+        for n in 1..=4 {
+            text.push_str(&format!("{n}."));
+            for l in wrap(para, 30) {
+                text.push_str(&l);
+                text.push('\n');
+            }
+        }
+        let r = read(&text);
+        assert!(r.changed());
+        assert!(r.notes.joined >= 8, "{:?}", r.notes);
+        let clause = "（县科技局、县发展改革委负责）";
+        let at = r.text.find(clause).unwrap(); // ok: test
+        let back = r.to_original(&(at..at + clause.len()));
+        let quoted = &text[back];
+        assert_eq!(quoted.replace('\n', ""), clause);
+    }
+
+    #[test]
+    fn page_footers_and_running_headers_are_left_out() {
+        let mut text = String::from("某县质量强县培育建设实施方案\n");
+        for page in 1..=3 {
+            for k in 0..20 {
+                text.push_str(&format!("第{page}页第{k}段内容。\n"));
+            }
+            text.push_str(&format!("— {page} —\n某县质量强县培育建设实施方案\n"));
+        }
+        let r = read(&text);
+        assert!(!r.text.contains('—'));
+        assert_eq!(r.text.matches("某县质量强县培育建设实施方案").count(), 1);
+        assert_eq!(r.notes.furniture.len(), 6);
+    }
+
+    #[test]
+    fn serial_numbers_in_a_table_are_not_page_numbers() {
+        let mut text = String::from("序号\n指标\n目标值\n");
+        for n in 1..=6 {
+            text.push_str(&format!("{n}\n某指标\n9{n}%\n"));
+        }
+        let r = read(&text);
+        assert!(!r.changed());
+    }
+
+    #[test]
+    fn recognises_page_number_styles() {
+        for s in [
+            "—3—",
+            "-3-",
+            "·3·",
+            "第3页",
+            "第3页共12页",
+            "第3页/共12页",
+            "3/12",
+            "－12－",
+        ] {
+            assert!(decorated_page_number(s), "{s}");
+        }
+        for s in ["3", "2027", "-", "第三部分", "1/2页"] {
+            assert!(!decorated_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn old_line_ends_are_line_ends() {
+        let text = "一、总体要求\r到2027年。\r二、重点任务\r";
+        let r = read(text);
+        assert_eq!(r.text, "一、总体要求\n到2027年。\n二、重点任务\n");
+        assert!(r.notes.line_ends);
+        let at = r.text.find("二").unwrap(); // ok: test
+        assert_eq!(r.to_original(&(at..at + 3)), at..at + 3);
+    }
+
+    #[test]
+    fn a_notice_and_an_explanation_beside_the_plan_are_named() {
+        let text = "关于公开征求《某县质量强县培育建设实施方案（征求意见稿）》意见的公告\n一、征求意见时间\n二、反馈方式\n附件1\n某县质量强县培育建设实施方案\n一、总体要求\n二、重点任务\n关于《某县质量强县培育建设实施方案》的起草说明\n一、起草背景\n";
+        let r = read(text);
+        assert_eq!(r.notes.others.len(), 2);
+        assert_eq!(r.notes.others[0].kind, OtherKind::Notice);
+        assert_eq!(r.notes.others[1].kind, OtherKind::Explanation);
+        assert!(r
+            .text
+            .starts_with("某县质量强县培育建设实施方案\n一、总体要求"));
+        assert!(!r.text.contains("起草"));
+    }
+}

@@ -248,6 +248,11 @@ impl std::fmt::Display for DocumentDate {
 pub struct Document<'a> {
     pub text: &'a str,
     pub kind: DocumentKind,
+    /// The numbering markers were missing: parts, categories and items were recognised
+    /// by their words and shape.
+    pub numbering_lost: bool,
+    /// A text without tasks written in Traditional characters.
+    pub traditional: bool,
     pub title: Option<Span>,
     /// The plan's own target year and where it is stated.
     pub horizon: Option<Deadline>,

@@ -122,6 +122,24 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// Characters of plan vocabulary in Traditional script, and the same in Simplified.
+const TRADITIONAL: &str = "質縣實務設國發檢測標準體業產經濟術農機構區鎮點級與為這會對進動範護證環認規劃責權單達資";
+const SIMPLIFIED: &str = "质县实务设国发检测标准体业产经济术农机构区镇点级与为这会对进动范护证环认规划责权单达资";
+
+/// Whether the text is written in Traditional characters (a converter slip): the
+/// template's words are Simplified, so nothing would be found.
+pub fn looks_traditional(text: &str) -> bool {
+    let (mut t, mut s) = (0usize, 0usize);
+    for c in text.chars().filter(|c| (*c as u32) >= 0x4e00) {
+        if TRADITIONAL.contains(c) {
+            t += 1;
+        } else if SIMPLIFIED.contains(c) {
+            s += 1;
+        }
+    }
+    t >= 20 && t > 3 * s
+}
+
 /// One line of the original text.
 #[derive(Clone, Debug)]
 struct RawLine {
@@ -641,6 +659,14 @@ mod tests {
     fn wrap(s: &str, cols: usize) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         chars.chunks(cols).map(|c| c.iter().collect()).collect()
+    }
+
+    #[test]
+    fn traditional_script_is_recognised() {
+        let simplified = "质量强县培育建设实施方案，推动经济质量效益型发展，县市场监管局负责。".repeat(3);
+        let traditional = "質量強縣培育建設實施方案，推動經濟質量效益型發展，縣市場監管局負責。".repeat(3);
+        assert!(!looks_traditional(&simplified));
+        assert!(looks_traditional(&traditional));
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub fn text(name: &str, r: &Report) -> String {
         let present = expected.iter().filter(|i| i.status == "present").count();
         let _ = writeln!(out, "  指标：提及 {} / {} 项", present, expected.len());
     }
+    if let Some(note) = r.document.reading.describe() {
+        let _ = writeln!(out, "  {note}");
+    }
     let _ = writeln!(out);
     for f in &r.findings {
         let _ = writeln!(
@@ -88,6 +91,9 @@ pub fn markdown(name: &str, r: &Report) -> String {
         r.summary.assigned,
         r.summary.targets
     );
+    if let Some(note) = r.document.reading.describe() {
+        let _ = writeln!(out, "{}\n", md_escape(&note));
+    }
     if r.document.kind == "plan" {
         let _ = writeln!(out, "## 任务类别\n\n| 类别 | 状态 |\n|---|---|");
         for c in &r.categories {

@@ -125,6 +125,63 @@ pub struct DocumentInfo {
     pub kind: String,
     pub horizon: Option<u16>,
     pub parts: Vec<PartOut>,
+    /// How the text was read: what was joined, left out or recognised without numbering.
+    pub reading: ReadingOut,
+}
+
+/// What the reading stage did to the text before checking it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReadingOut {
+    /// Hard-wrapped lines joined back into paragraphs (a PDF copy).
+    pub joined_lines: usize,
+    /// The wrap width found, in characters, when lines were joined.
+    pub wrap_width: Option<usize>,
+    /// Page numbers and running headers left out.
+    pub page_furniture: usize,
+    /// Headings recognised by their words because the numbering markers were missing.
+    pub numbering_lost: bool,
+    /// Old Mac or other unusual line ends read as line ends.
+    pub line_ends: bool,
+    /// Other documents in the paste, not checked.
+    pub others: Vec<OtherDocumentOut>,
+}
+
+impl ReadingOut {
+    /// One sentence on how the text was read, for people; `None` when it was read as given.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.joined_lines > 0 {
+            let width = self
+                .wrap_width
+                .map(|w| format!("（每行约 {w} 字）"))
+                .unwrap_or_default();
+            parts.push(format!("合并断行 {} 处{width}", self.joined_lines));
+        }
+        if self.page_furniture > 0 {
+            parts.push(format!("略去页码、页眉 {} 处", self.page_furniture));
+        }
+        if self.numbering_lost {
+            parts.push("标题编号缺失，按标题文字识别部分、类别和条目".to_string());
+        }
+        if self.line_ends {
+            parts.push("按旧式换行符分行".to_string());
+        }
+        for o in &self.others {
+            let kind = match o.kind.as_str() {
+                "notice" => "征求意见通知",
+                _ => "起草说明",
+            };
+            parts.push(format!("另含{kind}“{}”，未作为方案检查", o.title));
+        }
+        (!parts.is_empty()).then(|| format!("读取说明：{}。", parts.join("；")))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OtherDocumentOut {
+    pub kind: String,
+    pub title: String,
+    pub span: SpanOut,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -250,9 +307,13 @@ pub fn build(
     doc.tasks.iter().for_each(|t| want(&t.span));
     doc.targets.iter().for_each(|t| want(&t.span));
     findings.iter().for_each(|f| want(&f.span));
+    let others: Vec<Span> = reading.notes.others.iter().map(|o| o.span.clone()).collect();
+    for o in &others {
+        offsets.push(o.start);
+        offsets.push(o.end);
+    }
     let positions = Positions::new(reading.original, offsets);
-    let span = |s: &Span| {
-        let s = reading.to_original(s);
+    let original_span = |s: &Span| {
         let a = positions.get(s.start);
         let b = positions.get(s.end);
         SpanOut {
@@ -262,6 +323,7 @@ pub fn build(
             column: a.column,
         }
     };
+    let span = |s: &Span| original_span(&reading.to_original(s));
 
     let parts = doc
         .parts
@@ -394,6 +456,23 @@ pub fn build(
             kind: doc.kind.as_str().to_string(),
             horizon: doc.horizon.as_ref().and_then(|h| h.year),
             parts,
+            reading: ReadingOut {
+                joined_lines: reading.notes.joined,
+                wrap_width: reading.notes.wrap_width,
+                page_furniture: reading.notes.furniture.len(),
+                numbering_lost: doc.numbering_lost,
+                line_ends: reading.notes.line_ends,
+                others: reading
+                    .notes
+                    .others
+                    .iter()
+                    .map(|o| OtherDocumentOut {
+                        kind: o.kind.as_str().to_string(),
+                        title: one_line(reading.original.get(o.title.clone()).unwrap_or("")),
+                        span: original_span(&o.span),
+                    })
+                    .collect(),
+            },
         },
         summary,
         categories,

@@ -23,6 +23,11 @@ export interface Report {
   document: {
     title: string | null; kind: "plan" | "not-a-plan"; horizon: number | null;
     parts: { kind: string; title: string | null; span: Span }[];
+    reading: {
+      joined_lines: number; wrap_width: number | null; page_furniture: number;
+      numbering_lost: boolean; line_ends: boolean;
+      others: { kind: "notice" | "explanation"; title: string; span: Span }[];
+    };
   };
   summary: { errors: number; warnings: number; infos: number; tasks: number; assigned: number; targets: number };
   categories: { id: string; name: string; status: "covered" | "partial" | "missing"; span: Span | null }[];

@@ -131,7 +131,7 @@ pub fn heading_of(text: &str, line_index: usize, line: &Line) -> Option<Heading>
 }
 
 /// The heading's text: up to the first full stop outside brackets.
-fn title_end(s: &str) -> usize {
+pub fn title_end(s: &str) -> usize {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
         if is_open(c) {

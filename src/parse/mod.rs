@@ -8,6 +8,7 @@ mod schedule;
 mod structure;
 mod tables;
 mod targets;
+mod unmarked;
 
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Document, DocumentKind, KeywordHit, Mention, Span};
@@ -27,6 +28,17 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         if let Some(h) = lines::heading_of(text, i, line) {
             line.heading = Some(headings.len());
             headings.push(h);
+        }
+    }
+    let unmarked = unmarked::headings(text, &lines, &headings, template, c);
+    let numbering_lost = !unmarked.is_empty();
+    if numbering_lost {
+        headings.extend(unmarked);
+        crate::order::sort_by_position(&mut headings, |h| h.line);
+        for (k, h) in headings.iter().enumerate() {
+            if let Some(line) = lines.get_mut(h.line) {
+                line.heading = Some(k);
+            }
         }
     }
     let mentions: Vec<Mention> = c
@@ -183,6 +195,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     Document {
         text,
         kind,
+        numbering_lost,
+        traditional: kind == DocumentKind::NotAPlan && crate::reading::looks_traditional(text),
         title,
         horizon,
         date,

@@ -38,11 +38,25 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind != DocumentKind::NotAPlan {
         return;
     }
-    out.push(
+    let doc = cx.doc;
+    let finding = if doc.traditional {
         Finding::new(
-            cx.doc.start_anchor(),
+            doc.start_anchor(),
+            "文本是繁体字：模板按简体字编写，无法逐项对照检查",
+        )
+        .suggest("先将文本转换为简体字（如 Word“审阅—简繁转换”），再检查")
+    } else if doc.headings.is_empty() && doc.lines.len() >= 20 {
+        Finding::new(
+            doc.start_anchor(),
+            "文本中既没有编号标题（一、（一）1.），也认不出“重点任务”“工作安排”等部分标题：编号可能在另存为 .txt 或复制时丢失，未逐项对照模板检查",
+        )
+        .suggest("直接打开方案的 .docx 文件检查；或恢复“一、重点任务”“（一）……”之类的编号后再粘贴")
+    } else {
+        Finding::new(
+            doc.start_anchor(),
             "未找到“重点任务”部分或模板任务类别章节：这段文字看起来不是实施方案正文（可能是起草说明、通知或片段），未逐项对照模板检查",
         )
-        .suggest("粘贴实施方案全文；如方案的任务部分标题特殊，请使用“二、重点任务”之类的标题"),
-    );
+        .suggest("粘贴实施方案全文；如方案的任务部分标题特殊，请使用“二、重点任务”之类的标题")
+    };
+    out.push(finding);
 }

@@ -24,6 +24,8 @@ pub struct Notes {
     pub others: Vec<OtherDocument>,
     /// Line ends other than `\n` and `\r\n` (old Mac `\r`, U+2028 …) were read as line ends.
     pub line_ends: bool,
+    /// Table rows with tab-separated cells (a web page's table), read one cell a line.
+    pub table_rows: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,8 +125,10 @@ impl<'a> Reading<'a> {
 }
 
 /// Characters of plan vocabulary in Traditional script, and the same in Simplified.
-const TRADITIONAL: &str = "質縣實務設國發檢測標準體業產經濟術農機構區鎮點級與為這會對進動範護證環認規劃責權單達資";
-const SIMPLIFIED: &str = "质县实务设国发检测标准体业产经济术农机构区镇点级与为这会对进动范护证环认规划责权单达资";
+const TRADITIONAL: &str =
+    "質縣實務設國發檢測標準體業產經濟術農機構區鎮點級與為這會對進動範護證環認規劃責權單達資";
+const SIMPLIFIED: &str =
+    "质县实务设国发检测标准体业产经济术农机构区镇点级与为这会对进动范护证环认规划责权单达资";
 
 /// Whether the text is written in Traditional characters (a converter slip): the
 /// template's words are Simplified, so nothing would be found.
@@ -179,6 +183,18 @@ pub fn read(original: &str) -> Reading<'_> {
         }
     }
 
+    // Table rows copied from a web page: cells separated by tabs, a row a line.
+    let fields = |i: usize| content(i).split('\t').count();
+    let tab_row: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            keep[i] == Keep::Yes
+                && fields(i) >= 3
+                && [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
+                    .iter()
+                    .any(|&j| j < lines.len() && fields(j) >= 3)
+        })
+        .collect();
+
     // Hard wrapping: most lines end at about the same width.
     let width = wrap_width(original, &lines, &keep);
     let mut join = vec![false; lines.len()];
@@ -224,7 +240,8 @@ pub fn read(original: &str) -> Reading<'_> {
         .filter(|&i| keep[i] == Keep::Furniture)
         .map(|i| lines[i].content.clone())
         .collect();
-    if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends {
+    let rows = tab_row.iter().filter(|&&t| t).count();
+    if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
         return Reading::identity(original);
     }
 
@@ -249,6 +266,21 @@ pub fn read(original: &str) -> Reading<'_> {
             out.insert("\n");
         }
         first = false;
+        if tab_row[i] {
+            // One cell a line, a blank line before the row: the form a Word copy has.
+            out.insert("\n");
+            let mut at = line.content.start;
+            for (k, cell) in content(i).split('\t').enumerate() {
+                if k > 0 {
+                    out.insert("\n");
+                }
+                let lead = cell.len() - cell.trim_start_matches(is_blank).len();
+                let body = cell.trim_matches(is_blank);
+                out.copy(original, at + lead..at + lead + body.len());
+                at += cell.len() + 1;
+            }
+            continue;
+        }
         // Leading blanks are kept (an indent is harmless); trailing ones are not, so
         // that a joined line follows its predecessor directly.
         let end = if line.content.is_empty() {
@@ -279,6 +311,7 @@ pub fn read(original: &str) -> Reading<'_> {
             })
             .collect(),
         line_ends: odd_ends,
+        table_rows: rows,
     };
     Reading {
         original,
@@ -436,6 +469,9 @@ fn ends_paragraph(s: &str) -> bool {
 
 /// Whether a line lines up columns with runs of blanks (a roster, a table): not prose.
 fn aligned(s: &str) -> bool {
+    if s.contains('\t') {
+        return true;
+    }
     let mut run = 0;
     for c in s.chars() {
         run = if is_blank(c) { run + 1 } else { 0 };
@@ -663,10 +699,26 @@ mod tests {
 
     #[test]
     fn traditional_script_is_recognised() {
-        let simplified = "质量强县培育建设实施方案，推动经济质量效益型发展，县市场监管局负责。".repeat(3);
-        let traditional = "質量強縣培育建設實施方案，推動經濟質量效益型發展，縣市場監管局負責。".repeat(3);
+        let simplified =
+            "质量强县培育建设实施方案，推动经济质量效益型发展，县市场监管局负责。".repeat(3);
+        let traditional =
+            "質量強縣培育建設實施方案，推動經濟質量效益型發展，縣市場監管局負責。".repeat(3);
         assert!(!looks_traditional(&simplified));
         assert!(looks_traditional(&traditional));
+    }
+
+    #[test]
+    fn tab_separated_rows_become_one_cell_a_line() {
+        let text = "附件\n序号\t指标\t目标值\t责任单位\n1\t食品抽检合格率（%）\t≥98\t县市场监管局\n2\t高新技术企业（家）\t\t县科技局\n";
+        let r = read(text);
+        assert_eq!(r.notes.table_rows, 3);
+        assert!(r
+            .text
+            .contains("\n1\n食品抽检合格率（%）\n≥98\n县市场监管局\n"));
+        assert!(r.text.contains("\n2\n高新技术企业（家）\n\n县科技局\n"));
+        let at = r.text.find("≥98").unwrap(); // ok: test
+        let back = r.to_original(&(at..at + "≥98".len()));
+        assert_eq!(&text[back], "≥98");
     }
 
     #[test]

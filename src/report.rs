@@ -142,6 +142,8 @@ pub struct ReadingOut {
     pub numbering_lost: bool,
     /// Old Mac or other unusual line ends read as line ends.
     pub line_ends: bool,
+    /// Table rows with tab-separated cells (copied from a web page) read cell by cell.
+    pub table_rows: usize,
     /// Other documents in the paste, not checked.
     pub others: Vec<OtherDocumentOut>,
 }
@@ -162,6 +164,9 @@ impl ReadingOut {
         }
         if self.numbering_lost {
             parts.push("标题编号缺失，按标题文字识别部分、类别和条目".to_string());
+        }
+        if self.table_rows > 0 {
+            parts.push(format!("按制表符分列读取表格 {} 行", self.table_rows));
         }
         if self.line_ends {
             parts.push("按旧式换行符分行".to_string());
@@ -307,7 +312,12 @@ pub fn build(
     doc.tasks.iter().for_each(|t| want(&t.span));
     doc.targets.iter().for_each(|t| want(&t.span));
     findings.iter().for_each(|f| want(&f.span));
-    let others: Vec<Span> = reading.notes.others.iter().map(|o| o.span.clone()).collect();
+    let others: Vec<Span> = reading
+        .notes
+        .others
+        .iter()
+        .map(|o| o.span.clone())
+        .collect();
     for o in &others {
         offsets.push(o.start);
         offsets.push(o.end);
@@ -462,6 +472,7 @@ pub fn build(
                 page_furniture: reading.notes.furniture.len(),
                 numbering_lost: doc.numbering_lost,
                 line_ends: reading.notes.line_ends,
+                table_rows: reading.notes.table_rows,
                 others: reading
                     .notes
                     .others

@@ -25,7 +25,7 @@ export interface Report {
     parts: { kind: string; title: string | null; span: Span }[];
     reading: {
       joined_lines: number; wrap_width: number | null; page_furniture: number;
-      numbering_lost: boolean; line_ends: boolean;
+      numbering_lost: boolean; line_ends: boolean; table_rows: number;
       others: { kind: "notice" | "explanation"; title: string; span: Span }[];
     };
   };

@@ -448,13 +448,12 @@ fn ends_paragraph(s: &str) -> bool {
     if open.is_some() && open > close {
         return false;
     }
+    let before = s.chars().rev().nth(1);
     match last {
-        '。' | '！' | '？' | '；' | ';' | '：' | ':' | '!' | '?' | '…' => true,
-        '”' | '’' | '」' | '』' => s
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| matches!(c, '。' | '！' | '？')),
+        '。' | '！' | '？' | '；' | '：' | '…' => true,
+        // Half-width after CJK text; `1:13` or `10:30` split at the colon goes on.
+        ';' | ':' | '!' | '?' => before.is_some_and(|c| !c.is_ascii()),
+        '”' | '’' | '」' | '』' => before.is_some_and(|c| matches!(c, '。' | '！' | '？')),
         '）' | ')' => {
             // A bracket that closes the paragraph: a responsibility clause.
             let open = s.rfind(['（', '(']).unwrap_or(0);
@@ -506,17 +505,35 @@ fn page_numbers(text: &str, lines: &[RawLine]) -> Vec<usize> {
             }
         }
     }
-    // A bare number is a page number when the next or previous page's number is found
-    // a page's length away; serial numbers in a table are a few lines apart.
-    for (k, &(i, n)) in bare.iter().enumerate() {
-        let near = |&(j, m): &(usize, u32)| {
-            let apart = i.abs_diff(j);
-            (12..=400).contains(&apart) && ((j > i && m == n + 1) || (j < i && m + 1 == n))
-        };
-        let before = bare[..k].iter().rev().take(4).any(near);
-        let after = bare[k + 1..].iter().take(4).any(near);
-        if before || after {
-            found.push(i);
+    // Bare numbers are page numbers when they count up a page's length apart: the
+    // longest such chain. Serial numbers in a table are a few lines apart; where a
+    // serial number and a page number could both be page k, the page number is the
+    // later one (the last line of its page).
+    let mut chain: Vec<(usize, Option<usize>)> = vec![(1, None); bare.len()];
+    for k in 0..bare.len() {
+        let (i, n) = bare[k];
+        let mut best: Option<(usize, usize)> = None;
+        for p in (k.saturating_sub(64)..k).rev() {
+            let (j, m) = bare[p];
+            if i - j > 400 {
+                break;
+            }
+            if m + 1 == n && i - j >= 12 && best.is_none_or(|(len, _)| chain[p].0 > len) {
+                best = Some((chain[p].0, p));
+            }
+        }
+        if let Some((len, p)) = best {
+            chain[k] = (len + 1, Some(p));
+        }
+    }
+    let end = (0..chain.len()).max_by_key(|&k| (chain[k].0, std::cmp::Reverse(k)));
+    if let Some(mut k) = end.filter(|&k| chain[k].0 >= 2) {
+        loop {
+            found.push(bare[k].0);
+            match chain[k].1 {
+                Some(p) => k = p,
+                None => break,
+            }
         }
     }
     crate::order::sort_by_position(&mut found, |&i| i);
@@ -582,9 +599,18 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
     let after: Vec<usize> = pages.iter().filter_map(|&p| next_content(p)).collect();
     let title_like = |s: &str| {
         let n = s.chars().count();
-        (2..=60).contains(&n) && !s.contains(['。', '，', '；']) && !s.starts_with(['（', '('])
+        let cjk = s.chars().filter(|&c| c >= '\u{4e00}').count();
+        (4..=60).contains(&n)
+            && cjk >= 4
+            && !s.contains(['。', '，', '；'])
+            && !s.starts_with(['（', '('])
     };
+    // The title's place: the first lines of the first page (after an 印发 notice's head).
     let first_page = pages.first().copied().unwrap_or(lines.len());
+    let top: Vec<usize> = (0..first_page)
+        .filter(|&j| !lines[j].content.is_empty())
+        .take(16)
+        .collect();
     let mut out = Vec::new();
     for &i in &after {
         let s = &text[lines[i].content.clone()];
@@ -595,9 +621,7 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
             .iter()
             .filter(|&&j| text[lines[j].content.clone()] == *s)
             .count();
-        let on_first_page = lines[..first_page.min(40)]
-            .iter()
-            .any(|l| text[l.content.clone()] == *s);
+        let on_first_page = top.iter().any(|&j| text[lines[j].content.clone()] == *s);
         if repeats >= 2 && repeats * 2 >= after.len() || on_first_page {
             out.push(i);
         }

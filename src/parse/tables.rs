@@ -147,6 +147,10 @@ pub fn find(
         let (cols, _) = columns(&header_cols);
 
         let mut rows: Vec<Vec<usize>> = Vec::new();
+        // Rows without blank lines between them (a PDF copy): a row is a header's width
+        // of cells.
+        let dense =
+            !serial && (j..(j + width + 1).min(lines.len())).all(|k| !content(k).is_empty());
         let mut k = j;
         let mut expected = 1u32;
         let mut current: Vec<usize> = Vec::new();
@@ -174,6 +178,9 @@ pub fn find(
             } else {
                 if current.len() > width + 2 {
                     break;
+                }
+                if dense && current.len() == width {
+                    rows.push(std::mem::take(&mut current));
                 }
                 current.push(k);
             }

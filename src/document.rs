@@ -60,13 +60,14 @@ pub struct Task {
     pub title: Span,
     /// Responsibility clauses that apply (indexes into `Document::clauses`).
     pub clauses: Vec<usize>,
-    /// Whether a table row names this task or one of its indicators with a unit.
-    pub table_assigned: bool,
+    /// The row of a task-decomposition table that names this task with its units:
+    /// (table, row) indexes into `Document::tables`.
+    pub table_row: Option<(usize, usize)>,
 }
 
 impl Task {
     pub fn assigned(&self) -> bool {
-        !self.clauses.is_empty() || self.table_assigned
+        !self.clauses.is_empty() || self.table_row.is_some()
     }
 }
 
@@ -161,6 +162,8 @@ pub struct Table {
 #[derive(Clone, Debug)]
 pub struct TableRow {
     pub span: Span,
+    /// The task a task-decomposition table's row names (its 重点任务 cell).
+    pub task: Option<Span>,
     pub cells: Vec<Span>,
     pub indicator: Option<usize>,
     pub units: Vec<UnitName>,
@@ -306,6 +309,25 @@ impl<'a> Document<'a> {
 
     /// Every responsible unit named, in responsibility clauses and indicator-table rows,
     /// in reading order, each occurrence once.
+    /// Rows of indicator tables, with units, for an indicator the task mentions.
+    pub fn indicator_rows_for<'d>(
+        &'d self,
+        task: &'d Task,
+    ) -> impl Iterator<Item = &'d TableRow> + 'd {
+        let mentioned =
+            &self.mentions[crate::parse::range_in(&self.mentions, |m| m.span.start, &task.span)];
+        self.tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .filter(move |row| {
+                row.task.is_none()
+                    && !row.units.is_empty()
+                    && row
+                        .indicator
+                        .is_some_and(|i| mentioned.iter().any(|m| m.indicator == i))
+            })
+    }
+
     pub fn responsible_units(&self) -> Vec<&UnitName> {
         let mut names: Vec<&UnitName> = self
             .clauses

@@ -226,6 +226,9 @@ pub struct TaskOut {
     pub span: SpanOut,
     pub lead: Vec<String>,
     pub units: Vec<String>,
+    /// What assigns the task: its own responsibility `clause`, a task-decomposition
+    /// `table` row, or nothing.
+    pub assigned_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -385,14 +388,25 @@ pub fn build(
                 .collect();
             let mut units: Vec<String> = Vec::new();
             let mut lead: Vec<String> = Vec::new();
-            for clause in &clauses {
-                for u in &clause.units {
-                    if !units.contains(&u.name) {
-                        units.push(u.name.clone());
-                    }
-                    if u.lead && !lead.contains(&u.name) {
-                        lead.push(u.name.clone());
-                    }
+            let row = t
+                .table_row
+                .and_then(|(ti, ri)| doc.tables.get(ti)?.rows.get(ri))
+                .filter(|_| clauses.is_empty());
+            let assigned_by = if !clauses.is_empty() {
+                Some("clause")
+            } else {
+                row.map(|_| "table")
+            };
+            let named = clauses
+                .iter()
+                .flat_map(|c| c.units.iter())
+                .chain(row.into_iter().flat_map(|r| r.units.iter()));
+            for u in named {
+                if !units.contains(&u.name) {
+                    units.push(u.name.clone());
+                }
+                if u.lead && !lead.contains(&u.name) {
+                    lead.push(u.name.clone());
                 }
             }
             if lead.is_empty() && units.len() == 1 {
@@ -405,6 +419,7 @@ pub fn build(
                 .and_then(|c| template.categories.get(c))
                 .map(|c| c.id.clone());
             TaskOut {
+                assigned_by: assigned_by.map(str::to_string),
                 number: t.number.clone(),
                 title: clip(&one_line(doc.slice(&t.title)), 40),
                 category,

@@ -108,6 +108,14 @@ pub struct Vocabulary {
     pub unit_suffixes: Vec<String>,
     /// Pairs of (long form, short form) of words inside unit names.
     pub unit_synonyms: Vec<(String, String)>,
+    /// Verbs a task title may start with and a table's 重点任务 cell may leave out
+    /// (推动, 加强 …).
+    #[serde(default = "builtin_title_verbs")]
+    pub title_verbs: Vec<String>,
+}
+
+fn builtin_title_verbs() -> Vec<String> {
+    Vocabulary::builtin().title_verbs
 }
 
 impl Vocabulary {

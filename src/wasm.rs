@@ -32,7 +32,7 @@ export interface Report {
   summary: { errors: number; warnings: number; infos: number; tasks: number; assigned: number; targets: number };
   categories: { id: string; name: string; status: "covered" | "partial" | "missing"; span: Span | null }[];
   indicators: { id: string; name: string; category: string; status: "present" | "missing"; expected: boolean; span: Span | null }[];
-  tasks: { number: string; title: string; category: string | null; span: Span; lead: string[]; units: string[] }[];
+  tasks: { number: string; title: string; category: string | null; span: Span; lead: string[]; units: string[]; assigned_by: "clause" | "table" | null }[];
   targets: { text: string; value: string | null; unit: string | null; year: number | null; indicator: string | null; span: Span }[];
   findings: Finding[];
 }

@@ -87,10 +87,18 @@ fn a_flattened_indicator_table_gives_dated_targets_and_assignments() {
         ]
     );
     assert_eq!(report.targets[0].value.as_deref(), Some("98.2"));
-    // Task 1 is assigned by the table row for its indicator; task 2 by nothing.
+    // An indicator table assigns its indicators, not the tasks that mention them: task 1
+    // is unassigned, and the message says which unit the table gives its indicator.
     let unassigned: Vec<_> = report.of_rule("unassigned-task").collect();
-    assert_eq!(unassigned.len(), 1);
-    assert!(unassigned[0].message.contains("加强食品安全监管"));
+    assert_eq!(unassigned.len(), 2);
+    assert!(unassigned[0].message.contains("培育高新技术企业"));
+    assert!(
+        unassigned[0].message.contains("指标表") && unassigned[0].message.contains("县科技局"),
+        "{}",
+        unassigned[0].message
+    );
+    assert!(unassigned[1].message.contains("加强食品安全监管"));
+    assert!(report.tasks.iter().all(|t| t.assigned_by.is_none()));
     // The row without a unit is flagged, named by its indicator.
     let unit: Vec<_> = report.of_rule("target-missing-unit").collect();
     assert_eq!(unit.len(), 1);
@@ -136,11 +144,15 @@ fn an_indicator_table_with_base_target_and_year_columns() {
             (Some("rd"), Some("2.5"), Some("%"), Some(2027)),
         ]
     );
-    // Both tasks are assigned by the rows naming their indicators; the R&D row has no
-    // responsible unit.
+    // Neither task names a unit (the rows for their indicators do not assign them); the
+    // R&D row has no responsible unit.
     let unassigned: Vec<_> = report.of_rule("unassigned-task").collect();
-    assert_eq!(unassigned.len(), 1, "{unassigned:#?}");
-    assert!(unassigned[0].message.contains("研发经费投入强度"));
+    assert_eq!(unassigned.len(), 3, "{unassigned:#?}");
+    assert!(
+        unassigned[1].message.contains("食品抽检合格率")
+            && unassigned[1].message.contains("县市场监管局")
+    );
+    assert!(unassigned[2].message.contains("研发经费投入强度"));
     assert_eq!(count(&report, "target-missing-date"), 0);
 }
 
@@ -161,4 +173,48 @@ fn a_goal_and_its_table_row_disagreeing_is_a_target_conflict() {
     // The same values in the goals: no conflict.
     let agreeing = format!("一、工作目标\n到2027年，食品抽检合格率达到98.2%。\n{table}");
     assert_eq!(count(&check(&agreeing), "target-conflict"), 0);
+}
+
+#[test]
+fn a_task_decomposition_table_assigns_the_tasks_it_names() {
+    let report = check(&read(&fixtures().join("task-table.txt")));
+    let by: Vec<(&str, Option<&str>, Vec<&str>)> = report
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.number.as_str(),
+                t.assigned_by.as_deref(),
+                t.lead.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by,
+        [
+            // The title whole, in a cell longer than most.
+            ("1", Some("table"), vec!["县科技局"]),
+            // Its leading verb dropped.
+            ("2", Some("table"), vec!["县商务局"]),
+            // Its first words only.
+            ("3", Some("table"), vec!["县市场监管局"]),
+            // Its own clause.
+            ("4", Some("clause"), vec!["县农业农村局"]),
+            // Named by no row.
+            ("5", None, vec![]),
+        ]
+    );
+    // 配合单位 count as units of the task, and are checked like any other.
+    assert!(report.tasks[0].units.contains(&"县发改委".to_string()));
+    let unassigned: Vec<_> = report.of_rule("unassigned-task").collect();
+    assert_eq!(unassigned.len(), 1);
+    assert!(unassigned[0].message.contains("营造质量文化氛围"));
+}
+
+#[test]
+fn a_row_naming_two_tasks_equally_assigns_neither() {
+    let text = "二、重点任务\n（一）推动经济质量效益型发展\n1.提升企业质量管理水平。\n2.提升企业质量管理能力。\n附件\n重点任务分解表\n序号\n重点任务\n牵头单位\n1\n提升企业质量管理\n县市场监管局\n";
+    let report = check(text);
+    assert_eq!(report.summary.assigned, 0);
+    assert_eq!(count(&report, "unassigned-task"), 2);
 }

@@ -1,5 +1,6 @@
 //! Reads a plan's text once into the document model.
 
+mod assign;
 pub mod clauses;
 mod declared;
 pub mod lines;
@@ -155,29 +156,16 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     all_targets.extend(found.targets);
     crate::order::sort_by_position(&mut all_targets, |t| t.span.start);
 
-    // A table row with units assigns the tasks it names or whose indicators it lists.
-    for task in &mut tasks {
-        if !task.clauses.is_empty() {
-            continue;
-        }
-        let title = text.get(task.title.clone()).unwrap_or("");
-        let key: String = title.chars().take(8).collect();
-        task.table_assigned = found.tables.iter().flat_map(|t| &t.rows).any(|row| {
-            if row.units.is_empty() {
-                return false;
-            }
-            let row_text = text.get(row.span.clone()).unwrap_or("");
-            if key.chars().count() >= 6 && row_text.contains(&key) {
-                return true;
-            }
-            row.indicator.is_some_and(|ind| {
-                mentions.iter().any(|m| {
-                    m.indicator == ind
-                        && task.span.start <= m.span.start
-                        && m.span.end <= task.span.end
-                })
-            })
-        });
+    // A task-decomposition table's row assigns the task it names. An indicator table's
+    // row assigns its indicator, not the tasks that mention it.
+    let rows = assign::task_rows(
+        text,
+        &tasks,
+        &found.tables,
+        &template.vocabulary.title_verbs,
+    );
+    for (task, row) in tasks.iter_mut().zip(rows) {
+        task.table_row = row;
     }
 
     let stages = schedule::stages(text, &lines, &headings, &parts);

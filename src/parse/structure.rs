@@ -257,7 +257,7 @@ fn push_items(
             span: start..end.max(start),
             title: title_or_marker(heading),
             clauses: Vec::new(),
-            table_assigned: false,
+            table_row: None,
         });
     }
 }
@@ -287,7 +287,7 @@ fn whole_as_task(
         span: span.clone(),
         title,
         clauses: Vec::new(),
-        table_assigned: false,
+        table_row: None,
     })
 }
 

@@ -41,6 +41,12 @@ fn year_of(s: &str) -> Option<u16> {
 #[derive(Default)]
 struct Columns {
     indicator: Option<usize>,
+    /// 重点任务 / 工作任务 / 主要举措: a task-decomposition table.
+    task: Option<usize>,
+    /// Further responsibility columns (配合单位 beside 牵头单位).
+    others: Vec<usize>,
+    /// Responsibility columns whose header says 牵头.
+    lead: Vec<usize>,
     unit: Option<usize>,
     target: Option<usize>,
     responsible: Option<usize>,
@@ -68,15 +74,29 @@ fn columns(header: &[&str]) -> (Columns, Option<u16>) {
     let mut c = Columns::default();
     let mut year = None;
     for (i, h) in header.iter().enumerate() {
-        if c.responsible.is_none() && (h.contains("责任") || h.contains("牵头")) {
-            c.responsible = Some(i);
+        let responsibility = ["责任", "牵头", "配合", "协同", "参与"]
+            .iter()
+            .any(|w| h.contains(w))
+            && !h.contains("任务");
+        if responsibility {
+            if h.contains("牵头") {
+                c.lead.push(i);
+            }
+            match c.responsible {
+                None => c.responsible = Some(i),
+                Some(_) => c.others.push(i),
+            }
+        } else if c.task.is_none()
+            && !h.contains("指标")
+            && ["任务", "举措", "工作内容", "事项"]
+                .iter()
+                .any(|w| h.contains(w))
+        {
+            c.task = Some(i);
         } else if c.year.is_none() && year_column(h) {
             c.year = Some(i);
         } else if c.indicator.is_none()
-            && (h.contains("指标")
-                || h.contains("名称")
-                || h.contains("内容")
-                || h.contains("任务"))
+            && (h.contains("指标") || h.contains("名称") || h.contains("内容"))
         {
             c.indicator = Some(i);
         } else if *h == "单位" || *h == "计量单位" {
@@ -137,7 +157,9 @@ pub fn find(
         }
         let header_text: Vec<&str> = header.iter().map(|&h| content(h)).collect();
         let (cols, year) = columns(&header_text);
-        if header.len() < 3 || (cols.responsible.is_none() && cols.indicator.is_none()) {
+        if header.len() < 3
+            || (cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none())
+        {
             i += 1;
             continue;
         }
@@ -154,10 +176,19 @@ pub fn find(
         let mut k = j;
         let mut expected = 1u32;
         let mut current: Vec<usize> = Vec::new();
+        // A task cell may be long; other cells are short.
+        let longest = if cols.task.is_some() { 400 } else { 80 };
         while k < lines.len() {
             let s = content(k);
-            if s.chars().count() > 80 || lines[k].heading.is_some() {
+            if s.chars().count() > longest || (lines[k].heading.is_some() && cols.task.is_none()) {
                 break;
+            }
+            // An empty cell: a line holding only a tab.
+            let empty_cell = s.is_empty() && text[lines[k].full.clone()].contains('\t');
+            if empty_cell && !current.is_empty() {
+                current.push(k);
+                k += 1;
+                continue;
             }
             if serial {
                 if s == expected.to_string() {
@@ -230,6 +261,7 @@ pub fn find(
             }
             table.rows.push(TableRow {
                 span: row_span,
+                task: parsed.task,
                 cells,
                 indicator: parsed.indicator,
                 units: parsed.units,
@@ -244,6 +276,7 @@ pub fn find(
 
 struct RowReading {
     indicator: Option<usize>,
+    task: Option<Span>,
     units: Vec<crate::document::UnitName>,
     target: Option<(Span, String, Option<String>, bool)>,
     /// The row's own deadline, from a 目标年 column.
@@ -287,10 +320,26 @@ fn read_row(
             .find(|s| names_unit(&text[(*s).clone()], c))
             .cloned()
     });
-    let units = responsible_cell
+    let mut units = responsible_cell
         .as_ref()
         .map(|s| clauses::units_in_list(&text[s.clone()], s.start, c))
         .unwrap_or_default();
+    if positional {
+        let lead = |col: Option<usize>| col.is_some_and(|i| cols.lead.contains(&i));
+        for u in &mut units {
+            u.lead = u.lead || lead(cols.responsible);
+        }
+        for &col in &cols.others {
+            if let Some(s) = cells.get(col) {
+                let mut more = clauses::units_in_list(&text[s.clone()], s.start, c);
+                for u in &mut more {
+                    u.lead = u.lead || lead(Some(col));
+                }
+                units.extend(more);
+            }
+        }
+    }
+    let task = cell(cols.task).filter(|s| !s.is_empty()).cloned();
 
     // Cells that hold numbers but not the target: the base value, the year, the unit.
     let not_target: Vec<&Span> = [cols.base, cols.year, cols.unit]
@@ -343,6 +392,7 @@ fn read_row(
     });
     RowReading {
         indicator,
+        task,
         units,
         has_target: target.is_some(),
         target,

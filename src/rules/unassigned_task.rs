@@ -70,8 +70,32 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         } else {
             format!("{} ", task.number)
         };
-        let mut finding = Finding::new(span, format!("任务 {number}“{title}”没有明确责任单位"))
-            .suggest("在任务末尾注明责任分工，如“（牵头单位：县××局，责任单位：县××局、县××局）”");
+        // An indicator table may give one of the task's indicators to a unit: say so,
+        // the drafter may copy it.
+        let hint = doc.indicator_rows_for(task).next().map(|row| {
+            let named = row
+                .indicator
+                .and_then(|i| {
+                    doc.mentions
+                        .iter()
+                        .find(|m| m.indicator == i && row.span.contains(&m.span.start))
+                })
+                .map(|m| doc.slice(&m.span).to_string())
+                .unwrap_or_default();
+            let units: Vec<&str> = row.units.iter().map(|u| u.name.as_str()).collect();
+            format!(
+                "（指标表把指标“{named}”交给{}，但任务本身没有写明）",
+                units.join("、")
+            )
+        });
+        let mut finding = Finding::new(
+            span,
+            format!(
+                "任务 {number}“{title}”没有明确责任单位{}",
+                hint.unwrap_or_default()
+            ),
+        )
+        .suggest("在任务末尾注明责任分工，如“（牵头单位：县××局，责任单位：县××局、县××局）”");
         if let Some(id) = task
             .section
             .and_then(|s| doc.sections.get(s))

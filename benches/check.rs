@@ -59,6 +59,34 @@ fn scaled(checker: &Checker, text: &str, n: usize) -> String {
     grow(checker, text, text.len() * n)
 }
 
+/// The plan as a PDF viewer copies it: lines of 38 characters, a footer and the title as
+/// running header every 45 lines.
+fn pdf_copy(text: &str) -> String {
+    let title = text
+        .lines()
+        .find(|l| l.contains("方案"))
+        .unwrap_or("")
+        .trim();
+    let mut lines: Vec<String> = Vec::new();
+    for para in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let chars: Vec<char> = para.chars().collect();
+        lines.extend(chars.chunks(38).map(|c| c.iter().collect::<String>()));
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for (p, page) in lines.chunks(45).enumerate() {
+        if p > 0 {
+            out.push_str(title);
+            out.push('\n');
+        }
+        for l in page {
+            out.push_str(l);
+            out.push('\n');
+        }
+        out.push_str(&format!("— {} —\n", p + 1));
+    }
+    out
+}
+
 fn floor(re: &regex::Regex, text: &str) -> usize {
     re.find_iter(text).count()
 }
@@ -159,6 +187,45 @@ fn main() {
             }
         }
     }
+    // The reading stage (joining a PDF copy's lines, leaving out page furniture) against
+    // the whole check, on each plan as given and as a PDF copy; and linear in size.
+    for (name, text) in &plans {
+        for (form, text) in [("as given", text.clone()), ("pdf copy", pdf_copy(text))] {
+            let t_read = median(101, || {
+                black_box(plancheck::reading::read(black_box(&text)));
+            });
+            let t_check = median(101, || {
+                black_box(checker.check(black_box(&text), &options));
+            });
+            let share = t_read.as_secs_f64() / t_check.as_secs_f64().max(1e-9);
+            let ok = share <= 0.2;
+            all_ok &= ok;
+            println!(
+                "  {} reading {name} ({form}): {:.3} ms, {:.1} % of the check (budget 20 %)",
+                verdict(ok),
+                t_read.as_secs_f64() * 1e3,
+                share * 100.0
+            );
+        }
+        let one = pdf_copy(text);
+        let hundred = pdf_copy(&scaled(&checker, text, 100));
+        let t1 = median(51, || {
+            black_box(plancheck::reading::read(black_box(&one)));
+        });
+        let t100 = median(11, || {
+            black_box(plancheck::reading::read(black_box(&hundred)));
+        });
+        let ratio =
+            t100.as_secs_f64() / (t1.as_secs_f64() * hundred.len() as f64 / one.len() as f64);
+        let ok = ratio <= 1.3;
+        all_ok &= ok;
+        println!(
+            "  {} reading linear: a 100x PDF copy takes {:.2}x the time of 100 × 1x (budget 1.3x)",
+            verdict(ok),
+            ratio
+        );
+    }
+
     // The 25 KB budget: the first plan with its tasks part grown to 25 KB.
     let text25 = grow(&checker, &plans[0].1, 25_000);
     let t = median(201, || {

@@ -45,6 +45,16 @@ const STRINGS = {
     suggestion: (s) => `建议：${s}`,
     none: "未发现问题。",
     empty: "请粘贴方案全文。",
+    reading: (d) => {
+      const parts = [];
+      if (d.joined_lines) parts.push(`合并断行 ${d.joined_lines} 处${d.wrap_width ? `（每行约 ${d.wrap_width} 字）` : ""}`);
+      if (d.page_furniture) parts.push(`略去页码、页眉 ${d.page_furniture} 处`);
+      if (d.numbering_lost) parts.push("标题编号缺失，按标题文字识别部分、类别和条目");
+      if (d.table_rows) parts.push(`按制表符分列读取表格 ${d.table_rows} 行`);
+      if (d.line_ends) parts.push("按旧式换行符分行");
+      for (const o of d.others) parts.push(`另含${o.kind === "notice" ? "征求意见通知" : "起草说明"}“${o.title}”，未作为方案检查`);
+      return parts.length ? `读取说明：${parts.join("；")}。` : "";
+    },
     group: "分组",
     bySeverity: "按严重程度",
     byRule: "按规则",
@@ -87,6 +97,16 @@ const STRINGS = {
     suggestion: (s) => `Suggestion: ${s}`,
     none: "No findings.",
     empty: "Paste the plan's full text.",
+    reading: (d) => {
+      const parts = [];
+      if (d.joined_lines) parts.push(`${d.joined_lines} hard-wrapped lines joined${d.wrap_width ? ` (about ${d.wrap_width} characters a line)` : ""}`);
+      if (d.page_furniture) parts.push(`${d.page_furniture} page numbers and running headers left out`);
+      if (d.numbering_lost) parts.push("heading numbers missing: parts, categories and items recognised by their words");
+      if (d.table_rows) parts.push(`${d.table_rows} tab-separated table rows read cell by cell`);
+      if (d.line_ends) parts.push("old-style line ends read as line ends");
+      for (const o of d.others) parts.push(`also held ${o.kind === "notice" ? "a notice asking for comments" : "a drafting explanation"} "${o.title}", not checked as the plan`);
+      return parts.length ? `How the text was read: ${parts.join("; ")}.` : "";
+    },
     group: "Group",
     bySeverity: "by severity",
     byRule: "by rule",
@@ -145,6 +165,7 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 .status { font-size: 13px; color: var(--plancheck-muted, #57606a); }
 .status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
+.reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }
 .count.error { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .count.warning { color: var(--plancheck-warning, #9a6700); font-weight: bold; }
 .count.info { color: var(--plancheck-info, #0969da); }
@@ -550,6 +571,7 @@ export class PlanCheckerElement extends HTMLElement {
       results: el("section", { class: "results", part: "results" }),
       status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
       summary: el("div", { id: "summary", class: "summary", part: "summary" }),
+      reading: el("p", { id: "reading", class: "reading", part: "reading", hidden: "" }),
       groupLabel: el("span"),
       group: el("select", { id: "group" }),
       hFindings: el("h2"),
@@ -564,7 +586,7 @@ export class PlanCheckerElement extends HTMLElement {
     p.findings.addEventListener("keydown", (e) => this.#onFindingKey(e));
     p.wrap.append(p.backdrop, p.slot);
     p.editor.append(p.wrap);
-    p.results.append(p.status, p.summary, el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group)),
+    p.results.append(p.status, p.summary, p.reading, el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group)),
       p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.indicators);
     p.layout.append(p.editor, p.results);
     this.#shadow.append(p.layout);
@@ -718,6 +740,8 @@ export class PlanCheckerElement extends HTMLElement {
   #clear() {
     const p = this.#parts;
     for (const part of [p.summary, p.findings, p.categories, p.indicators, p.backdrop]) part.replaceChildren();
+    p.reading.textContent = "";
+    p.reading.hidden = true;
   }
 
   #render() {
@@ -734,6 +758,9 @@ export class PlanCheckerElement extends HTMLElement {
       el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),
     );
     this.#status(t.checked(r.document.title));
+    const note = r.document.reading ? t.reading(r.document.reading) : "";
+    p.reading.textContent = note;
+    p.reading.hidden = !note;
 
     const byRule = p.group.value === "rule";
     const groups = new Map(byRule ? [] : [["error", []], ["warning", []], ["info", []]]);

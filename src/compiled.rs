@@ -22,6 +22,8 @@ pub struct Compiled {
     pub endings: Vec<String>,
     pub unit_suffixes: Vec<String>,
     synonyms: Vec<(String, String)>,
+    commitment_verbs: Vec<String>,
+    past_markers: Vec<String>,
 }
 
 /// Distinct words, longest first; equally long ones in their given order.
@@ -173,6 +175,8 @@ impl Compiled {
             endings: longest_first(&v.responsibility_endings),
             unit_suffixes: longest_first(&v.unit_suffixes),
             synonyms,
+            commitment_verbs: longest_first(&v.commitment_verbs),
+            past_markers: v.past_markers.clone(),
         })
     }
 
@@ -251,6 +255,19 @@ impl Compiled {
 
     pub fn ends_with_ratio_word(&self, s: &str) -> bool {
         self.ratio_words.iter().any(|w| s.ends_with(w.as_str()))
+    }
+
+    /// Whether a phrase before a number and its classifier commits to it: it starts or
+    /// ends with a commitment verb (建成3个, 新增注册商标200件) and says nothing of the past.
+    pub fn commits(&self, phrase: &str) -> bool {
+        let verb = self
+            .commitment_verbs
+            .iter()
+            .any(|v| phrase.starts_with(v.as_str()) || phrase.ends_with(v.as_str()));
+        verb && !self
+            .past_markers
+            .iter()
+            .any(|w| phrase.contains(w.as_str()))
     }
 
     pub fn ends_with_unit_suffix(&self, s: &str) -> bool {

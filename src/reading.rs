@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::document::Span;
-use crate::parse::lines::{is_blank, starts_with_marker};
+use crate::parse::lines::{has_any, is_blank, starts_with_marker};
 
 /// What the reading stage changed, and what else the paste held.
 #[derive(Clone, Debug, Default)]
@@ -200,7 +200,7 @@ pub fn read(original: &str) -> Reading<'_> {
     let mut join = vec![false; lines.len()];
     let mut joined = 0;
     if let Some(w) = width {
-        let full = |i: usize| display_width(content(i)) + 4.0 >= w;
+        let full = |i: usize| half_width(content(i)) + 8 >= 2 * w;
         let mut prev: Option<usize> = None;
         let mut furniture_between = false;
         for i in 0..lines.len() {
@@ -254,8 +254,9 @@ pub fn read(original: &str) -> Reading<'_> {
         if join[i] {
             let c = content(i);
             let before = out.text.chars().last();
-            if before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && c.chars().next().is_some_and(|a| a.is_ascii_alphanumeric())
+            // Two English words keep a space; digits split by a wrap join up again.
+            if before.is_some_and(|b| b.is_ascii_alphabetic())
+                && c.chars().next().is_some_and(|a| a.is_ascii_alphabetic())
             {
                 out.insert(" ");
             }
@@ -296,7 +297,7 @@ pub fn read(original: &str) -> Reading<'_> {
 
     let notes = Notes {
         joined,
-        wrap_width: width.filter(|_| joined > 0).map(|w| w.round() as usize),
+        wrap_width: width.filter(|_| joined > 0),
         furniture,
         others: others
             .into_iter()
@@ -400,41 +401,47 @@ fn raw_line(text: &str, full: Span) -> RawLine {
     }
 }
 
-/// Width as a page lays it out: a CJK character 1, an ASCII character ½.
-fn display_width(s: &str) -> f32 {
+/// Width as a page lays it out, in half characters: a CJK character 2, an ASCII one 1.
+fn half_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if (c as u32) < 0x2000 { 0.5 } else { 1.0 })
+        .map(|c| if (c as u32) < 0x2000 { 1 } else { 2 })
         .sum()
 }
 
-/// The width the text is hard-wrapped at, if it is: many lines end within a few
-/// characters of one width, and almost none is longer.
-fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<f32> {
-    let widths: Vec<f32> = lines
-        .iter()
-        .zip(keep)
-        .filter(|(l, k)| **k == Keep::Yes && !l.content.is_empty())
-        .map(|(l, _)| display_width(&text[l.content.clone()]))
-        .filter(|&w| w >= 12.0)
-        .collect();
-    if widths.len() < 6 {
-        return None;
-    }
-    // Whole-number buckets up to 120 characters; a longer line is not wrapped text.
+/// The width the text is hard-wrapped at, in characters, if it is: many lines end
+/// within a few characters of one width, and almost none is longer.
+fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<usize> {
+    // Whole-character buckets up to 120 characters; a longer line is not wrapped text.
     let mut counts = [0usize; 122];
-    let mut longer = 0;
-    for &w in &widths {
-        match counts.get_mut(w as usize) {
+    let (mut lines_counted, mut longer) = (0, 0);
+    for (l, k) in lines.iter().zip(keep) {
+        if *k != Keep::Yes || l.content.is_empty() {
+            continue;
+        }
+        let w = half_width(&text[l.content.clone()]) / 2;
+        if w < 12 {
+            continue;
+        }
+        lines_counted += 1;
+        match counts.get_mut(w) {
             Some(c) => *c += 1,
             None => longer += 1,
         }
     }
-    let (best, in_band) = (12..120)
-        .map(|w| (w, counts[w - 2..=w + 1].iter().sum::<usize>()))
-        .max_by_key(|&(w, n)| (n, w))?;
-    let beyond: usize = counts[(best + 2).min(121)..].iter().sum::<usize>() + longer;
-    let wrapped = in_band >= 4 && in_band * 10 >= widths.len() * 4 && beyond * 20 <= widths.len();
-    wrapped.then_some(best as f32 + 1.0)
+    if lines_counted < 6 {
+        return None;
+    }
+    let mut best = (0, 0);
+    for w in 12..120 {
+        let n: usize = counts[w - 2..=w + 1].iter().sum();
+        if n >= best.1 {
+            best = (w, n);
+        }
+    }
+    let (best, in_band) = best;
+    let beyond: usize = counts[best + 2..].iter().sum::<usize>() + longer;
+    let wrapped = in_band >= 4 && in_band * 10 >= lines_counted * 4 && beyond * 20 <= lines_counted;
+    wrapped.then_some(best + 1)
 }
 
 /// Whether a line ends a paragraph: final punctuation, or a closing responsibility clause.
@@ -602,7 +609,7 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
         let cjk = s.chars().filter(|&c| c >= '\u{4e00}').count();
         (4..=60).contains(&n)
             && cjk >= 4
-            && !s.contains(['。', '，', '；'])
+            && !has_any(s, &['。', '，', '；'])
             && !s.starts_with(['（', '('])
     };
     // The title's place: the first lines of the first page (after an 印发 notice's head).
@@ -644,7 +651,7 @@ enum TitleKind {
 
 fn title_kind(s: &str) -> Option<TitleKind> {
     let n = s.chars().count();
-    if !(4..=70).contains(&n) || s.contains(['。', '，', '；', ',']) {
+    if !(4..=70).contains(&n) || has_any(s, &['。', '，', '；', ',']) {
         return None;
     }
     if s.contains("起草说明") || s.contains("编制说明") || s.ends_with("的说明") {

@@ -218,3 +218,33 @@ fn a_row_naming_two_tasks_equally_assigns_neither() {
     assert_eq!(report.summary.assigned, 0);
     assert_eq!(count(&report, "unassigned-task"), 2);
 }
+
+#[test]
+fn targets_written_as_verb_number_classifier_are_read() {
+    let plan = |body: &str| {
+        format!("二、重点任务\n（一）推动经济质量效益型发展\n1.夯实基层基础。{body}（县市场监管局负责）\n")
+    };
+    for body in [
+        "推动建立6个乡镇质量服务站。",
+        "培育10家专精特新企业。",
+        "建成3个标准化示范区。",
+        "新增注册商标200件。",
+        "设立产品伤害监测点12个。",
+    ] {
+        let undated = check(&plan(body));
+        assert_eq!(undated.targets.len(), 1, "{body}: {:?}", undated.targets);
+        assert_eq!(count(&undated, "target-missing-date"), 1, "{body}");
+        let dated = check(&plan(&format!("到2027年，{body}")));
+        assert_eq!(count(&dated, "target-missing-date"), 0, "{body}");
+        assert_eq!(dated.targets[0].year, Some(2027), "{body}");
+    }
+    // Past results and numbers that are not commitments stay out.
+    for body in [
+        "目前已建成3个标准化示范区。",
+        "累计已培育10家专精特新企业。",
+        "落实国市监质发〔2024〕97号文件。",
+        "实施“3+N”产业培育计划。",
+    ] {
+        assert!(check(&plan(body)).targets.is_empty(), "{body}");
+    }
+}

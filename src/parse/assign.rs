@@ -114,9 +114,15 @@ pub fn task_rows(
             pairs.push((top, ri, *only));
         }
     }
-    pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Best score first, then the earlier row: one key for the crate's one sort.
+    let mut order: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|&(score, ri, ti)| (((u32::MAX - score) as usize) << 24 | ri.min(0xff_ffff), ti))
+        .collect();
+    crate::order::sort_pairs(&mut order);
     let mut row_used = vec![false; rows.len()];
-    for (_, ri, ti) in pairs {
+    for (key, ti) in order {
+        let ri = key & 0xff_ffff;
         if row_used[ri] || out[ti].is_some() {
             continue;
         }

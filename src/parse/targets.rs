@@ -288,10 +288,13 @@ fn quantified(
             .iter()
             .rfind(|m| m.span.end <= abs)
             .map(|m| m.indicator);
+        // 建成3个标准化示范区, 新增注册商标200件: a commitment verb and a classifier.
+        let committed = unit.is_some() && c.commits(phrase.trim_end_matches(is_blank));
         if comparator_before.is_none()
             && comparator_after.is_none()
             && indicator.is_none()
             && !continuation
+            && !committed
         {
             continue;
         }

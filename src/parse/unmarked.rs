@@ -22,7 +22,8 @@ pub fn headings(
     }
     let content = |l: &Line| &text[l.content.clone()];
     let part_of = |s: &str| -> Option<PartKind> {
-        if s.chars().count() > 16 || s.contains(['。', '，', '；', '：', ':', ',']) {
+        if s.chars().count() > 16 || super::lines::has_any(s, &['。', '，', '；', '：', ':', ','])
+        {
             return None;
         }
         template
@@ -76,7 +77,7 @@ pub fn headings(
             out.extend(heading(text, lines, i, 1));
             continue;
         }
-        let short = s.chars().count() <= 30 && !s.contains(['。', '；', '，']);
+        let short = s.chars().count() <= 30 && !super::lines::has_any(s, &['。', '；', '，']);
         match kind {
             PartKind::Tasks if short && compiled.category_of_heading(s).is_some() => {
                 flush(&mut paragraphs, &mut out);

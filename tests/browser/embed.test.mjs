@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, artifacts, fixture, maybeCorpus, serve, launch, fill } from "./harness.mjs";
+import { root, www, artifacts, fixture, maybeCorpus, serve, launch, fill, pdfCopy } from "./harness.mjs";
 
 const national = JSON.parse(fs.readFileSync(path.join(root, "src/data/national-2024.json"), "utf8"));
 const bad = structuredClone(national);
@@ -73,7 +73,7 @@ test("severity and lang attributes change what is shown", async () => {
 });
 
 test("the worker gives the same report as the main thread, and drops superseded checks", async (t) => {
-  const texts = [fixture("complete.txt"), fixture("table.txt"), fixture("schedule-gap/flagged.txt")];
+  const texts = [fixture("complete.txt"), fixture("table.txt"), fixture("schedule-gap/flagged.txt"), pdfCopy(fixture("complete.txt"))];
   for (const name of ["xiuning-2025.txt", "lixian-draft.txt"]) {
     const text = maybeCorpus(t, name);
     if (text !== null) texts.push(text);
@@ -96,7 +96,8 @@ test("the worker gives the same report as the main thread, and drops superseded 
 });
 
 test("the element checks large texts in the worker, and its report matches", async () => {
-  const text = fixture("unassigned-task/flagged.txt");
+  // A PDF copy: the worker reads it as the main thread does.
+  const text = pdfCopy(fixture("unassigned-task/flagged.txt"), { cols: 33, perPage: 15 });
   await page.$eval("#checker", (el) => el.setAttribute("worker-threshold", "1000"));
   const before = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("plancheck-worker.js")).length);
   await fill(page, "#body", text);

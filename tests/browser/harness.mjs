@@ -184,3 +184,35 @@ export function wordDraft() {
     "word/comments.xml": `<w:comments ${W}><w:comment w:id="0" w:author="市局"><w:p><w:r><w:t>请补充责任单位</w:t></w:r></w:p></w:comment></w:comments>`,
   });
 }
+
+/**
+ * A plan as a PDF viewer copies it: every paragraph hard-wrapped at `cols` characters,
+ * blank lines gone, a page footer every `perPage` lines and the title as running header.
+ */
+export function pdfCopy(text, { cols = 30, perPage = 20, footer = (n) => `— ${n} —` } = {}) {
+  const lines = [];
+  for (const para of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    // A number or an English word is never split; closing punctuation never starts a line.
+    const tokens = para.match(/[A-Za-z0-9.%]+|./gu);
+    let line = "";
+    let width = 0;
+    for (const tok of tokens) {
+      const w = [...tok].length;
+      if (width + w > cols && line && !"，。、；：）”%".includes(tok)) {
+        lines.push(line);
+        line = "";
+        width = 0;
+      }
+      line += tok;
+      width += w;
+    }
+    if (line) lines.push(line);
+  }
+  const title = text.split("\n")[0].trim();
+  const out = [];
+  for (let p = 0; p * perPage < lines.length; p += 1) {
+    if (p > 0) out.push(title);
+    out.push(...lines.slice(p * perPage, (p + 1) * perPage), footer(p + 1));
+  }
+  return out.join("\n") + "\n";
+}

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, artifacts, fixture, corpus, serve, launch, fill, zip, wordDraft } from "./harness.mjs";
+import { root, www, artifacts, fixture, corpus, serve, launch, fill, zip, wordDraft, pdfCopy } from "./harness.mjs";
 
 let server, origin, context, page, consoleErrors, foreignRequests;
 
@@ -169,4 +169,25 @@ test("no request leaves the origin, no console errors; screenshot saved", async 
   await page.screenshot({ path: path.join(artifacts, "page.png") });
   assert.deepEqual(foreignRequests, []);
   assert.deepEqual(consoleErrors, []);
+});
+
+test("a plan copied out of a PDF viewer gives the clean text's findings, marked on the paste", async () => {
+  const clean = fixture("target-missing-unit/flagged.txt");
+  await paste(clean);
+  const want = await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule).sort());
+  const copy = pdfCopy(clean, { cols: 29, perPage: 12 });
+  assert.ok(copy.includes("— 2 —"));
+  await paste(copy);
+  assert.deepEqual(await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule).sort()), want);
+  assert.match(await page.textContent("#reading"), /合并断行 \d+ 处.*略去页码、页眉 \d+ 处/);
+  // Every task is still assigned: clauses broken over lines and pages are read whole.
+  const report = await page.evaluate(() => document.querySelector("plan-checker").report);
+  assert.equal(report.summary.assigned, report.summary.tasks);
+  // The highlight lands on the pasted text: line breaks inside, the same words.
+  await page.click('[data-rule="target-missing-unit"]');
+  const sel = await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(sel.replace(/\n/g, ""), "新建建筑中绿色建筑比例达到100");
+  // Clean text says nothing about how it was read.
+  await paste(clean);
+  assert.equal(await page.$eval("plan-checker", (el) => el.shadowRoot.getElementById("reading").hidden), true);
 });

@@ -7,13 +7,15 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-const NATIONAL: &str = include_str!("data/national-2024.json");
-const VOCABULARY: &str = include_str!("data/vocabulary.json");
+mod read;
+
+const NATIONAL: &str = include_str!("../data/national-2024.json");
+const VOCABULARY: &str = include_str!("../data/vocabulary.json");
 
 /// The kinds of top-level part a plan is made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {
     Preamble,
@@ -26,6 +28,16 @@ pub enum PartKind {
 }
 
 impl PartKind {
+    pub const ALL: [PartKind; 7] = [
+        PartKind::Preamble,
+        PartKind::Goals,
+        PartKind::Tasks,
+        PartKind::Schedule,
+        PartKind::Safeguards,
+        PartKind::Attachments,
+        PartKind::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PartKind::Preamble => "preamble",
@@ -39,61 +51,47 @@ impl PartKind {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct PartSpec {
     pub kind: PartKind,
     pub name: String,
-    #[serde(default)]
     pub required: bool,
     /// Words that mark a top-level heading as this part.
     pub headings: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Category {
     pub id: String,
     pub name: String,
     /// Each entry is a set of words that must all occur in a section heading.
     pub headings: Vec<Vec<String>>,
     /// Words whose presence in the tasks is evidence of the category.
-    #[serde(default)]
     pub keywords: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Indicator {
     pub id: String,
     pub name: String,
     pub category: String,
     pub aliases: Vec<String>,
     /// Units a value of this indicator is written in; empty for pure ratios.
-    #[serde(default)]
     pub units: Vec<String>,
     /// A ratio or index: a bare number is complete.
-    #[serde(default)]
     pub ratio: bool,
     /// Whether a plan is expected to mention it; `false` for indicators seen in
     /// only one plan (probably local), which are listed but not flagged.
-    #[serde(default = "yes")]
     pub expected: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ResponsibilityLabels {
     pub lead: Vec<String>,
     pub other: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Vocabulary {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
@@ -110,22 +108,48 @@ pub struct Vocabulary {
     pub unit_synonyms: Vec<(String, String)>,
     /// Verbs a task title may start with and a table's 重点任务 cell may leave out
     /// (推动, 加强 …).
-    #[serde(default = "builtin_title_verbs")]
     pub title_verbs: Vec<String>,
-}
-
-fn builtin_title_verbs() -> Vec<String> {
-    Vocabulary::builtin().title_verbs
+    /// Verbs that make `verb + number + classifier` a commitment (建成3个, 培育10家,
+    /// 新增…200件).
+    pub commitment_verbs: Vec<String>,
+    /// Words that make a count a past result, not a commitment (已建成3个).
+    pub past_markers: Vec<String>,
 }
 
 impl Vocabulary {
     pub fn builtin() -> Vocabulary {
-        serde_json::from_str(VOCABULARY).expect("embedded vocabulary is valid") // ok: tested
+        parse_json(VOCABULARY)
+            .and_then(|v| read::vocabulary(&v, "vocabulary"))
+            .expect("embedded vocabulary is valid") // ok: tested
+    }
+
+    /// A list of the built-in vocabulary, for a template's vocabulary written before the
+    /// list existed.
+    fn builtin_field(key: &str) -> Vec<String> {
+        let b = Vocabulary::builtin();
+        match key {
+            "title_verbs" => b.title_verbs,
+            "commitment_verbs" => b.commitment_verbs,
+            "past_markers" => b.past_markers,
+            _ => Vec::new(),
+        }
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// JSON text into a value: in the browser by the platform's `JSON.parse`, which keeps a
+/// JSON parser out of the WebAssembly module; natively by serde_json.
+fn parse_json(json: &str) -> Result<serde_json::Value, TemplateError> {
+    #[cfg(target_arch = "wasm32")]
+    let value = crate::wasm::parse_json(json);
+    #[cfg(not(target_arch = "wasm32"))]
+    let value = serde_json::from_str(json).map_err(|e| e.to_string());
+    value.map_err(|message| TemplateError {
+        path: String::new(),
+        message,
+    })
+}
+
+#[derive(Clone, Debug)]
 pub struct Template {
     pub id: String,
     pub name: String,
@@ -134,7 +158,6 @@ pub struct Template {
     pub parts: Vec<PartSpec>,
     pub categories: Vec<Category>,
     pub indicators: Vec<Indicator>,
-    #[serde(default = "Vocabulary::builtin")]
     pub vocabulary: Vocabulary,
 }
 
@@ -174,15 +197,7 @@ impl Template {
 
     /// Reads a template from JSON and validates it.
     pub fn from_json(json: &str) -> Result<Template, TemplateError> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let template: Template = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            TemplateError {
-                path,
-                message: inner.to_string(),
-            }
-        })?;
+        let template = read::template(&parse_json(json)?)?;
         template.validate()?;
         Ok(template)
     }

@@ -1,0 +1,238 @@
+//! Reads a template or a vocabulary from a JSON value, naming the field at fault in every
+//! error (`indicators[3].aliases[0]`). Written out field by field rather than derived: the
+//! path comes for free, and the WebAssembly module carries no generic deserializers.
+
+use serde_json::{Map, Value};
+
+use super::{
+    Category, Indicator, PartKind, PartSpec, ResponsibilityLabels, Template, TemplateError,
+    Vocabulary,
+};
+
+type Result<T> = std::result::Result<T, TemplateError>;
+
+fn fail(path: &str, message: impl Into<String>) -> TemplateError {
+    TemplateError {
+        path: path.to_string(),
+        message: message.into(),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// An object with only the fields listed.
+struct Object<'a> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+impl<'a> Object<'a> {
+    fn new(v: &'a Value, path: &'a str, fields: &[&str]) -> Result<Object<'a>> {
+        let map = v
+            .as_object()
+            .ok_or_else(|| fail(path, "invalid type: expected an object"))?;
+        if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+            return Err(fail(
+                &join(path, k),
+                format!("unknown field `{k}`, expected one of {}", fields.join(", ")),
+            ));
+        }
+        Ok(Object { map, path })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required(&self, key: &str) -> Result<&'a Value> {
+        self.get(key)
+            .ok_or_else(|| fail(self.path, format!("missing field `{key}`")))
+    }
+
+    fn string(&self, key: &str) -> Result<String> {
+        string(self.required(key)?, &join(self.path, key))
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>> {
+        strings(self.required(key)?, &join(self.path, key))
+    }
+
+    fn strings_or(&self, key: &str, default: impl FnOnce() -> Vec<String>) -> Result<Vec<String>> {
+        match self.get(key) {
+            Some(v) => strings(v, &join(self.path, key)),
+            None => Ok(default()),
+        }
+    }
+
+    fn boolean_or(&self, key: &str, default: bool) -> Result<bool> {
+        match self.get(key) {
+            Some(v) => v.as_bool().ok_or_else(|| {
+                fail(
+                    &join(self.path, key),
+                    "invalid type: expected true or false",
+                )
+            }),
+            None => Ok(default),
+        }
+    }
+
+    fn list<T>(&self, key: &str, item: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+        list(self.required(key)?, &join(self.path, key), item)
+    }
+}
+
+fn string(v: &Value, path: &str) -> Result<String> {
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| fail(path, "invalid type: expected a string"))
+}
+
+fn list<T>(v: &Value, path: &str, item: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    let items = v
+        .as_array()
+        .ok_or_else(|| fail(path, "invalid type: expected a list"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| item(x, &format!("{path}[{i}]")))
+        .collect()
+}
+
+fn strings(v: &Value, path: &str) -> Result<Vec<String>> {
+    list(v, path, string)
+}
+
+pub fn template(v: &Value) -> Result<Template> {
+    let o = Object::new(
+        v,
+        "",
+        &[
+            "id",
+            "name",
+            "horizon",
+            "parts",
+            "categories",
+            "indicators",
+            "vocabulary",
+        ],
+    )?;
+    let horizon = o
+        .required("horizon")?
+        .as_u64()
+        .and_then(|y| u16::try_from(y).ok())
+        .ok_or_else(|| fail("horizon", "invalid type: expected a year such as 2027"))?;
+    Ok(Template {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        horizon,
+        parts: o.list("parts", part)?,
+        categories: o.list("categories", category)?,
+        indicators: o.list("indicators", indicator)?,
+        vocabulary: match o.get("vocabulary") {
+            Some(v) => vocabulary(v, "vocabulary")?,
+            None => Vocabulary::builtin(),
+        },
+    })
+}
+
+fn part(v: &Value, path: &str) -> Result<PartSpec> {
+    let o = Object::new(v, path, &["kind", "name", "required", "headings"])?;
+    let kind = o.string("kind")?;
+    let kind = PartKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| fail(&join(path, "kind"), format!("unknown part kind `{kind}`")))?;
+    Ok(PartSpec {
+        kind,
+        name: o.string("name")?,
+        required: o.boolean_or("required", false)?,
+        headings: o.strings("headings")?,
+    })
+}
+
+fn category(v: &Value, path: &str) -> Result<Category> {
+    let o = Object::new(v, path, &["id", "name", "headings", "keywords"])?;
+    Ok(Category {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        headings: o.list("headings", strings)?,
+        keywords: o.strings_or("keywords", Vec::new)?,
+    })
+}
+
+fn indicator(v: &Value, path: &str) -> Result<Indicator> {
+    let o = Object::new(
+        v,
+        path,
+        &[
+            "id", "name", "category", "aliases", "units", "ratio", "expected",
+        ],
+    )?;
+    Ok(Indicator {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        category: o.string("category")?,
+        aliases: o.strings("aliases")?,
+        units: o.strings_or("units", Vec::new)?,
+        ratio: o.boolean_or("ratio", false)?,
+        expected: o.boolean_or("expected", true)?,
+    })
+}
+
+pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
+    let o = Object::new(
+        v,
+        path,
+        &[
+            "measure_units",
+            "comparators_before",
+            "comparators_after",
+            "not_quantified",
+            "deadlines",
+            "ratio_words",
+            "responsibility_labels",
+            "responsibility_endings",
+            "unit_suffixes",
+            "unit_synonyms",
+            "title_verbs",
+            "commitment_verbs",
+            "past_markers",
+        ],
+    )?;
+    let labels_path = join(path, "responsibility_labels");
+    let labels = Object::new(
+        o.required("responsibility_labels")?,
+        &labels_path,
+        &["lead", "other"],
+    )?;
+    // Fields added after the first templates were written fall back to the built-in list.
+    let builtin = |key: &'static str| move || Vocabulary::builtin_field(key);
+    Ok(Vocabulary {
+        measure_units: o.strings("measure_units")?,
+        comparators_before: o.strings("comparators_before")?,
+        comparators_after: o.strings("comparators_after")?,
+        not_quantified: o.strings("not_quantified")?,
+        deadlines: o.strings("deadlines")?,
+        ratio_words: o.strings("ratio_words")?,
+        responsibility_labels: ResponsibilityLabels {
+            lead: labels.strings("lead")?,
+            other: labels.strings("other")?,
+        },
+        responsibility_endings: o.strings("responsibility_endings")?,
+        unit_suffixes: o.strings("unit_suffixes")?,
+        unit_synonyms: o.list("unit_synonyms", |v, p| match strings(v, p)?.as_slice() {
+            [long, short] => Ok((long.clone(), short.clone())),
+            _ => Err(fail(p, "expected a pair [long form, short form]")),
+        })?,
+        title_verbs: o.strings_or("title_verbs", builtin("title_verbs"))?,
+        commitment_verbs: o.strings_or("commitment_verbs", builtin("commitment_verbs"))?,
+        past_markers: o.strings_or("past_markers", builtin("past_markers"))?,
+    })
+}

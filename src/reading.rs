@@ -196,11 +196,20 @@ pub fn read(original: &str) -> Reading<'_> {
         .collect();
 
     // Hard wrapping: most lines end at about the same width.
-    let width = wrap_width(original, &lines, &keep);
+    // Viewers wrap by the width on the page (a digit half a character) or, in some
+    // exports, by the count of characters: whichever the lines agree on.
+    let by_page = wrap_width(original, &lines, &keep, half_width);
+    let by_count = wrap_width(original, &lines, &keep, |s| 2 * s.chars().count());
+    let (width, measure): (Option<usize>, fn(&str) -> usize) = match (by_page, by_count) {
+        (Some(a), Some(b)) if b.1 > a.1 => (Some(b.0), |s| 2 * s.chars().count()),
+        (Some(a), _) => (Some(a.0), half_width),
+        (None, Some(b)) => (Some(b.0), |s| 2 * s.chars().count()),
+        (None, None) => (None, half_width),
+    };
     let mut join = vec![false; lines.len()];
     let mut joined = 0;
     if let Some(w) = width {
-        let full = |i: usize| half_width(content(i)) + 8 >= 2 * w;
+        let full = |i: usize| measure(content(i)) + 8 >= 2 * w;
         let mut prev: Option<usize> = None;
         let mut furniture_between = false;
         for i in 0..lines.len() {
@@ -224,6 +233,7 @@ pub fn read(original: &str) -> Reading<'_> {
             if let Some(p) = prev {
                 if full(p)
                     && !ends_paragraph(content(p))
+                    && title_kind(content(p)).is_none()
                     && !aligned(content(p))
                     && !starts_block(content(i))
                 {
@@ -409,8 +419,14 @@ fn half_width(s: &str) -> usize {
 }
 
 /// The width the text is hard-wrapped at, in characters, if it is: many lines end
-/// within a few characters of one width, and almost none is longer.
-fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<usize> {
+/// within a few characters of one width, and almost none is longer. With the number of
+/// lines in that band.
+fn wrap_width(
+    text: &str,
+    lines: &[RawLine],
+    keep: &[Keep],
+    measure: fn(&str) -> usize,
+) -> Option<(usize, usize)> {
     // Whole-character buckets up to 120 characters; a longer line is not wrapped text.
     let mut counts = [0usize; 122];
     let (mut lines_counted, mut longer) = (0, 0);
@@ -418,7 +434,7 @@ fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<usize> {
         if *k != Keep::Yes || l.content.is_empty() {
             continue;
         }
-        let w = half_width(&text[l.content.clone()]) / 2;
+        let w = measure(&text[l.content.clone()]) / 2;
         if w < 12 {
             continue;
         }
@@ -441,7 +457,7 @@ fn wrap_width(text: &str, lines: &[RawLine], keep: &[Keep]) -> Option<usize> {
     let (best, in_band) = best;
     let beyond: usize = counts[best + 2..].iter().sum::<usize>() + longer;
     let wrapped = in_band >= 4 && in_band * 10 >= lines_counted * 4 && beyond * 20 <= lines_counted;
-    wrapped.then_some(best + 1)
+    wrapped.then_some((best + 1, in_band))
 }
 
 /// Whether a line ends a paragraph: final punctuation, or a closing responsibility clause.

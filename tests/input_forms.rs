@@ -92,11 +92,18 @@ fn keys(r: &Report) -> Vec<String> {
 
 /// Lays a line out as a PDF viewer copies it: about `cols` CJK characters a line, an
 /// ASCII run kept whole, closing punctuation never starting a line.
-fn wrap(s: &str, cols: f32) -> Vec<String> {
+/// (Some exports count characters instead: `by_count`.)
+fn wrap_measured(s: &str, cols: f32, by_count: bool) -> Vec<String> {
     let closing = "，。、；：？！）)”’》%％";
     let width = |t: &str| -> f32 {
         t.chars()
-            .map(|c| if (c as u32) < 0x2000 { 0.5 } else { 1.0 })
+            .map(|c| {
+                if (c as u32) < 0x2000 && !by_count {
+                    0.5
+                } else {
+                    1.0
+                }
+            })
             .sum()
     };
     let mut tokens: Vec<String> = Vec::new();
@@ -135,11 +142,21 @@ const FOOTERS: &[&str] = &["— {} —", "- {} -", "第 {} 页", "第{}页 共9�
 /// page number (`3`) is told from a table's serial number by its sequence, so a copy
 /// with that style has at least two pages.
 fn pdf(text: &str, cols: f32, per_page: usize, footer: &str) -> (String, Vec<String>) {
+    pdf_measured(text, cols, per_page, footer, false)
+}
+
+fn pdf_measured(
+    text: &str,
+    cols: f32,
+    per_page: usize,
+    footer: &str,
+    by_count: bool,
+) -> (String, Vec<String>) {
     let lines: Vec<String> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .flat_map(|l| wrap(l, cols))
+        .flat_map(|l| wrap_measured(l, cols, by_count))
         .collect();
     let per_page = if footer == "{}" {
         per_page.min(lines.len().div_ceil(2)).max(12)
@@ -373,9 +390,10 @@ proptest! {
         cols in 26u32..=50,
         per_page in 14usize..=60,
         footer in proptest::sample::select(FOOTERS.to_vec()),
+        by_count in any::<bool>(),
     ) {
         let text = fixture(plan);
-        let (copy, furniture) = pdf(&text, cols as f32, per_page, footer);
+        let (copy, furniture) = pdf_measured(&text, cols as f32, per_page, footer, by_count);
         let r = common::check(&copy);
         prop_assert_eq!(keys(&r), keys(&common::check(&text)));
         assert_spans_point_at_the_text(&copy, &furniture, &r);

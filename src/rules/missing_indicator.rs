@@ -2,18 +2,20 @@
 //!
 //! ## 检查什么
 //!
-//! 模板参考指标体系中的某项指标（如“空气质量优良天数比例”“食品抽检合格率”），
-//! 在方案的目标、任务和指标表中都没有提到。只在个别地方方案中出现、
-//! 可能属于地方自设的指标，列出但不提示。
+//! 模板参考指标体系中的指标（如“空气质量优良天数比例”“食品抽检合格率”），
+//! 在方案的目标、任务和指标表中都没有提到。每个任务类别报告一次，列出该类别
+//! 未提及的全部指标，并给出一句写法示例。只在个别地方方案中出现、可能属于地方
+//! 自设的指标，列出但不提示。
 //!
 //! ## 为什么重要
 //!
 //! 质量强县的评估按指标体系打分；方案不写某项指标，就没有目标值和责任单位，
-//! 到评估时这一项无从说明。
+//! 到评估时这一项无从说明。指标体系是从各地方案中归纳的参考，并非官方清单：
+//! 按类别合并报告，免得几十条提示淹没真正的问题。
 //!
 //! ## 示例
 //!
-//! 括号中是所检查的指标：示例只就这一项指标说话。
+//! 括号中是所检查的指标：示例只看这一项指标是否列在提示中。
 //!
 //! 触发（空气质量优良天数比例）：
 //!
@@ -35,7 +37,7 @@ use super::Context;
 use crate::coverage::CategoryStatus;
 use crate::document::DocumentKind;
 use crate::report::Finding;
-use crate::template::PartKind;
+use crate::template::{Indicator, PartKind};
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind == DocumentKind::NotAPlan {
@@ -45,31 +47,46 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         .doc
         .part_anchor(PartKind::Tasks)
         .unwrap_or_else(|| cx.doc.start_anchor());
-    for (indicator, cov) in cx.template.indicators.iter().zip(&cx.coverage.indicators) {
-        if cov.present || !indicator.expected {
-            continue;
-        }
-        let category = cx
+    for (ci, category) in cx.template.categories.iter().enumerate() {
+        let missing: Vec<&Indicator> = cx
             .template
-            .categories
+            .indicators
             .iter()
-            .position(|c| c.id == indicator.category);
-        let anchor = category
-            .and_then(|ci| cx.coverage.categories.get(ci))
+            .zip(&cx.coverage.indicators)
+            .filter(|(ind, cov)| !cov.present && ind.expected && ind.category == category.id)
+            .map(|(ind, _)| ind)
+            .collect();
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let anchor = cx
+            .coverage
+            .categories
+            .get(ci)
             .filter(|c| c.status == CategoryStatus::Covered)
             .and_then(|c| c.span.clone())
             .unwrap_or_else(|| fallback.clone());
-        let category_name = category
-            .and_then(|ci| cx.template.categories.get(ci))
-            .map(|c| c.name.as_str())
-            .unwrap_or("相关");
+        let names: Vec<&str> = missing.iter().map(|i| i.name.as_str()).collect();
+        let unit = if first.ratio {
+            ""
+        } else {
+            first.units.first().map(String::as_str).unwrap_or("")
+        };
         out.push(
-            Finding::new(anchor, format!("未提及模板指标“{}”", indicator.name))
-                .suggest(format!(
-                    "在“{category_name}”的任务中写明该指标的目标值、完成时限和责任单位"
-                ))
-                .category(&indicator.category)
-                .indicator(&indicator.id),
+            Finding::new(
+                anchor,
+                format!(
+                    "“{}”类别未提及 {} 项模板指标：{}",
+                    category.name,
+                    names.len(),
+                    names.join("、")
+                ),
+            )
+            .suggest(format!(
+                "在该类别的任务中写明这些指标的目标值、完成时限和责任单位，如“到{}年，{}达到××{unit}（县××局负责）”",
+                cx.template.horizon, first.name
+            ))
+            .category(&category.id),
         );
     }
 }

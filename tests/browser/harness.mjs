@@ -193,11 +193,12 @@ export function pdfCopy(text, { cols = 30, perPage = 20, footer = (n) => `— ${
   const lines = [];
   for (const para of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
     // A number or an English word is never split; closing punctuation never starts a line.
+    // Widths as on the page: an ASCII character half a Chinese one.
     const tokens = para.match(/[A-Za-z0-9.%]+|./gu);
     let line = "";
     let width = 0;
     for (const tok of tokens) {
-      const w = [...tok].length;
+      const w = [...tok].reduce((n, c) => n + (c.codePointAt(0) < 0x2000 ? 0.5 : 1), 0);
       if (width + w > cols && line && !"，。、；：）”%".includes(tok)) {
         lines.push(line);
         line = "";

@@ -257,6 +257,20 @@ impl Compiled {
         self.ratio_words.iter().any(|w| s.ends_with(w.as_str()))
     }
 
+    /// The way a comparator says a value moves: 提高到 up, 下降到 down.
+    pub fn direction_of(&self, comparator: &str) -> Option<crate::template::Direction> {
+        use crate::template::Direction;
+        const UP: [&str; 4] = ["提高", "提升", "增长", "增加"];
+        const DOWN: [&str; 5] = ["下降", "降低", "降至", "减少", "缩小"];
+        if UP.iter().any(|w| comparator.starts_with(w)) {
+            Some(Direction::Higher)
+        } else if DOWN.iter().any(|w| comparator.starts_with(w)) {
+            Some(Direction::Lower)
+        } else {
+            None
+        }
+    }
+
     /// Whether a phrase before a number and its classifier commits to it: it starts or
     /// ends with a commitment verb (建成3个, 新增注册商标200件) and says nothing of the past.
     pub fn commits(&self, phrase: &str) -> bool {

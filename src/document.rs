@@ -112,6 +112,24 @@ pub struct Target {
     pub part: PartKind,
     pub task: Option<usize>,
     pub from_table: bool,
+    /// What the drafter named the indicator, when it is apart from `span`: a table row's
+    /// indicator cell.
+    pub named: Option<Span>,
+    /// The base value the target starts from (`由2.1%提高到2.5%`, a table's 基期 column).
+    pub base: Option<String>,
+    /// The way the wording says the value moves (提高到 / 下降到), when it says.
+    pub towards: Option<crate::template::Direction>,
+}
+
+/// A document number cited in the text (`国市监质发〔2024〕97号`), with the title quoted
+/// just before it.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    pub span: Span,
+    /// The number with brackets made 〔〕 and blanks removed.
+    pub number: String,
+    /// The 《title》 right before the number, without its marks.
+    pub title: Option<String>,
 }
 
 impl Target {
@@ -162,6 +180,10 @@ pub struct Table {
 #[derive(Clone, Debug)]
 pub struct TableRow {
     pub span: Span,
+    /// The row's serial number (序号), when the table has them.
+    pub serial: Option<u32>,
+    /// The indicator cell, as the drafter wrote it.
+    pub named: Option<Span>,
     /// The task a task-decomposition table's row names (its 重点任务 cell).
     pub task: Option<Span>,
     pub cells: Vec<Span>,
@@ -256,6 +278,10 @@ pub struct Document<'a> {
     pub numbering_lost: bool,
     /// A text without tasks written in Traditional characters.
     pub traditional: bool,
+    /// Placeholders left in the draft: `达到 %`, `达到____`, `××家`.
+    pub placeholders: Vec<Span>,
+    /// Document numbers cited (国市监质发〔2024〕97号), with their titles.
+    pub citations: Vec<Citation>,
     pub title: Option<Span>,
     /// The plan's own target year and where it is stated.
     pub horizon: Option<Deadline>,

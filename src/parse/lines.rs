@@ -63,6 +63,27 @@ pub fn number_value(s: &str) -> Option<u32> {
     }
 }
 
+/// A decimal number as an integer in millionths, without floating point: `98.5` →
+/// 98_500_000. Full-width digits read as digits; anything else is not a number.
+pub fn decimal(s: &str) -> Option<i64> {
+    let (whole, fraction) = s.split_once(['.', '．']).unwrap_or((s, ""));
+    if whole.is_empty() || fraction.chars().count() > 6 {
+        return None;
+    }
+    let digit = |c: char| is_digit(c).then(|| i64::from(ascii_digit(c) as u8 - b'0'));
+    let mut n: i64 = 0;
+    for c in whole.chars() {
+        n = n.checked_mul(10)?.checked_add(digit(c)?)?;
+    }
+    let mut scale = 1_000_000i64;
+    n = n.checked_mul(scale)?;
+    for c in fraction.chars() {
+        scale /= 10;
+        n += digit(c)? * scale;
+    }
+    Some(n)
+}
+
 pub fn is_open(c: char) -> bool {
     matches!(c, '（' | '(')
 }
@@ -324,6 +345,17 @@ mod tests {
 #[cfg(test)]
 mod numbers {
     use super::number_value;
+
+    #[test]
+    fn decimals_without_floating_point() {
+        use super::decimal;
+        assert_eq!(decimal("98"), Some(98_000_000));
+        assert_eq!(decimal("98.5"), Some(98_500_000));
+        assert_eq!(decimal("０.05"), Some(50_000));
+        assert_eq!(decimal("1:13"), None);
+        assert_eq!(decimal(".5"), None);
+        assert_eq!(decimal("98%"), None);
+    }
 
     #[test]
     fn counts_in_digits_and_words() {

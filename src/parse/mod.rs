@@ -4,6 +4,7 @@ mod assign;
 pub mod clauses;
 mod declared;
 pub mod lines;
+mod marks;
 mod members;
 mod schedule;
 mod structure;
@@ -185,6 +186,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         kind,
         numbering_lost,
         traditional: kind == DocumentKind::NotAPlan && crate::reading::looks_traditional(text),
+        placeholders: marks::placeholders(text, &lines, c),
+        citations: marks::citations(text),
         title,
         horizon,
         date,

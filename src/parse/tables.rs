@@ -54,6 +54,8 @@ struct Columns {
     year: Option<usize>,
     /// 基期 / 基期值 / 现状值: not a target.
     base: Option<usize>,
+    /// The unit in the target column's header: 目标值（%）.
+    target_unit: Option<String>,
 }
 
 fn year_column(h: &str) -> bool {
@@ -70,8 +72,8 @@ fn base_column(h: &str) -> bool {
         .any(|w| h.contains(w))
 }
 
-fn columns(header: &[&str]) -> (Columns, Option<u16>) {
-    let mut c = Columns::default();
+fn columns(header: &[&str], c: &Compiled) -> (Columns, Option<u16>) {
+    let mut cols = Columns::default();
     let mut year = None;
     for (i, h) in header.iter().enumerate() {
         let responsibility = ["责任", "牵头", "配合", "协同", "参与"]
@@ -80,36 +82,37 @@ fn columns(header: &[&str]) -> (Columns, Option<u16>) {
             && !h.contains("任务");
         if responsibility {
             if h.contains("牵头") {
-                c.lead.push(i);
+                cols.lead.push(i);
             }
-            match c.responsible {
-                None => c.responsible = Some(i),
-                Some(_) => c.others.push(i),
+            match cols.responsible {
+                None => cols.responsible = Some(i),
+                Some(_) => cols.others.push(i),
             }
-        } else if c.task.is_none()
+        } else if cols.task.is_none()
             && !h.contains("指标")
             && ["任务", "举措", "工作内容", "事项"]
                 .iter()
                 .any(|w| h.contains(w))
         {
-            c.task = Some(i);
-        } else if c.year.is_none() && year_column(h) {
-            c.year = Some(i);
-        } else if c.indicator.is_none()
+            cols.task = Some(i);
+        } else if cols.year.is_none() && year_column(h) {
+            cols.year = Some(i);
+        } else if cols.indicator.is_none()
             && (h.contains("指标") || h.contains("名称") || h.contains("内容"))
         {
-            c.indicator = Some(i);
+            cols.indicator = Some(i);
         } else if *h == "单位" || *h == "计量单位" {
-            c.unit = Some(i);
+            cols.unit = Some(i);
         } else if base_column(h) {
-            c.base = Some(i);
+            cols.base = Some(i);
         } else if h.contains("目标") || year_of(h).is_some() {
             // The last value column is the target; its year dates the rows.
-            c.target = Some(i);
+            cols.target = Some(i);
+            cols.target_unit = bracket_unit(h, c);
             year = year_of(h).or(year);
         }
     }
-    (c, year)
+    (cols, year)
 }
 
 pub struct Found {
@@ -156,7 +159,7 @@ pub fn find(
             j += 1;
         }
         let header_text: Vec<&str> = header.iter().map(|&h| content(h)).collect();
-        let (cols, year) = columns(&header_text);
+        let (cols, year) = columns(&header_text, c);
         if header.len() < 3
             || (cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none())
         {
@@ -166,9 +169,11 @@ pub fn find(
         let serial = header_text.first().is_some_and(|h| h.contains("序号"));
         let width = header.len() - usize::from(serial);
         let header_cols: Vec<&str> = header_text[usize::from(serial)..].to_vec();
-        let (cols, _) = columns(&header_cols);
+        let (cols, _) = columns(&header_cols, c);
 
         let mut rows: Vec<Vec<usize>> = Vec::new();
+        // In a table with 序号, each row's serial number.
+        let mut serials: Vec<u32> = Vec::new();
         // Rows without blank lines between them (a PDF copy): a row is a header's width
         // of cells.
         let dense =
@@ -194,6 +199,7 @@ pub fn find(
                 if s == expected.to_string() {
                     if !current.is_empty() || expected > 1 {
                         rows.push(std::mem::take(&mut current));
+                        serials.push(expected - 1);
                     }
                     expected += 1;
                 } else if !s.is_empty() {
@@ -219,8 +225,14 @@ pub fn find(
         }
         if !current.is_empty() {
             rows.push(current);
+            serials.push(expected.saturating_sub(1));
         }
-        rows.retain(|r| !r.is_empty());
+        let rows: Vec<(Option<u32>, Vec<usize>)> = rows
+            .into_iter()
+            .enumerate()
+            .filter(|(_, r)| !r.is_empty())
+            .map(|(n, r)| (serials.get(n).copied().filter(|_| serial), r))
+            .collect();
         if rows.is_empty() {
             i = j;
             continue;
@@ -229,7 +241,7 @@ pub fn find(
         let start = lines[i].full.start;
         let end = rows
             .last()
-            .and_then(|r| r.last())
+            .and_then(|r| r.1.last())
             .map(|&l| lines[l].full.end)
             .unwrap_or(lines[j.saturating_sub(1)].full.end);
         let mut table = Table {
@@ -239,7 +251,7 @@ pub fn find(
             year,
             responsible: cols.responsible.is_some(),
         };
-        for row in rows {
+        for (number, row) in rows {
             let cells: Vec<Span> = row.iter().map(|&l| lines[l].content.clone()).collect();
             let parsed = read_row(text, &cells, &cols, width, mentions, template, c);
             let row_span = cells.first().map(|s| s.start).unwrap_or(start)
@@ -257,10 +269,15 @@ pub fn find(
                     part: part_at(row_span.start),
                     task: None,
                     from_table: true,
+                    named: parsed.named.clone(),
+                    base: parsed.base,
+                    towards: None,
                 });
             }
             table.rows.push(TableRow {
                 span: row_span,
+                serial: number,
+                named: parsed.named,
                 task: parsed.task,
                 cells,
                 indicator: parsed.indicator,
@@ -276,6 +293,10 @@ pub fn find(
 
 struct RowReading {
     indicator: Option<usize>,
+    /// The indicator cell as written.
+    named: Option<Span>,
+    /// The base value (基期), when the table has a column for it.
+    base: Option<String>,
     task: Option<Span>,
     units: Vec<crate::document::UnitName>,
     target: Option<(Span, String, Option<String>, bool)>,
@@ -378,7 +399,10 @@ fn read_row(
         let unit_bracket = indicator_cell
             .as_ref()
             .and_then(|ic| bracket_unit(&text[ic.clone()], c));
-        let unit = unit_here.or(unit_col).or(unit_bracket);
+        let unit = unit_here
+            .or(unit_col)
+            .or(unit_bracket)
+            .or_else(|| cols.target_unit.clone());
         let named = indicator_cell
             .as_ref()
             .map(|ic| &text[ic.clone()])
@@ -390,7 +414,10 @@ fn read_row(
             || c.ends_with_ratio_word(named);
         Some((v.clone(), value, unit, ratio))
     });
+    let base = cell(cols.base).and_then(|b| first_number(&text[b.clone()]));
     RowReading {
+        named: indicator_cell.clone(),
+        base,
         indicator,
         task,
         units,
@@ -398,6 +425,15 @@ fn read_row(
         target,
         year,
     }
+}
+
+/// The first number in a cell: `98.5` in `98.5%`, `20` in `20家`.
+fn first_number(s: &str) -> Option<String> {
+    let start = s.find(|ch: char| ch.is_ascii_digit())?;
+    let len = s[start..]
+        .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+        .unwrap_or(s.len() - start);
+    Some(s[start..start + len].trim_end_matches('.').to_string())
 }
 
 /// Whether a cell names responsible units: `县市场监管局`, `县科技局、县发改委等`.

@@ -240,6 +240,8 @@ fn quantified(
     let s = &text[sentence.clone()];
     let c = cx.compiled;
     let mut last_target_end: Option<usize> = None;
+    // `由2.1%提高到2.5%`: the first number is where the target starts from.
+    let mut base: Option<(String, Option<usize>, usize)> = None;
     for n in numbers(s) {
         let abs = sentence.start + n.start;
         if cx.skipped(abs) {
@@ -279,15 +281,22 @@ fn quantified(
         let soft = phrase
             .trim_end_matches(is_blank)
             .trim_end_matches(['约', '近', '超']);
-        let comparator_before = c.ends_with_comparator(soft);
-        let continuation = phrase.trim().is_empty()
-            && last_target_end.is_some()
-            && head.trim_end_matches(is_blank).ends_with(['、', '，', ',']);
-        let indicator = cx
+        let indicator_here = cx
             .mentions_in(&(sentence.start + phrase_start..abs))
             .iter()
             .rfind(|m| m.span.end <= abs)
             .map(|m| m.indicator);
+        if soft.trim_end_matches(is_blank).ends_with(['由', '从']) && unit.is_some() {
+            base = Some((n.value.clone(), indicator_here, phrase_start));
+            last_target_end = Some(end);
+            continue;
+        }
+        let comparator_before = c.ends_with_comparator(soft);
+        let continuation = phrase.trim().is_empty()
+            && last_target_end.is_some()
+            && head.trim_end_matches(is_blank).ends_with(['、', '，', ',']);
+        let from = base.take().filter(|_| comparator_before.is_some());
+        let indicator = indicator_here.or(from.as_ref().and_then(|b| b.1));
         // 建成3个标准化示范区, 新增注册商标200件: a commitment verb and a classifier.
         let committed = unit.is_some() && c.commits(phrase.trim_end_matches(is_blank));
         if comparator_before.is_none()
@@ -313,8 +322,13 @@ fn quantified(
             .find(|d| d.span.end <= abs)
             .or_else(|| found.iter().find(|d| d.span.start >= abs))
             .or(inherited);
+        let towards = comparator_before.and_then(|len| c.direction_of(&soft[soft.len() - len..]));
+        let start = from.as_ref().map_or(phrase_start, |b| b.2);
         out.push(Target {
-            span: sentence.start + phrase_start..sentence.start + end,
+            span: sentence.start + start..sentence.start + end,
+            named: None,
+            base: from.map(|b| b.0),
+            towards,
             value: Some(n.value),
             unit: unit.map(|u| {
                 if u == "％" {
@@ -389,6 +403,9 @@ fn unquantified(
             hits.push(span.clone());
             out.push(Target {
                 span: start..span.end,
+                named: None,
+                base: None,
+                towards: None,
                 value: None,
                 unit: None,
                 ratio: false,

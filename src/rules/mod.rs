@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::report::{Finding, Severity};
 use crate::template::Template;
 
+pub mod basis_citation;
 pub mod category_without_section;
 pub mod declared_count;
 pub mod horizon_mismatch;
@@ -18,6 +19,9 @@ pub mod missing_part;
 pub mod no_lead_unit;
 pub mod not_a_plan;
 pub mod schedule_gap;
+pub mod target_below_baseline;
+pub mod target_below_floor;
+pub mod target_blank;
 pub mod target_conflict;
 pub mod target_missing_date;
 pub mod target_missing_unit;
@@ -66,6 +70,12 @@ pub static RULES: &[Rule] = &[
         "not-a-plan",
         Info,
         "文本没有重点任务部分，不是实施方案正文"
+    ),
+    rule!(
+        basis_citation,
+        "basis-citation",
+        Warning,
+        "引用国家文件的文号有误"
     ),
     rule!(
         missing_part,
@@ -120,6 +130,24 @@ pub static RULES: &[Rule] = &[
         "target-missing-date",
         Warning,
         "量化目标没有完成时限"
+    ),
+    rule!(
+        target_blank,
+        "target-blank",
+        Error,
+        "草稿中留有未填写的占位符"
+    ),
+    rule!(
+        target_below_floor,
+        "target-below-floor",
+        Warning,
+        "目标弱于国家对同一指标的底线要求"
+    ),
+    rule!(
+        target_below_baseline,
+        "target-below-baseline",
+        Warning,
+        "目标不优于其基期值"
     ),
     rule!(
         target_conflict,
@@ -203,8 +231,16 @@ pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> St
 /// How a message names a target: its own words, or for a table row, indicator and value.
 pub fn target_label(cx: &Context<'_, '_>, target: &crate::document::Target) -> String {
     let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
-    match (target.from_table, indicator) {
-        (true, Some(ind)) => format!("{}：{}", ind.name, quote(cx.doc, &target.span, 20)),
+    match (&target.named, indicator) {
+        // A table row: its indicator cell as the drafter wrote it, and its value.
+        (Some(named), _) if target.from_table => format!(
+            "{}：{}",
+            quote(cx.doc, named, 20),
+            quote(cx.doc, &target.span, 20)
+        ),
+        (None, Some(ind)) if target.from_table => {
+            format!("{}：{}", ind.name, quote(cx.doc, &target.span, 20))
+        }
         _ => quote(cx.doc, &target.span, 40),
     }
 }

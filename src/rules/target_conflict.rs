@@ -38,8 +38,10 @@ use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    // The first target seen for each indicator and year; later ones are compared with it.
-    let mut first: Vec<(usize, u16, &Target)> = Vec::new();
+    // The first target seen for each indicator, as worded, and year; later ones are
+    // compared with it. Two wordings matched to one template indicator (农产品抽检合格率
+    // and 农产品质量安全例行监测合格率) are not one indicator.
+    let mut first: Vec<(usize, &str, u16, &Target)> = Vec::new();
     let mut targets: Vec<&Target> = doc
         .targets
         .iter()
@@ -50,9 +52,14 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let (Some(indicator), Some(year)) = (target.indicator, target.year) else {
             continue;
         };
-        let Some(&(_, _, earlier)) = first.iter().find(|(i, y, _)| *i == indicator && *y == year)
+        let Some(wording) = wording(cx, target) else {
+            continue;
+        };
+        let Some(&(_, _, _, earlier)) = first
+            .iter()
+            .find(|(i, w, y, _)| *i == indicator && *w == wording && *y == year)
         else {
-            first.push((indicator, year, target));
+            first.push((indicator, wording, year, target));
             continue;
         };
         let difference = match (unit_of(earlier), unit_of(target)) {
@@ -77,6 +84,17 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .about(ind),
         );
     }
+}
+
+/// The alias of the indicator the target was read by, as it stands in the text.
+fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
+    let doc = cx.doc;
+    let scope = t.named.clone().unwrap_or_else(|| t.span.clone());
+    let found = &doc.mentions[crate::parse::range_in(&doc.mentions, |m| m.span.start, &scope)];
+    found
+        .iter()
+        .rfind(|m| Some(m.indicator) == t.indicator)
+        .map(|m| doc.text.get(m.span.clone()).unwrap_or(""))
 }
 
 fn unit_of(t: &Target) -> Option<&str> {

@@ -21,7 +21,7 @@
 //! 1.支持企业创建技术中心，培育高新技术企业。
 //! ```
 //!
-//! 触发（一行没有责任单位）：
+//! 触发（指标表）：
 //!
 //! ```text
 //! 二、重点任务
@@ -112,20 +112,20 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 continue;
             }
             let indicator = row.indicator.and_then(|i| cx.template.indicators.get(i));
-            let name = match indicator {
-                Some(ind) => ind.name.clone(),
-                None => row
-                    .cells
-                    .iter()
-                    .map(|c| doc.slice(c))
-                    .find(|c| c.chars().any(|ch| !ch.is_ascii_digit()))
-                    .map(|c| crate::report::clip(c, 20))
-                    .unwrap_or_default(),
-            };
+            // The row as the drafter wrote it: its 序号 and indicator cell.
+            let name = row
+                .named
+                .iter()
+                .chain(&row.cells)
+                .map(|c| doc.slice(c))
+                .find(|c| c.chars().any(|ch| !ch.is_ascii_digit()))
+                .map(|c| crate::report::clip(c, 20))
+                .unwrap_or_default();
+            let serial = row.serial.map(|n| format!("第{n}行")).unwrap_or_default();
             out.push(
                 Finding::new(
                     row.span.clone(),
-                    format!("指标表中“{name}”一行没有责任单位"),
+                    format!("指标表{serial}“{name}”没有责任单位"),
                 )
                 .suggest("在该行的责任单位一栏填写牵头和配合单位")
                 .about(indicator),

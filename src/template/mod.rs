@@ -83,6 +83,38 @@ pub struct Indicator {
     /// Whether a plan is expected to mention it; `false` for indicators seen in
     /// only one plan (probably local), which are listed but not flagged.
     pub expected: bool,
+    /// Which way is better: a pass rate rises, a death rate falls.
+    pub direction: Direction,
+    /// The national minimum a county's target should not fall short of, with its source.
+    pub floor: Option<Floor>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+/// A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要.
+#[derive(Clone, Debug)]
+pub struct Floor {
+    /// The value as written in the source (`98`, `94.5`).
+    pub value: String,
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    pub source: String,
+}
+
+/// The national document a plan should cite as its basis, and documents it is
+/// mistaken for.
+#[derive(Clone, Debug)]
+pub struct Basis {
+    /// Its title without book-title marks: 质量强县（区、镇）培育建设工作方案.
+    pub title: String,
+    /// Its document number: 国市监质发〔2024〕97号.
+    pub number: String,
+    /// Other documents by number and title: (国市监质发〔2024〕6号, 关于质量基础设施…).
+    pub others: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -158,6 +190,8 @@ pub struct Template {
     pub parts: Vec<PartSpec>,
     pub categories: Vec<Category>,
     pub indicators: Vec<Indicator>,
+    /// The national document plans cite (for basis-citation).
+    pub basis: Option<Basis>,
     pub vocabulary: Vocabulary,
 }
 

@@ -5,8 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Category, Indicator, PartKind, PartSpec, ResponsibilityLabels, Template, TemplateError,
-    Vocabulary,
+    Basis, Category, Direction, Floor, Indicator, PartKind, PartSpec, ResponsibilityLabels,
+    Template, TemplateError, Vocabulary,
 };
 
 type Result<T> = std::result::Result<T, TemplateError>;
@@ -119,14 +119,11 @@ pub fn template(v: &Value) -> Result<Template> {
             "parts",
             "categories",
             "indicators",
+            "basis",
             "vocabulary",
         ],
     )?;
-    let horizon = o
-        .required("horizon")?
-        .as_u64()
-        .and_then(|y| u16::try_from(y).ok())
-        .ok_or_else(|| fail("horizon", "invalid type: expected a year such as 2027"))?;
+    let horizon = year(o.required("horizon")?, "horizon")?;
     Ok(Template {
         id: o.string("id")?,
         name: o.string("name")?,
@@ -134,6 +131,7 @@ pub fn template(v: &Value) -> Result<Template> {
         parts: o.list("parts", part)?,
         categories: o.list("categories", category)?,
         indicators: o.list("indicators", indicator)?,
+        basis: o.get("basis").map(|v| basis(v, "basis")).transpose()?,
         vocabulary: match o.get("vocabulary") {
             Some(v) => vocabulary(v, "vocabulary")?,
             None => Vocabulary::builtin(),
@@ -172,9 +170,27 @@ fn indicator(v: &Value, path: &str) -> Result<Indicator> {
         v,
         path,
         &[
-            "id", "name", "category", "aliases", "units", "ratio", "expected",
+            "id",
+            "name",
+            "category",
+            "aliases",
+            "units",
+            "ratio",
+            "expected",
+            "direction",
+            "floor",
         ],
     )?;
+    let direction = match o.get("direction").map(Value::as_str) {
+        None | Some(Some("higher")) => Direction::Higher,
+        Some(Some("lower")) => Direction::Lower,
+        Some(_) => {
+            return Err(fail(
+                &join(path, "direction"),
+                "expected \"higher\" or \"lower\"",
+            ))
+        }
+    };
     Ok(Indicator {
         id: o.string("id")?,
         name: o.string("name")?,
@@ -183,6 +199,55 @@ fn indicator(v: &Value, path: &str) -> Result<Indicator> {
         units: o.strings_or("units", Vec::new)?,
         ratio: o.boolean_or("ratio", false)?,
         expected: o.boolean_or("expected", true)?,
+        direction,
+        floor: o
+            .get("floor")
+            .map(|v| floor(v, &join(path, "floor")))
+            .transpose()?,
+    })
+}
+
+fn year(v: &Value, path: &str) -> Result<u16> {
+    v.as_u64()
+        .and_then(|y| u16::try_from(y).ok())
+        .ok_or_else(|| fail(path, "invalid type: expected a year such as 2027"))
+}
+
+fn floor(v: &Value, path: &str) -> Result<Floor> {
+    let o = Object::new(v, path, &["value", "unit", "year", "source"])?;
+    let value = o.string("value")?;
+    if crate::parse::lines::decimal(&value).is_none() {
+        return Err(fail(
+            &join(path, "value"),
+            "expected a number written as a string, such as \"98\"",
+        ));
+    }
+    Ok(Floor {
+        value,
+        unit: o
+            .get("unit")
+            .map(|u| string(u, &join(path, "unit")))
+            .transpose()?,
+        year: o
+            .get("year")
+            .map(|y| year(y, &join(path, "year")))
+            .transpose()?,
+        source: o.string("source")?,
+    })
+}
+
+fn basis(v: &Value, path: &str) -> Result<Basis> {
+    let o = Object::new(v, path, &["title", "number", "others"])?;
+    Ok(Basis {
+        title: o.string("title")?,
+        number: o.string("number")?,
+        others: match o.get("others") {
+            Some(v) => list(v, &join(path, "others"), |v, p| {
+                let d = Object::new(v, p, &["number", "title"])?;
+                Ok((d.string("number")?, d.string("title")?))
+            })?,
+            None => Vec::new(),
+        },
     })
 }
 

@@ -1,0 +1,194 @@
+//! Two things a reviewer looks for in the words themselves: placeholders left in a draft
+//! (`达到 %`, `达到____`, `××家`) and the document numbers it cites
+//! (`《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕97号）`).
+
+use crate::compiled::Compiled;
+use crate::document::{Citation, Line, Span};
+use crate::parse::lines::{is_blank, is_digit};
+
+const PERCENT: [char; 3] = ['%', '％', '‰'];
+
+/// A character that stands for a number not yet filled in.
+fn is_cross(c: char) -> bool {
+    matches!(c, '×' | 'X' | 'x' | 'Ｘ' | 'ｘ')
+}
+
+/// Placeholders: runs of `_`, `××` (or `X`/`x` where a number belongs: `X%`, `达到XX个`),
+/// and a comparator followed by a unit with nothing between (`达到 %`).
+pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| !l.content.is_empty()) {
+        let s = &text[line.content.clone()];
+        let base = line.content.start;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, ch) = chars[i];
+            let run_of = |pred: fn(char) -> bool| {
+                let mut j = i;
+                while j < chars.len() && pred(chars[j].1) {
+                    j += 1;
+                }
+                j
+            };
+            let end_at = |j: usize| chars.get(j).map_or(s.len(), |p| p.0);
+            let before = s[..at].trim_end_matches(is_blank);
+            let after_comparator = c.ends_with_comparator(before).is_some();
+            if matches!(ch, '_' | '＿') {
+                let j = run_of(|c| matches!(c, '_' | '＿'));
+                if j - i >= 2 {
+                    let end = end_at(j);
+                    let unit = c.unit_at(&s[end..]).map_or(0, str::len);
+                    out.push(base + start_of(before, after_comparator, c, at)..base + end + unit);
+                }
+                i = j;
+                continue;
+            }
+            if is_cross(ch) {
+                let j = run_of(is_cross);
+                let end = end_at(j);
+                let rest = &s[end..];
+                let unit = c.unit_at(rest).map(str::len);
+                let word_before = at > 0
+                    && s[..at]
+                        .chars()
+                        .last()
+                        .is_some_and(|p| p.is_ascii_alphanumeric());
+                let word_after = rest
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_alphanumeric());
+                // ×× anywhere (县××局); X or x only where a number belongs.
+                let doubled_cross = chars[i..j].iter().filter(|p| p.1 == '×').count() >= 2;
+                if !word_before
+                    && !word_after
+                    && (doubled_cross
+                        || (unit.is_some()
+                            && (after_comparator || j - i >= 2 || rest.starts_with(PERCENT))))
+                {
+                    out.push(
+                        base + start_of(before, after_comparator, c, at)
+                            ..base + end + unit.unwrap_or(0),
+                    );
+                }
+                i = j;
+                continue;
+            }
+            // 达到 % / 不低于  个。: a comparator, blanks or nothing, then a unit.
+            if i > 0 && after_comparator && (PERCENT.contains(&ch) || is_blank(chars[i - 1].1)) {
+                if let Some(u) = c.unit_at(&s[at..]) {
+                    let next = s[at + u.len()..].chars().next();
+                    let closes = next.is_none_or(|n| !n.is_alphanumeric() || PERCENT.contains(&n));
+                    if (PERCENT.contains(&ch) || closes) && !before.ends_with(is_digit) {
+                        out.push(base + start_of(before, true, c, at)..base + at + u.len());
+                        i += u.chars().count();
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Where a placeholder's quotation starts: at the comparator before it, if any.
+fn start_of(before: &str, after_comparator: bool, c: &Compiled, at: usize) -> usize {
+    match c.ends_with_comparator(before).filter(|_| after_comparator) {
+        Some(len) => before.len() - len,
+        None => at,
+    }
+}
+
+/// Document numbers: `国市监质发〔2024〕97号` (also with [], ［］ or 【】), each with the
+/// 《title》 just before it, if any.
+pub fn citations(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let open = ['〔', '[', '［', '【'];
+    let close = ['〕', ']', '］', '】'];
+    let mut from = 0;
+    while let Some(k) = text[from..].find(open) {
+        let at = from + k;
+        let Some(bracket) = text[at..].chars().next() else {
+            break;
+        };
+        from = at + bracket.len_utf8();
+        let after = &text[at + bracket.len_utf8()..];
+        let year_len = after.chars().take_while(|c| c.is_ascii_digit()).count();
+        if year_len != 4 {
+            continue;
+        }
+        let rest = &after[4..];
+        let Some(close_char) = rest.chars().next().filter(|c| close.contains(c)) else {
+            continue;
+        };
+        let rest = &rest[close_char.len_utf8()..];
+        let serial_len = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        if serial_len == 0 || !rest[serial_len..].starts_with('号') {
+            continue;
+        }
+        // The issuer's code: the CJK characters just before the bracket.
+        let head = &text[..at];
+        let code_len: usize = head
+            .chars()
+            .rev()
+            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .take(8)
+            .map(char::len_utf8)
+            .sum();
+        // Words that join a citation to the sentence are not part of the code.
+        let mut code = &head[at - code_len..];
+        while code.chars().count() > 2 {
+            match code.chars().next() {
+                Some(first) if "和及与并或见按照根据依据".contains(first) => {
+                    code = &code[first.len_utf8()..];
+                }
+                _ => break,
+            }
+        }
+        if code.is_empty() {
+            continue;
+        }
+        let start = at - code.len();
+        let end =
+            at + bracket.len_utf8() + 4 + close_char.len_utf8() + serial_len + '号'.len_utf8();
+        let number = format!(
+            "{}〔{}〕{}号",
+            &text[start..at],
+            &after[..4],
+            &rest[..serial_len]
+        );
+        // 《title》（number） or 《title》number.
+        let lead = text[..start].trim_end_matches(['（', '(', ' ', '\u{3000}']);
+        let title = lead
+            .strip_suffix('》')
+            .and_then(|t| t.rfind('《').map(|o| t[o + '《'.len_utf8()..].to_string()));
+        out.push(Citation {
+            span: start..end,
+            number,
+            title,
+        });
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_with_their_titles() {
+        let text = "根据《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕97号）和国市监质发[2024]6号，结合实际。";
+        let found = citations(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].number, "国市监质发〔2024〕97号");
+        assert_eq!(
+            found[0].title.as_deref(),
+            Some("质量强县（区、镇）培育建设工作方案")
+        );
+        assert_eq!(found[1].number, "国市监质发〔2024〕6号");
+        assert_eq!(found[1].title, None);
+        assert_eq!(&text[found[0].span.clone()], "国市监质发〔2024〕97号");
+    }
+}

@@ -634,16 +634,18 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
         .filter(|&j| !lines[j].content.is_empty())
         .take(16)
         .collect();
+    // How often each line follows a page break: counted once, not per line.
+    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &j in &after {
+        *repeats.entry(&text[lines[j].content.clone()]).or_default() += 1;
+    }
     let mut out = Vec::new();
     for &i in &after {
         let s = &text[lines[i].content.clone()];
-        if !title_like(s) || pages.contains(&i) {
+        if !title_like(s) || pages.binary_search(&i).is_ok() {
             continue;
         }
-        let repeats = after
-            .iter()
-            .filter(|&&j| text[lines[j].content.clone()] == *s)
-            .count();
+        let repeats = repeats.get(s).copied().unwrap_or(0);
         let on_first_page = top.iter().any(|&j| text[lines[j].content.clone()] == *s);
         if repeats >= 2 && repeats * 2 >= after.len() || on_first_page {
             out.push(i);

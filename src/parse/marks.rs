@@ -32,14 +32,16 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
                 j
             };
             let end_at = |j: usize| chars.get(j).map_or(s.len(), |p| p.0);
-            let before = s[..at].trim_end_matches(is_blank);
-            let after_comparator = c.ends_with_comparator(before).is_some();
+            // Looked at only where a placeholder may start, so that a line of blanks is
+            // not walked back over from every character.
+            let before = || s[..at].trim_end_matches(is_blank);
+            let after_comparator = || c.ends_with_comparator(before()).is_some();
             if matches!(ch, '_' | '＿') {
                 let j = run_of(|c| matches!(c, '_' | '＿'));
                 if j - i >= 2 {
                     let end = end_at(j);
                     let unit = c.unit_at(&s[end..]).map_or(0, str::len);
-                    out.push(base + start_of(before, after_comparator, c, at)..base + end + unit);
+                    out.push(base + start_of(before(), true, c, at)..base + end + unit);
                 }
                 i = j;
                 continue;
@@ -64,23 +66,22 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
                     && !word_after
                     && (doubled_cross
                         || (unit.is_some()
-                            && (after_comparator || j - i >= 2 || rest.starts_with(PERCENT))))
+                            && (j - i >= 2 || rest.starts_with(PERCENT) || after_comparator())))
                 {
                     out.push(
-                        base + start_of(before, after_comparator, c, at)
-                            ..base + end + unit.unwrap_or(0),
+                        base + start_of(before(), true, c, at)..base + end + unit.unwrap_or(0),
                     );
                 }
                 i = j;
                 continue;
             }
             // 达到 % / 不低于  个。: a comparator, blanks or nothing, then a unit.
-            if i > 0 && after_comparator && (PERCENT.contains(&ch) || is_blank(chars[i - 1].1)) {
-                if let Some(u) = c.unit_at(&s[at..]) {
+            if i > 0 && (PERCENT.contains(&ch) || is_blank(chars[i - 1].1)) {
+                if let Some(u) = c.unit_at(&s[at..]).filter(|_| after_comparator()) {
                     let next = s[at + u.len()..].chars().next();
                     let closes = next.is_none_or(|n| !n.is_alphanumeric() || PERCENT.contains(&n));
-                    if (PERCENT.contains(&ch) || closes) && !before.ends_with(is_digit) {
-                        out.push(base + start_of(before, true, c, at)..base + at + u.len());
+                    if (PERCENT.contains(&ch) || closes) && !before().ends_with(is_digit) {
+                        out.push(base + start_of(before(), true, c, at)..base + at + u.len());
                         i += u.chars().count();
                         continue;
                     }

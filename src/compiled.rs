@@ -231,6 +231,16 @@ impl Compiled {
         s
     }
 
+    /// A unit of measure in one spelling: the full-width ％ as %. Every unit a target
+    /// carries passes here, from the text and from tables alike.
+    pub fn one_spelling(unit: &str) -> String {
+        if unit == "％" {
+            "%".to_string()
+        } else {
+            unit.to_string()
+        }
+    }
+
     /// The longest measure unit at the start of `s`.
     pub fn unit_at<'s>(&self, s: &'s str) -> Option<&'s str> {
         self.measure_units

@@ -148,8 +148,10 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-/// SARIF 2.1.0, one run per report, columns counted in code points.
-pub fn sarif(reports: &[(String, Report)]) -> serde_json::Value {
+/// SARIF 2.1.0, one run for all reports, with offsets and columns in UTF-16 code units
+/// as the run declares (`columnKind`); `texts` are the checked texts, in the reports'
+/// order, which the columns are counted in.
+pub fn sarif(reports: &[(String, Report)], texts: &[&str]) -> serde_json::Value {
     let rules: Vec<_> = RULES
         .iter()
         .map(|r| {
@@ -163,7 +165,9 @@ pub fn sarif(reports: &[(String, Report)]) -> serde_json::Value {
         .collect();
     let results: Vec<_> = reports
         .iter()
-        .flat_map(|(name, r)| {
+        .enumerate()
+        .flat_map(|(k, (name, r))| {
+            let text = texts.get(k).copied().unwrap_or("");
             r.findings.iter().map(move |f| {
                 let mut message = f.message.clone();
                 if let Some(s) = &f.suggestion {
@@ -179,7 +183,7 @@ pub fn sarif(reports: &[(String, Report)]) -> serde_json::Value {
                             "artifactLocation": {"uri": name},
                             "region": {
                                 "startLine": f.span.line,
-                                "startColumn": f.span.column,
+                                "startColumn": utf16_column(text, f.span.start),
                                 "charOffset": f.span.start,
                                 "charLength": f.span.end - f.span.start,
                                 "snippet": {"text": f.excerpt},
@@ -203,6 +207,24 @@ pub fn sarif(reports: &[(String, Report)]) -> serde_json::Value {
             "results": results,
         }]
     })
+}
+
+/// The 1-based column, in UTF-16 code units, of a UTF-16 offset into the text.
+fn utf16_column(text: &str, offset: usize) -> usize {
+    let mut at = 0;
+    let mut column = 1;
+    for ch in text.chars() {
+        if at >= offset {
+            break;
+        }
+        at += ch.len_utf16();
+        column = if ch == '\n' {
+            1
+        } else {
+            column + ch.len_utf16()
+        };
+    }
+    column
 }
 
 fn level(s: Severity) -> &'static str {

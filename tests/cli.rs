@@ -81,6 +81,31 @@ fn stdin_markdown_and_sarif() {
     assert!(results
         .iter()
         .any(|r| r["ruleId"] == "target-missing-unit" && r["level"] == "error"));
+    // Columns are counted in UTF-16 code units, as the run declares: 𠮷 before a finding
+    // moves it two columns.
+    assert_eq!(v["runs"][0]["columnKind"], "utf16CodeUnits");
+    let shifted = String::from_utf8(text.clone())
+        .unwrap()
+        .replace("提升工程和服务品质", "提升𠮷工程和服务品质");
+    let column = |out: &str| {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "target-missing-unit")
+            .map(|r| {
+                r["locations"][0]["physicalLocation"]["region"]["startColumn"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .unwrap()
+    };
+    let (_, moved, _) = plancheck(
+        &["check", "-", "--format", "sarif"],
+        Some(shifted.as_bytes()),
+    );
+    assert_eq!(column(&moved), column(&out) + 2);
 }
 
 #[test]

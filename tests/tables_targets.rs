@@ -217,3 +217,17 @@ fn basis_citations_right_and_wrong() {
         assert_eq!(count(&check(&plan(right)), "basis-citation"), 0, "{right}");
     }
 }
+
+#[test]
+fn a_percent_sign_is_one_unit_wherever_it_is_written() {
+    let text = format!(
+        "一、工作目标\n到2027年，食品抽检合格率达到98.5％。\n{}",
+        with_table(
+            &["指标", "单位", "目标值", "目标年", "责任单位"],
+            &[&["药品抽检合格率", "％", "99", "2027", "县市场监管局"]],
+        )
+    );
+    let r = check(&text);
+    let units: Vec<Option<&str>> = r.targets.iter().map(|t| t.unit.as_deref()).collect();
+    assert_eq!(units, [Some("%"), Some("%")], "{:#?}", r.targets);
+}

@@ -127,6 +127,8 @@ mod cli {
         };
 
         let mut reports: Vec<(String, Report)> = Vec::new();
+        // The texts checked, for formats that count columns in them.
+        let mut texts: Vec<String> = Vec::new();
         for path in &files {
             let bytes = match read(path) {
                 Ok(b) => b,
@@ -149,6 +151,7 @@ mod cli {
                 Err(e) => return fail(format!("{path}: {e}")),
             };
             reports.push((name.to_string(), checker.check(&text, &Options::default())));
+            texts.push(text.into_owned());
         }
 
         let output = match format {
@@ -175,7 +178,10 @@ mod cli {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Format::Sarif => {
-                match serde_json::to_string_pretty(&plancheck::render::sarif(&reports)) {
+                match serde_json::to_string_pretty(&plancheck::render::sarif(
+                    &reports,
+                    &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+                )) {
                     Ok(s) => s + "\n",
                     Err(e) => return fail(e),
                 }

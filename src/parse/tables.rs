@@ -402,7 +402,8 @@ fn read_row(
         let unit = unit_here
             .or(unit_col)
             .or(unit_bracket)
-            .or_else(|| cols.target_unit.clone());
+            .or_else(|| cols.target_unit.clone())
+            .map(|u| Compiled::one_spelling(&u));
         let named = indicator_cell
             .as_ref()
             .map(|ic| &text[ic.clone()])
@@ -449,11 +450,5 @@ fn bracket_unit(s: &str, c: &Compiled) -> Option<String> {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     let unit = c.unit_at(inner)?;
-    (unit.len() == inner.len()).then(|| {
-        if unit == "％" {
-            "%".into()
-        } else {
-            unit.to_string()
-        }
-    })
+    (unit.len() == inner.len()).then(|| Compiled::one_spelling(unit))
 }

@@ -330,13 +330,7 @@ fn quantified(
             base: from.map(|b| b.0),
             towards,
             value: Some(n.value),
-            unit: unit.map(|u| {
-                if u == "％" {
-                    "%".to_string()
-                } else {
-                    u.to_string()
-                }
-            }),
+            unit: unit.map(Compiled::one_spelling),
             ratio,
             indicator,
             dated: deadline.is_some(),

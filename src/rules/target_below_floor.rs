@@ -47,10 +47,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             continue;
         };
         // Compared only in the floor's own unit (an index has none).
-        let unit = target
-            .unit
-            .as_deref()
-            .map(|u| if u == "％" { "%" } else { u });
+        let unit = target.unit.as_deref();
         if unit != floor.unit.as_deref() && !(ind.ratio && unit.is_none()) {
             continue;
         }

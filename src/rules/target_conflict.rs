@@ -98,7 +98,7 @@ fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
 }
 
 fn unit_of(t: &Target) -> Option<&str> {
-    t.unit.as_deref().map(|u| if u == "％" { "%" } else { u })
+    t.unit.as_deref()
 }
 
 /// The value written one way: `98.0` and `98` compare equal, as do `05` and `5`.

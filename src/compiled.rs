@@ -288,10 +288,13 @@ impl Compiled {
             .commitment_verbs
             .iter()
             .any(|v| phrase.starts_with(v.as_str()) || phrase.ends_with(v.as_str()));
-        verb && !self
-            .past_markers
-            .iter()
-            .any(|w| phrase.contains(w.as_str()))
+        // A past marker stands just before the verb (已建成): only the phrase's end is read.
+        let tail = phrase
+            .char_indices()
+            .rev()
+            .nth(11)
+            .map_or(phrase, |(i, _)| &phrase[i..]);
+        verb && !self.past_markers.iter().any(|w| tail.contains(w.as_str()))
     }
 
     pub fn ends_with_unit_suffix(&self, s: &str) -> bool {

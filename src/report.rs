@@ -269,23 +269,50 @@ pub struct Report {
     pub findings: Vec<FindingOut>,
 }
 
-/// Shortens a quotation to `max` characters.
+/// Shortens a quotation to `max` characters, reading no more of it than that.
 pub fn clip(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= max {
-        return s.to_string();
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
     }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
+}
+
+/// A quotation on one line (its line breaks as single spaces), shortened to `max`
+/// characters; only what is shown is read, so a long span costs no more than a short one.
+fn clip_line(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut shown = 0;
+    for line in s
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        if shown > 0 {
+            if shown >= max {
+                out.push('…');
+                return out;
+            }
+            out.push(' ');
+            shown += 1;
+        }
+        match line.char_indices().nth(max.saturating_sub(shown)) {
+            None => {
+                out.push_str(line);
+                shown += line.chars().count();
+            }
+            Some((cut, _)) => {
+                out.push_str(&line[..cut]);
+                out.push('…');
+                return out;
+            }
+        }
+    }
     out
 }
 
 fn one_line(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    clip_line(s, usize::MAX)
 }
 
 pub fn build(
@@ -421,7 +448,7 @@ pub fn build(
             TaskOut {
                 assigned_by: assigned_by.map(str::to_string),
                 number: t.number.clone(),
-                title: clip(&one_line(doc.slice(&t.title)), 40),
+                title: clip_line(doc.slice(&t.title), 40),
                 category,
                 span: span(&t.span),
                 lead,
@@ -434,7 +461,7 @@ pub fn build(
         .targets
         .iter()
         .map(|t| TargetOut {
-            text: one_line(doc.slice(&t.span)),
+            text: clip_line(doc.slice(&t.span), 120),
             value: t.value.clone(),
             unit: t.unit.clone(),
             year: t.year,
@@ -454,7 +481,7 @@ pub fn build(
             message: f.message.clone(),
             suggestion: f.suggestion.clone(),
             span: span(&f.span),
-            excerpt: clip(&one_line(doc.slice(&f.span)), 80),
+            excerpt: clip_line(doc.slice(&f.span), 80),
             category: f.category.clone(),
             indicator: f.indicator.clone(),
         })

@@ -47,22 +47,47 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
         return out;
     }
     for pattern in &c.deadlines {
+        // An earlier pattern's deadline wins over an overlapping one; `out` stays sorted
+        // and each pattern's matches are merged in after it.
+        let mut fresh: Vec<Deadline> = Vec::new();
         for m in pattern.matches(s) {
             let span = base + m.whole.start..base + m.whole.end;
-            if out
-                .iter()
-                .any(|d| d.span.start < span.end && span.start < d.span.end)
-            {
+            if overlaps(&out, &span, |d| &d.span) {
                 continue;
             }
             let year = m
                 .group
                 .and_then(|y| s[y].parse::<u16>().ok())
                 .filter(|y| (2000..=2100).contains(y));
-            out.push(Deadline { year, span });
+            fresh.push(Deadline { year, span });
         }
+        out = merge_by_start(out, fresh, |d| d.span.start);
     }
-    crate::order::sort_by_position(&mut out, |d| d.span.start);
+    out
+}
+
+/// Whether a span overlaps one of `sorted` (sorted by start, not overlapping each other).
+fn overlaps<T>(sorted: &[T], span: &Span, of: impl Fn(&T) -> &Span) -> bool {
+    let k = sorted.partition_point(|x| of(x).end <= span.start);
+    sorted.get(k).is_some_and(|x| of(x).start < span.end)
+}
+
+/// Two lists sorted by `key`, merged into one.
+fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
     out
 }
 
@@ -242,7 +267,18 @@ fn quantified(
     let mut last_target_end: Option<usize> = None;
     // `由2.1%提高到2.5%`: the first number is where the target starts from.
     let mut base: Option<(String, Option<usize>, usize)> = None;
+    // The end of the last clause delimiter before the number, found by one scan forward
+    // as the numbers come in order (not by walking back from each).
+    let (mut scanned, mut after_delimiter) = (0usize, 0usize);
     for n in numbers(s) {
+        if let Some(gap) = s.get(scanned..n.start) {
+            for (i, ch) in gap.char_indices() {
+                if CLAUSE_DELIMITERS.contains(&ch) {
+                    after_delimiter = scanned + i + ch.len_utf8();
+                }
+            }
+            scanned = n.start;
+        }
         let abs = sentence.start + n.start;
         if cx.skipped(abs) {
             continue;
@@ -269,13 +305,9 @@ fn quantified(
 
         // The phrase that names what is measured: back to the previous delimiter.
         let head = &s[..n.start];
-        let phrase_start = head
-            .char_indices()
-            .rev()
-            .find(|&(_, ch)| CLAUSE_DELIMITERS.contains(&ch))
-            .map(|(i, ch)| i + ch.len_utf8())
-            .unwrap_or(0)
-            .max(last_target_end.unwrap_or(0));
+        let phrase_start = after_delimiter
+            .max(last_target_end.unwrap_or(0))
+            .min(n.start);
         let phrase = head[phrase_start..].trim_start_matches(is_blank);
         let phrase_start = n.start - phrase.len();
         let soft = phrase
@@ -316,11 +348,13 @@ fn quantified(
                 .and_then(|i| cx.template.indicators.get(i))
                 .is_some_and(|ind| ind.ratio)
             || c.ends_with_ratio_word(named.trim_end_matches(is_blank));
-        let deadline = found
-            .iter()
-            .rev()
-            .find(|d| d.span.end <= abs)
-            .or_else(|| found.iter().find(|d| d.span.start >= abs))
+        // The deadline before the number, else the first after it (`found` is sorted and
+        // its spans do not overlap).
+        let k = found.partition_point(|d| d.span.end <= abs);
+        let deadline = k
+            .checked_sub(1)
+            .and_then(|k| found.get(k))
+            .or_else(|| found[k..].iter().take(2).find(|d| d.span.start >= abs))
             .or(inherited);
         let towards = comparator_before.and_then(|len| c.direction_of(&soft[soft.len() - len..]));
         let start = from.as_ref().map_or(phrase_start, |b| b.2);
@@ -360,41 +394,60 @@ fn unquantified(
     if in_sentence.is_empty() && !s.contains("指标") {
         return;
     }
+    // Where clauses end, and where 指标 is first said: found once for the sentence.
+    let delimiters: Vec<usize> = s
+        .char_indices()
+        .filter(|(_, ch)| CLAUSE_DELIMITERS.contains(ch))
+        .map(|(i, _)| i)
+        .collect();
+    let first_zhibiao = s.find("指标");
+    // The sentence's quantified targets, in order.
+    let quantified_to = out.len();
     let mut hits: Vec<Span> = Vec::new();
     for pattern in &cx.compiled.not_quantified {
+        let mut fresh: Vec<Span> = Vec::new();
         for m in pattern.matches(s).into_iter().map(|m| m.whole) {
             let span = sentence.start + m.start..sentence.start + m.end;
-            if hits
-                .iter()
-                .any(|h| h.start < span.end && span.start < h.end)
-            {
+            if overlaps(&hits, &span, |h| h) {
                 continue;
             }
             // "持续提高到98%" is quantified: a number in the same clause wins.
-            let clause_end = s[m.end..]
-                .find(|ch: char| CLAUSE_DELIMITERS.contains(&ch))
-                .map(|i| m.end + i)
+            let clause_end = delimiters
+                .get(delimiters.partition_point(|&d| d < m.end))
+                .copied()
                 .unwrap_or(s.len());
-            let numbered = out[quantified_from..]
-                .iter()
-                .any(|t| t.span.end > span.start && t.span.start < sentence.start + clause_end);
+            let numbered = overlaps(
+                &out[quantified_from..quantified_to],
+                &(span.start..sentence.start + clause_end),
+                |t| &t.span,
+            );
             if numbered {
                 continue;
             }
-            let indicator = in_sentence
+            // The indicator named last before the phrase.
+            let k = in_sentence.partition_point(|mn| mn.span.start < span.start);
+            let named = in_sentence[..k]
                 .iter()
-                .rfind(|mn| mn.span.end <= span.start)
-                .map(|mn| mn.indicator);
-            if indicator.is_none() && !s[..m.start].contains("指标") {
+                .rev()
+                .take(8)
+                .find(|mn| mn.span.end <= span.start);
+            let indicator = named.map(|mn| mn.indicator);
+            if indicator.is_none() && first_zhibiao.is_none_or(|i| i + "指标".len() > m.start) {
                 continue;
             }
-            let start = in_sentence
-                .iter()
-                .rfind(|mn| mn.span.end <= span.start)
-                .map(|mn| mn.span.start)
-                .unwrap_or(span.start);
-            let deadline = found.iter().rev().find(|d| d.span.end <= span.start);
-            hits.push(span.clone());
+            // The target reads from its indicator when that is near; from a far one only
+            // the phrase's own clause is quoted.
+            let clause_start = delimiters[..delimiters.partition_point(|&d| d < m.start)]
+                .last()
+                .map_or(0, |&d| d + s[d..].chars().next().map_or(1, char::len_utf8));
+            let start = match named {
+                Some(mn) if span.start - mn.span.end <= 60 => mn.span.start,
+                Some(_) => (sentence.start + clause_start).min(span.start),
+                None => span.start,
+            };
+            let d = found.partition_point(|d| d.span.end <= span.start);
+            let deadline = d.checked_sub(1).and_then(|d| found.get(d));
+            fresh.push(span.clone());
             out.push(Target {
                 span: start..span.end,
                 named: None,
@@ -411,6 +464,7 @@ fn unquantified(
                 from_table: false,
             });
         }
+        hits = merge_by_start(hits, fresh, |h| h.start);
     }
 }
 

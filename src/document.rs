@@ -71,6 +71,37 @@ impl Task {
     }
 }
 
+/// What assigns a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssignedBy {
+    /// Its own responsibility clause.
+    Clause,
+    /// A row of a task-decomposition table.
+    Table,
+}
+
+impl AssignedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssignedBy::Clause => "clause",
+            AssignedBy::Table => "table",
+        }
+    }
+}
+
+/// A task's units, distinct and in order of mention ([`Document::task_units`]).
+#[derive(Clone, Debug)]
+pub struct TaskUnits<'d> {
+    pub assigned_by: Option<AssignedBy>,
+    pub units: Vec<&'d str>,
+    /// The units marked 牵头, or the only unit.
+    pub lead: Vec<&'d str>,
+    /// Whether anything marks a lead unit (a 牵头 label or column).
+    pub marks_lead: bool,
+    /// The last responsibility clause, where a finding about the units points.
+    pub last_clause: Option<Span>,
+}
+
 /// A named responsible unit, as written.
 #[derive(Clone, Debug)]
 pub struct UnitName {
@@ -335,6 +366,51 @@ impl<'a> Document<'a> {
 
     /// Every responsible unit named, in responsibility clauses and indicator-table rows,
     /// in reading order, each occurrence once.
+    /// What assigns a task and the units it names: its clauses, or else its row of a
+    /// task-decomposition table. Worked out here once for the report and the rules.
+    pub fn task_units<'d>(&'d self, task: &Task) -> TaskUnits<'d> {
+        let clauses: Vec<&ResponsibilityClause> =
+            task.clauses.iter().filter_map(|&c| self.clauses.get(c)).collect();
+        let row = task
+            .table_row
+            .and_then(|(t, r)| self.tables.get(t)?.rows.get(r))
+            .filter(|_| clauses.is_empty());
+        let assigned_by = if !clauses.is_empty() {
+            Some(AssignedBy::Clause)
+        } else {
+            row.map(|_| AssignedBy::Table)
+        };
+        let named: Vec<&UnitName> = clauses
+            .iter()
+            .flat_map(|c| c.units.iter())
+            .chain(row.into_iter().flat_map(|r| r.units.iter()))
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let units: Vec<&str> = named
+            .iter()
+            .map(|u| u.name.as_str())
+            .filter(|n| seen.insert(*n))
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut lead: Vec<&str> = named
+            .iter()
+            .filter(|u| u.lead)
+            .map(|u| u.name.as_str())
+            .filter(|n| seen.insert(*n))
+            .collect();
+        let marks_lead = !lead.is_empty() || clauses.iter().any(|c| c.marks_lead);
+        if lead.is_empty() && units.len() == 1 {
+            lead = units.clone();
+        }
+        TaskUnits {
+            assigned_by,
+            units,
+            lead,
+            marks_lead,
+            last_clause: clauses.last().map(|c| c.span.clone()),
+        }
+    }
+
     /// Rows of indicator tables, with units, for an indicator the task mentions.
     pub fn indicator_rows_for<'d>(
         &'d self,

@@ -408,37 +408,7 @@ pub fn build(
         .tasks
         .iter()
         .map(|t| {
-            let clauses: Vec<&crate::document::ResponsibilityClause> = t
-                .clauses
-                .iter()
-                .filter_map(|&c| doc.clauses.get(c))
-                .collect();
-            let mut units: Vec<String> = Vec::new();
-            let mut lead: Vec<String> = Vec::new();
-            let row = t
-                .table_row
-                .and_then(|(ti, ri)| doc.tables.get(ti)?.rows.get(ri))
-                .filter(|_| clauses.is_empty());
-            let assigned_by = if !clauses.is_empty() {
-                Some("clause")
-            } else {
-                row.map(|_| "table")
-            };
-            let named = clauses
-                .iter()
-                .flat_map(|c| c.units.iter())
-                .chain(row.into_iter().flat_map(|r| r.units.iter()));
-            for u in named {
-                if !units.contains(&u.name) {
-                    units.push(u.name.clone());
-                }
-                if u.lead && !lead.contains(&u.name) {
-                    lead.push(u.name.clone());
-                }
-            }
-            if lead.is_empty() && units.len() == 1 {
-                lead = units.clone();
-            }
+            let named = doc.task_units(t);
             let category = t
                 .section
                 .and_then(|s| doc.sections.get(s))
@@ -446,13 +416,13 @@ pub fn build(
                 .and_then(|c| template.categories.get(c))
                 .map(|c| c.id.clone());
             TaskOut {
-                assigned_by: assigned_by.map(str::to_string),
+                assigned_by: named.assigned_by.map(|a| a.as_str().to_string()),
                 number: t.number.clone(),
                 title: clip_line(doc.slice(&t.title), 40),
                 category,
                 span: span(&t.span),
-                lead,
-                units,
+                lead: named.lead.iter().map(|u| u.to_string()).collect(),
+                units: named.units.iter().map(|u| u.to_string()).collect(),
             }
         })
         .collect();

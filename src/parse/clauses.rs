@@ -105,20 +105,23 @@ fn label_colon(s: &str) -> Option<usize> {
 /// Parses the inside of a clause into units; `None` when it is not a clause.
 fn parse(inner: &str, base: usize, c: &Compiled, at_end: bool) -> Option<Vec<UnitName>> {
     // Labelled segments: (start of the segment's text, is lead).
+    // Kept sorted, a label overlapping an earlier one found by binary search: a bracket
+    // of many labels is read in linear time.
     let mut labels: Vec<(usize, usize, Option<bool>)> = Vec::new();
     for (list, lead) in [(&c.lead_labels, true), (&c.other_labels, false)] {
         for label in list {
+            let mut fresh = Vec::new();
             for (at, _) in inner.match_indices(label.as_str()) {
                 let after = at + label.len();
                 let colon = label_colon(&inner[after..]).unwrap_or(0);
-                if labels.iter().any(|&(s, e, _)| at < e && s < after) {
+                if crate::parse::overlaps(&labels, &(at..after), |l| (l.0, l.1)) {
                     continue;
                 }
-                labels.push((at, after + colon, Some(lead)));
+                fresh.push((at, after + colon, Some(lead)));
             }
+            labels = crate::parse::merge_by_start(labels, fresh, |l| l.0);
         }
     }
-    crate::order::sort_by_position(&mut labels, |l| l.0);
     let labelled = !labels.is_empty();
 
     let trimmed = inner.trim_end_matches(|ch: char| is_blank(ch) || matches!(ch, '。' | '.'));

@@ -23,6 +23,31 @@ pub fn range_in<T>(items: &[T], key: impl Fn(&T) -> usize, span: &Span) -> std::
     a..b.max(a)
 }
 
+/// Whether a span overlaps one of `sorted` (sorted by start, not overlapping each other).
+pub(crate) fn overlaps<T>(sorted: &[T], span: &Span, of: impl Fn(&T) -> (usize, usize)) -> bool {
+    let k = sorted.partition_point(|x| of(x).1 <= span.start);
+    sorted.get(k).is_some_and(|x| of(x).0 < span.end)
+}
+
+/// Two lists sorted by `key`, merged into one.
+pub(crate) fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}
+
 pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
     let mut lines = lines::split_lines(text);
     let mut headings = Vec::new();

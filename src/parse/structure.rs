@@ -68,11 +68,12 @@ pub fn parts(
             out.push(part);
             continue;
         }
+        // The part's own headings only: headings are in text order.
         let category_sections: Vec<&Heading> = headings
+            [range_in(headings, |h| h.marker.start, &part.span)]
             .iter()
             .filter(|h| {
                 h.level == 2
-                    && part.span.contains(&h.marker.start)
                     && compiled
                         .category_of_heading(&text[h.title.clone()])
                         .is_some()
@@ -139,7 +140,7 @@ pub fn sections_and_tasks(
     let line_start = |h: &Heading| lines.get(h.line).map(|l| l.full.start).unwrap_or(0);
 
     for part in parts.iter().filter(|p| p.kind == PartKind::Tasks) {
-        let inside: Vec<usize> = (0..headings.len())
+        let inside: Vec<usize> = range_in(headings, |h| h.marker.start, &part.span)
             .filter(|&i| Some(i) != part.heading && part.span.contains(&line_start(&headings[i])))
             .collect();
         let min_level = inside.iter().map(|&i| headings[i].level).min();

@@ -4,7 +4,7 @@
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Line, Mention, Span, Target};
 use crate::parse::lines::{ascii_digit, is_blank, is_digit};
-use crate::parse::range_in;
+use crate::parse::{merge_by_start, overlaps, range_in};
 use crate::template::{PartKind, Template};
 
 /// A stretch of text whose sentences may state targets.
@@ -52,7 +52,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
         let mut fresh: Vec<Deadline> = Vec::new();
         for m in pattern.matches(s) {
             let span = base + m.whole.start..base + m.whole.end;
-            if overlaps(&out, &span, |d| &d.span) {
+            if overlaps(&out, &span, |d| (d.span.start, d.span.end)) {
                 continue;
             }
             let year = m
@@ -66,30 +66,6 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
     out
 }
 
-/// Whether a span overlaps one of `sorted` (sorted by start, not overlapping each other).
-fn overlaps<T>(sorted: &[T], span: &Span, of: impl Fn(&T) -> &Span) -> bool {
-    let k = sorted.partition_point(|x| of(x).end <= span.start);
-    sorted.get(k).is_some_and(|x| of(x).start < span.end)
-}
-
-/// Two lists sorted by `key`, merged into one.
-fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
-    if b.is_empty() {
-        return a;
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => key(x) <= key(y),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_a { a.next() } else { b.next() });
-    }
-    out
-}
 
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
@@ -408,7 +384,7 @@ fn unquantified(
         let mut fresh: Vec<Span> = Vec::new();
         for m in pattern.matches(s).into_iter().map(|m| m.whole) {
             let span = sentence.start + m.start..sentence.start + m.end;
-            if overlaps(&hits, &span, |h| h) {
+            if overlaps(&hits, &span, |h| (h.start, h.end)) {
                 continue;
             }
             // "持续提高到98%" is quantified: a number in the same clause wins.
@@ -419,7 +395,7 @@ fn unquantified(
             let numbered = overlaps(
                 &out[quantified_from..quantified_to],
                 &(span.start..sentence.start + clause_end),
-                |t| &t.span,
+                |t| (t.span.start, t.span.end),
             );
             if numbered {
                 continue;

@@ -209,17 +209,15 @@ pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding
 /// once: a plan names a few dozen units hundreds of times.
 #[derive(Default)]
 pub struct UnitKeys<'a> {
-    seen: Vec<(&'a str, String)>,
+    seen: std::collections::HashMap<&'a str, String>,
 }
 
 impl<'a> UnitKeys<'a> {
     pub fn key(&mut self, compiled: &Compiled, name: &'a str) -> String {
-        if let Some((_, k)) = self.seen.iter().find(|(n, _)| *n == name) {
-            return k.clone();
-        }
-        let k = compiled.canonical_unit(name);
-        self.seen.push((name, k.clone()));
-        k
+        self.seen
+            .entry(name)
+            .or_insert_with(|| compiled.canonical_unit(name))
+            .clone()
     }
 }
 

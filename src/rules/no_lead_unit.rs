@@ -29,31 +29,19 @@
 //! ```
 
 use super::Context;
+use crate::document::AssignedBy;
 use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for task in &doc.tasks {
-        let clauses: Vec<_> = task
-            .clauses
-            .iter()
-            .filter_map(|&c| doc.clauses.get(c))
-            .collect();
-        let Some(last) = clauses.last() else { continue };
-        if clauses.iter().any(|c| c.marks_lead) {
+        let named = doc.task_units(task);
+        // Clauses only: a task table has its own 牵头单位 column.
+        if named.assigned_by != Some(AssignedBy::Clause) || named.marks_lead {
             continue;
         }
-        // Distinct names; a task lists a handful, so a list does.
-        let mut units: Vec<&str> = Vec::new();
-        for name in clauses
-            .iter()
-            .flat_map(|c| c.units.iter().map(|u| u.name.as_str()))
-        {
-            if !units.contains(&name) {
-                units.push(name);
-            }
-        }
-        if units.len() < 2 {
+        let Some(last) = named.last_clause else { continue };
+        if named.units.len() < 2 {
             continue;
         }
         let number = if task.number.is_empty() {
@@ -63,10 +51,10 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(
-                last.span.clone(),
+                last,
                 format!(
                     "任务{number}列出 {} 个责任单位，未明确牵头单位",
-                    units.len()
+                    named.units.len()
                 ),
             )
             .suggest(

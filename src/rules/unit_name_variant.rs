@@ -37,27 +37,29 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let names = doc.responsible_units();
 
-    // canonical form -> surface forms with counts, both in order of first appearance; a
-    // plan names a few dozen units, so a list is enough (and smaller in wasm than a map).
+    // canonical form -> surface forms with counts, both in order of first appearance; the
+    // maps find a group and a form without walking the lists (a hostile paste may name
+    // thousands of units).
     type Forms<'u> = Vec<(&'u str, usize, &'u UnitName)>;
-    let mut groups: Vec<(String, Forms)> = Vec::new();
+    let mut groups: Vec<Forms> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut form_of: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
     let mut keys = super::UnitKeys::default();
     for unit in &names {
-        let key = keys.key(cx.compiled, &unit.name);
-        let i = match groups.iter().position(|g| g.0 == key) {
-            Some(i) => i,
-            None => {
-                groups.push((key, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        let forms = &mut groups[i].1;
-        match forms.iter_mut().find(|f| f.0 == unit.name) {
-            Some(f) => f.1 += 1,
-            None => forms.push((unit.name.as_str(), 1, unit)),
+        if let Some(&(g, f)) = form_of.get(unit.name.as_str()) {
+            groups[g][f].1 += 1;
+            continue;
         }
+        let key = keys.key(cx.compiled, &unit.name);
+        let g = *group_of.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        form_of.insert(&unit.name, (g, groups[g].len()));
+        groups[g].push((unit.name.as_str(), 1, unit));
     }
-    for (_, forms) in &groups {
+    for forms in &groups {
         if forms.len() < 2 {
             continue;
         }

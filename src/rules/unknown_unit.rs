@@ -48,29 +48,29 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
             .to_string()
     };
     let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
+    let exact: std::collections::HashSet<&str> = known.iter().map(String::as_str).collect();
     let units = doc
         .responsible_units()
         .into_iter()
         .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end));
-    let mut reported: Vec<String> = Vec::new();
+    let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
     // Each distinct name once: a plan names a few dozen units hundreds of times.
-    let mut checked: Vec<&str> = Vec::new();
+    let mut checked: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for unit in units {
-        if collective(&unit.name) || checked.contains(&unit.name.as_str()) {
+        if collective(&unit.name) || !checked.insert(&unit.name) {
             continue;
         }
-        checked.push(&unit.name);
         let k = key(&unit.name);
-        if k.is_empty()
-            || reported.contains(&k)
-            || known.contains(&k)
-            || known
+        // A member written longer or shorter (县科技局 / 县科技商务局) is the same unit;
+        // compared for a roster of the usual size.
+        let partly_known = known.len() <= 500
+            && known
                 .iter()
-                .any(|m| m.contains(&k) || k.contains(m.as_str()))
-        {
+                .any(|m| m.contains(&k) || k.contains(m.as_str()));
+        if k.is_empty() || reported.contains(&k) || exact.contains(k.as_str()) || partly_known {
             continue;
         }
-        reported.push(k);
+        reported.insert(k);
         out.push(
             Finding::new(
                 unit.span.clone(),

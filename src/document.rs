@@ -369,8 +369,11 @@ impl<'a> Document<'a> {
     /// What assigns a task and the units it names: its clauses, or else its row of a
     /// task-decomposition table. Worked out here once for the report and the rules.
     pub fn task_units<'d>(&'d self, task: &Task) -> TaskUnits<'d> {
-        let clauses: Vec<&ResponsibilityClause> =
-            task.clauses.iter().filter_map(|&c| self.clauses.get(c)).collect();
+        let clauses: Vec<&ResponsibilityClause> = task
+            .clauses
+            .iter()
+            .filter_map(|&c| self.clauses.get(c))
+            .collect();
         let row = task
             .table_row
             .and_then(|(t, r)| self.tables.get(t)?.rows.get(r))

@@ -71,14 +71,14 @@ pub fn parts(
         // The part's own headings only: headings are in text order.
         let category_sections: Vec<&Heading> = headings
             [range_in(headings, |h| h.marker.start, &part.span)]
-            .iter()
-            .filter(|h| {
-                h.level == 2
-                    && compiled
-                        .category_of_heading(&text[h.title.clone()])
-                        .is_some()
-            })
-            .collect();
+        .iter()
+        .filter(|h| {
+            h.level == 2
+                && compiled
+                    .category_of_heading(&text[h.title.clone()])
+                    .is_some()
+        })
+        .collect();
         let needed = if part.kind == PartKind::Preamble {
             2
         } else {

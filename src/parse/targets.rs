@@ -66,7 +66,6 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
     out
 }
 
-
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
     let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);

@@ -40,7 +40,9 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         if named.assigned_by != Some(AssignedBy::Clause) || named.marks_lead {
             continue;
         }
-        let Some(last) = named.last_clause else { continue };
+        let Some(last) = named.last_clause else {
+            continue;
+        };
         if named.units.len() < 2 {
             continue;
         }

@@ -32,8 +32,9 @@ pub use plancheck_docx as docx;
 pub use report::{Finding, Report, Severity};
 pub use template::{Template, TemplateError};
 
-/// The largest text checked, in bytes; larger input is refused with a clear message.
-pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// The largest text checked, in bytes of UTF-8; larger input is refused with a clear
+/// message. The same limit holds the text a Word file is read into.
+pub const MAX_INPUT_BYTES: usize = docx::MAX_TEXT_BYTES;
 
 /// What to report.
 #[derive(Clone, Debug, Default)]

@@ -281,3 +281,79 @@ fn write_fuzz_seeds() {
         std::fs::write(dir.join(format!("seed-{i}")), &bytes[4..]).expect("seed written");
     }
 }
+
+/// Word files of a few kilobytes whose text would grow to gigabytes are refused with one
+/// reason, in bounded memory and time; numbering counters far out of range are written in
+/// digits.
+#[test]
+fn word_files_that_amplify_are_refused_or_bounded() {
+    let started = std::time::Instant::now();
+
+    // A 1 MB cell merged down 2,000 rows: 2 GB of repeats.
+    let big = "质".repeat(350_000);
+    let mut rows = vec![row(&[cell(&big, 1, Some("restart"))])];
+    rows.extend((0..2000).map(|_| row(&[cell("", 1, Some(""))])));
+    let merged = Package::new(table(&rows)).bytes();
+    assert!(merged.len() < 200_000, "{} bytes", merged.len());
+    let e = plancheck::docx::read(&merged).unwrap_err();
+    assert_eq!(e.kind(), "too-much-text", "{e}");
+
+    // Tables nested nine deep, each level merged down ten rows.
+    let mut inner = table(&[row(&[cell(&"量".repeat(2000), 1, None)])]);
+    for _ in 0..9 {
+        let first =
+            format!(r#"<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{inner}<w:p/></w:tc>"#);
+        let mut rows = vec![format!("<w:tr>{first}</w:tr>")];
+        rows.extend((0..10).map(|_| row(&[cell("", 1, Some(""))])));
+        inner = table(&rows);
+    }
+    let nested = Package::new(inner).bytes();
+    assert!(plancheck::docx::read(&nested).is_err());
+
+    // One row of 5,000 cells each spanning 64 grid columns: read, no copies per column.
+    let wide = Package::new(table(&[row(&(0..5000)
+        .map(|i| cell(&format!("格{i}"), 64, None))
+        .collect::<Vec<_>>())]))
+    .bytes();
+    let doc = plancheck::docx::read(&wide).expect("a wide row is read");
+    assert!(doc.text.len() < 100_000);
+
+    // A counter started near 2^32 in letters and roman numerals, and a level text that
+    // repeats %1: digits, and a bounded number.
+    let numbering = format!(
+        r#"<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="4294967290"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{}"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="4294967290"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+        "%1".repeat(500)
+    );
+    let para = |level: u8| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强质量管理</w:t></w:r></w:p>"#
+        )
+    };
+    let mut pkg = Package::new(format!("{}{}", para(0), para(1)));
+    pkg.numbering = Some(&numbering);
+    let doc = plancheck::docx::read(&pkg.bytes()).expect("read");
+    let lines: Vec<&str> = doc.text.lines().collect();
+    assert!(lines[0].len() < 400, "{} bytes", lines[0].len());
+    assert!(lines[0].starts_with("4294967290"), "{}", &lines[0][..40]);
+    assert!(lines[1].starts_with("4294967290."), "{}", lines[1]);
+
+    // And the CLI says why in one line.
+    let dir = std::env::temp_dir().join(format!("plancheck-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("merged.docx");
+    std::fs::write(&path, &merged).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("8388608"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

@@ -33,6 +33,10 @@ use xml::{attr, local, push_reference};
 pub const MAX_DOCX_BYTES: usize = 32 * 1024 * 1024;
 /// The largest part of it (`word/document.xml` and the like) once inflated, in bytes.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+/// The most text a document is read into, in bytes of UTF-8: the largest text checked.
+/// Counted as the text is produced, so that merged cells repeated down a table, nested
+/// tables and numbering cannot grow a small file into gigabytes.
+pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
 /// What a .docx holds, as text.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -76,6 +80,9 @@ pub enum DocxError {
     PartTooLarge {
         part: String,
     },
+    /// The text it holds (merged cells repeated, nested tables) grows beyond
+    /// [`MAX_TEXT_BYTES`].
+    TextTooLarge,
     Corrupt {
         detail: String,
     },
@@ -91,6 +98,7 @@ impl DocxError {
             DocxError::NotZip => "not-docx",
             DocxError::NotWord => "not-word",
             DocxError::PartTooLarge { .. } => "too-large-inflated",
+            DocxError::TextTooLarge => "too-much-text",
             DocxError::Corrupt { .. } => "corrupt",
         }
     }
@@ -116,6 +124,10 @@ impl std::fmt::Display for DocxError {
             DocxError::PartTooLarge { part } => write!(
                 f,
                 "{part} inflates to more than {MAX_PART_BYTES} bytes; refused as a possible zip bomb"
+            ),
+            DocxError::TextTooLarge => write!(
+                f,
+                "the document's text (merged cells repeated, nested tables) grows beyond {MAX_TEXT_BYTES} bytes of UTF-8, the largest text checked; refused"
             ),
             DocxError::Corrupt { detail } => write!(f, "the .docx is damaged: {detail}"),
         }
@@ -378,6 +390,9 @@ struct Walker {
     in_run: usize,
     in_text: bool,
     tables: Vec<Table>,
+    /// Bytes produced beyond the text itself: merged cells repeated in each row, nested
+    /// tables joined into their cell. With the text, held to [`MAX_TEXT_BYTES`].
+    copied: usize,
 }
 
 impl Walker {
@@ -418,6 +433,9 @@ impl Walker {
                 }
                 Event::Eof => break,
                 _ => {}
+            }
+            if self.docx.text.len().saturating_add(self.copied) > MAX_TEXT_BYTES {
+                return Err(DocxError::TextTooLarge);
             }
         }
         // A truncated document: keep what was read.
@@ -518,16 +536,20 @@ impl Walker {
             b"tbl" => {
                 if let Some(table) = self.tables.pop() {
                     self.docx.tables += 1;
-                    let rows = resolve_merges(table);
+                    let budget = MAX_TEXT_BYTES.saturating_sub(self.docx.text.len() + self.copied);
+                    let (rows, copied) = resolve_merges(table, budget);
+                    self.copied = self.copied.saturating_add(copied);
                     match self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
                         // A table inside a cell: its cells joined into that cell.
                         Some(row) => {
                             if let Some(cell) = row.last_mut() {
+                                let before = cell.text.len();
                                 for r in rows {
                                     for text in r {
                                         join_cell(&mut cell.text, &text);
                                     }
                                 }
+                                self.copied = self.copied.saturating_add(cell.text.len() - before);
                             }
                         }
                         None => {
@@ -591,27 +613,38 @@ fn join_cell(cell: &mut String, text: &str) {
     cell.push_str(&text);
 }
 
-/// The rows' cell texts, a vertically merged cell repeated in each row it spans.
-fn resolve_merges(table: Table) -> Vec<Vec<String>> {
+/// The rows' cell texts, a vertically merged cell repeated in each row it spans, and the
+/// bytes so repeated. The repeats stop at `budget` bytes: past it the caller refuses the
+/// document.
+fn resolve_merges(table: Table, budget: usize) -> (Vec<Vec<String>>, usize) {
     let mut out: Vec<Vec<String>> = Vec::new();
-    // The text at each grid column of the previous row.
-    let mut above: Vec<String> = Vec::new();
+    let mut copied = 0usize;
+    // The text at each grid column of the previous row, shared rather than cloned per
+    // column a cell spans.
+    let mut above: Vec<std::rc::Rc<str>> = Vec::new();
     for row in table.rows {
         let mut texts = Vec::new();
-        let mut grid: Vec<String> = Vec::new();
+        let mut grid: Vec<std::rc::Rc<str>> = Vec::new();
         for cell in row {
             let col = grid.len();
-            let text = match cell.vmerge {
-                VMerge::Continue => above.get(col).cloned().unwrap_or_default(),
-                _ => cell.text.trim().to_string(),
+            let text: std::rc::Rc<str> = match cell.vmerge {
+                VMerge::Continue => {
+                    let repeated = above.get(col).cloned().unwrap_or_else(|| "".into());
+                    copied = copied.saturating_add(repeated.len());
+                    if copied > budget {
+                        return (out, copied);
+                    }
+                    repeated
+                }
+                _ => cell.text.trim().into(),
             };
             grid.extend(std::iter::repeat_n(text.clone(), cell.span));
             if !text.is_empty() {
-                texts.push(text);
+                texts.push(text.to_string());
             }
         }
         above = grid;
         out.push(texts);
     }
-    out
+    (out, copied)
 }

@@ -201,6 +201,9 @@ impl Numbering {
                 }
                 _ => out.push(ch),
             }
+            if out.len() > MAX_NUMBER_BYTES {
+                break;
+            }
         }
         match level.suffix {
             Suffix::Tab => out.push('\t'),
@@ -210,6 +213,13 @@ impl Numbering {
         Some(out)
     }
 }
+
+/// The largest counter written in letters (26 × 10: up to ten repeated letters).
+const MAX_LETTER_COUNT: u32 = 260;
+
+/// The longest number a paragraph is given: a level text repeating `%1` hundreds of times
+/// is cut here.
+const MAX_NUMBER_BYTES: usize = 256;
 
 /// A counter in one of Word's number formats.
 pub fn format_number(n: u32, format: &str) -> String {
@@ -247,10 +257,12 @@ pub fn format_number(n: u32, format: &str) -> String {
             .filter_map(|d| char::from_u32(u32::from(d) - u32::from('0') + 0xFF10))
             .collect(),
         "decimalZero" if n < 10 => format!("0{n}"),
-        "lowerLetter" => letters(n).to_ascii_lowercase(),
-        "upperLetter" => letters(n),
-        "lowerRoman" => roman(n).to_ascii_lowercase(),
-        "upperRoman" => roman(n),
+        // Past what a list reaches (zz…, MMMCMXCIX), digits: a counter started near 2^32
+        // would otherwise be millions of letters.
+        "lowerLetter" if n <= MAX_LETTER_COUNT => letters(n).to_ascii_lowercase(),
+        "upperLetter" if n <= MAX_LETTER_COUNT => letters(n),
+        "lowerRoman" if n < 4000 => roman(n).to_ascii_lowercase(),
+        "upperRoman" if n < 4000 => roman(n),
         "bullet" => String::new(),
         _ => n.to_string(),
     }
@@ -368,6 +380,11 @@ mod tests {
         assert_eq!(format_number(12, "decimalFullWidth"), "１２");
         assert_eq!(format_number(2, "ideographTraditional"), "乙");
         assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(
+            format_number(u32::MAX - 1, "lowerLetter"),
+            (u32::MAX - 1).to_string()
+        );
+        assert_eq!(format_number(u32::MAX, "upperRoman"), u32::MAX.to_string());
         assert_eq!(format_number(14, "upperRoman"), "XIV");
         assert_eq!(format_number(3, "chineseLegalSimplified"), "叁");
     }

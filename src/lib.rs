@@ -114,7 +114,7 @@ impl std::fmt::Display for InputError {
         match self {
             InputError::TooLarge { bytes } => write!(
                 f,
-                "input is {bytes} bytes; the largest text checked is {MAX_INPUT_BYTES} bytes"
+                "input is {bytes} bytes; the largest text checked is {MAX_INPUT_BYTES} bytes of UTF-8"
             ),
             InputError::NotUtf8 { offset } => write!(
                 f,

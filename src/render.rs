@@ -73,7 +73,11 @@ pub fn text(name: &str, r: &Report) -> String {
         let _ = writeln!(out);
     }
     let _ = writeln!(out, "{name}: {}", counts(r));
-    out
+    // The report's own line breaks stay; anything else that steers a terminal is shown.
+    out.split('\n')
+        .map(terminal_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A Markdown report for a review memo.
@@ -134,16 +138,46 @@ pub fn markdown(name: &str, r: &Report) -> String {
     out
 }
 
+/// Text from the plan made inert in Markdown: markup escaped, line breaks and control
+/// characters as spaces (a quotation cannot start a heading, a list or a code block), and
+/// `://` broken so that a bare address is not turned into a link.
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
+        if ch.is_control() || is_bidi_control(ch) {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '(' | ')'
         ) {
             out.push('\\');
         }
         out.push(ch);
+    }
+    out.replace("://", ":\\/\\/").replace("www.", "www\\.")
+}
+
+/// Characters that reorder text on screen (U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the plan made safe for a terminal: control characters (an escape sequence
+/// could clear the screen or hide the rest of the report) and reordering characters
+/// written as visible escapes.
+fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for ch in s.chars() {
+        if ch.is_control() || is_bidi_control(ch) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
     }
     out
 }

@@ -314,3 +314,55 @@ fn word_documents_are_checked_like_their_text() {
     assert!(err.contains("old binary Word file"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn plan_text_cannot_steer_the_terminal_or_the_markdown() {
+    // A task title carrying a screen-clearing escape, a hidden-text escape, a
+    // right-to-left override and a bare address; a CR that would start a heading.
+    let plan = "二、重点任务\n（一）推动经济质量效益型发展\n1.加强\u{1b}[2J管理\u{1b}[8m隐藏\u{202e}倒序 http://example.com/x 。\r# 标题\n";
+    let (_, text, _) = plancheck(&["check", "-"], Some(plan.as_bytes()));
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains("\\u{1b}[2J"), "{text}");
+    let (_, md, _) = plancheck(
+        &["check", "-", "--format", "markdown"],
+        Some(plan.as_bytes()),
+    );
+    assert!(!md.contains('\u{1b}') && !md.contains('\r'), "{md:?}");
+    assert!(!md.contains("http://"), "{md}");
+    // No line of the report starts with the plan's own markup.
+    assert!(md.lines().all(|l| !l.starts_with("# 标题")), "{md}");
+    let (_, json, _) = plancheck(&["check", "-", "--format", "json"], Some(plan.as_bytes()));
+    assert!(!json.contains('\u{1b}'), "JSON escapes control characters");
+}
+
+#[test]
+fn clear_answers_at_the_edges() {
+    // An empty or blank file is an input error, not a passing text.
+    for blank in ["", "  \n\t\n", "\u{feff}\n"] {
+        let (code, out, err) = plancheck(&["check", "-"], Some(blank.as_bytes()));
+        assert_eq!(code, 2, "{blank:?}: {out}");
+        assert!(err.contains("the file is empty"), "{err}");
+        assert_eq!(err.trim().lines().count(), 1);
+    }
+    // A device that never ends is read only up to the limit.
+    if std::path::Path::new("/dev/zero").exists() {
+        let started = std::time::Instant::now();
+        let (code, _, err) = plancheck(&["check", "/dev/zero"], None);
+        assert_eq!(code, 2);
+        assert!(err.contains("bytes of UTF-8"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    }
+    // Standard input once only.
+    let (code, _, err) = plancheck(&["check", "-", "-"], Some(b"x"));
+    assert_eq!(code, 2);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // A good file is reported even when the next cannot be read; the run still fails.
+    let (code, out, err) = plancheck(
+        &["check", &fixture("complete.txt"), "/nonexistent/plan.txt"],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(out.contains("complete.txt: 0 个错误"), "{out}");
+    assert!(err.contains("/nonexistent/plan.txt"), "{err}");
+}

@@ -232,3 +232,46 @@ fn a_bad_template_names_the_field() {
     assert!(e.to_string().contains("vocabulary.deadlines[0]"), "{e}");
     assert!(Template::from_json("not json").is_err());
 }
+
+#[test]
+fn hostile_templates_are_refused_or_read_in_bounded_work() {
+    let good: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    let vocabulary: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/vocabulary.json")).unwrap();
+
+    // Sixty thousand categories (within the size limit) are validated in linear time.
+    let mut many = good.clone();
+    let list: Vec<serde_json::Value> = (0..60_000)
+        .map(|i| serde_json::json!({"id": format!("c{i}"), "name": "类", "headings": [["质量"]]}))
+        .collect();
+    many["categories"] = list.into();
+    many["indicators"] = serde_json::Value::Array(Vec::new());
+    let started = std::time::Instant::now();
+    let read = Template::from_json(&many.to_string());
+    assert!(read.is_ok(), "{:?}", read.err());
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+
+    // Unit synonyms that would grow a name with each pass, or an empty long form.
+    for pair in [["局", "局局"], ["", "局"]] {
+        let mut v = good.clone();
+        v["vocabulary"] = vocabulary.clone();
+        let synonyms = v["vocabulary"]["unit_synonyms"].as_array_mut().unwrap();
+        for _ in 0..40 {
+            synonyms.push(serde_json::json!(pair));
+        }
+        let e = Template::from_json(&v.to_string()).unwrap_err();
+        assert!(e.to_string().contains("vocabulary.unit_synonyms["), "{e}");
+    }
+
+    // A byte-order mark is read past; trailing garbage and an oversized file are not.
+    let json = good.to_string();
+    assert!(Template::from_json(&format!("\u{feff}{json}")).is_ok());
+    assert!(Template::from_json(&format!("{json} trailing")).is_err());
+    let huge = format!(
+        "{json}{}",
+        " ".repeat(plancheck::template::MAX_TEMPLATE_BYTES)
+    );
+    let e = Template::from_json(&huge).unwrap_err();
+    assert!(e.to_string().contains("largest"), "{e}");
+}

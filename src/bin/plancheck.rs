@@ -50,29 +50,37 @@ mod cli {
         ExitCode::from(2)
     }
 
+    /// Reads at most `limit` bytes and says so past it: a device or a pipe that never ends
+    /// (`/dev/zero`) stops here.
+    fn read_limited(mut input: impl Read, what: &str, limit: usize) -> Result<Vec<u8>, String> {
+        let mut buf = Vec::new();
+        input
+            .by_ref()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("{what}: {e}"))?;
+        if buf.len() > limit {
+            return Err(format!(
+                "{what}: more than {limit} bytes; the largest text checked is {} bytes of UTF-8, the largest .docx {} bytes",
+                plancheck::MAX_INPUT_BYTES,
+                plancheck::docx::MAX_DOCX_BYTES
+            ));
+        }
+        Ok(buf)
+    }
+
     fn read(path: &str) -> Result<Vec<u8>, String> {
+        // A .docx may be larger than the text it holds; each reader checks its own limit.
+        let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
         if path == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("standard input: {e}"))?;
-            return Ok(buf);
+            return read_limited(std::io::stdin(), "standard input", limit);
         }
         let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
         if meta.is_dir() {
             return Err(format!("{path}: is a directory"));
         }
-        // A .docx may be larger than the text it holds; each reader checks its own limit.
-        let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
-        if meta.len() > limit as u64 {
-            return Err(format!(
-                "{path}: {} bytes; the largest text checked is {} bytes, the largest .docx {} bytes",
-                meta.len(),
-                plancheck::MAX_INPUT_BYTES,
-                plancheck::docx::MAX_DOCX_BYTES
-            ));
-        }
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+        let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+        read_limited(file, path, limit)
     }
 
     /// Tracked changes and comments in a Word file, which the check reads as accepted and
@@ -108,12 +116,20 @@ mod cli {
             template,
         } = cli.command;
 
+        if files.iter().filter(|f| *f == "-").count() > 1 {
+            return fail("standard input (`-`) can be read only once");
+        }
         let template = match template {
             None => Template::national(),
             Some(path) => {
-                let json = match std::fs::read_to_string(&path) {
+                let json = match std::fs::File::open(&path)
+                    .map_err(|e| format!("{path}: {e}"))
+                    .and_then(|f| read_limited(f, &path, plancheck::template::MAX_TEMPLATE_BYTES))
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| format!("{path}: not UTF-8 text"))
+                    }) {
                     Ok(s) => s,
-                    Err(e) => return fail(format!("{path}: {e}")),
+                    Err(e) => return fail(e),
                 };
                 match Template::from_json(&json) {
                     Ok(t) => t,
@@ -127,12 +143,18 @@ mod cli {
         };
 
         let mut reports: Vec<(String, Report)> = Vec::new();
+        // A file that cannot be checked is said on stderr; the others are still reported.
+        let mut unreadable = false;
         // The texts checked, for formats that count columns in them.
         let mut texts: Vec<String> = Vec::new();
         for path in &files {
             let bytes = match read(path) {
                 Ok(b) => b,
-                Err(e) => return fail(e),
+                Err(e) => {
+                    eprintln!("plancheck: {e}");
+                    unreadable = true;
+                    continue;
+                }
             };
             let name = if path == "-" {
                 "<stdin>"
@@ -148,8 +170,20 @@ mod cli {
                     }
                     text
                 }
-                Err(e) => return fail(format!("{path}: {e}")),
+                Err(e) => {
+                    eprintln!("plancheck: {path}: {e}");
+                    unreadable = true;
+                    continue;
+                }
             };
+            if text
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .is_empty()
+            {
+                eprintln!("plancheck: {path}: the file is empty");
+                unreadable = true;
+                continue;
+            }
             reports.push((name.to_string(), checker.check(&text, &Options::default())));
             texts.push(text.into_owned());
         }
@@ -195,6 +229,9 @@ mod cli {
             if e.kind() != std::io::ErrorKind::BrokenPipe {
                 return fail(e);
             }
+        }
+        if unreadable {
+            return ExitCode::from(2);
         }
         let errors = reports.iter().any(|(_, r)| r.summary.errors > 0);
         ExitCode::from(u8::from(errors))

@@ -12,6 +12,8 @@ use serde::Serialize;
 mod read;
 
 const NATIONAL: &str = include_str!("../data/national-2024.json");
+/// The largest template read, in bytes of JSON (the national one is 12 KB).
+pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
 const VOCABULARY: &str = include_str!("../data/vocabulary.json");
 
 /// The kinds of top-level part a plan is made of.
@@ -231,6 +233,17 @@ impl Template {
 
     /// Reads a template from JSON and validates it.
     pub fn from_json(json: &str) -> Result<Template, TemplateError> {
+        if json.len() > MAX_TEMPLATE_BYTES {
+            return Err(TemplateError {
+                path: String::new(),
+                message: format!(
+                    "the template is {} bytes; the largest read is {MAX_TEMPLATE_BYTES} bytes",
+                    json.len()
+                ),
+            });
+        }
+        // A file saved with a byte-order mark reads as the same JSON.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let template = read::template(&parse_json(json)?)?;
         template.validate()?;
         Ok(template)
@@ -250,16 +263,15 @@ impl Template {
         if self.categories.is_empty() {
             return Err(err("categories".into(), "must list at least one category"));
         }
-        // Few ids: a list is smaller in wasm than a hash set, and as fast here.
-        let mut ids: Vec<&str> = Vec::new();
+        // Sets, not lists: a hostile template may list a hundred thousand categories.
+        let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (i, c) in self.categories.iter().enumerate() {
             if c.id.trim().is_empty() {
                 return Err(err(format!("categories[{i}].id"), "must not be empty"));
             }
-            if ids.contains(&c.id.as_str()) {
+            if !ids.insert(c.id.as_str()) {
                 return Err(err(format!("categories[{i}].id"), "duplicate category id"));
             }
-            ids.push(c.id.as_str());
             if c.headings.is_empty() {
                 return Err(err(
                     format!("categories[{i}].headings"),
@@ -281,16 +293,15 @@ impl Template {
                 ));
             }
         }
-        let mut indicator_ids: Vec<&str> = Vec::new();
+        let mut indicator_ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if ind.id.trim().is_empty() {
                 return Err(err(format!("indicators[{i}].id"), "must not be empty"));
             }
-            if indicator_ids.contains(&ind.id.as_str()) {
+            if !indicator_ids.insert(ind.id.as_str()) {
                 return Err(err(format!("indicators[{i}].id"), "duplicate indicator id"));
             }
-            indicator_ids.push(ind.id.as_str());
-            if !ids.contains(&ind.category.as_str()) {
+            if !ids.contains(ind.category.as_str()) {
                 return Err(err(
                     format!("indicators[{i}].category"),
                     &format!("unknown category `{}`", ind.category),
@@ -325,9 +336,27 @@ impl Template {
             ("ratio_words", &v.ratio_words),
             ("unit_suffixes", &v.unit_suffixes),
             ("responsibility_endings", &v.responsibility_endings),
+            ("responsibility_labels.lead", &v.responsibility_labels.lead),
+            (
+                "responsibility_labels.other",
+                &v.responsibility_labels.other,
+            ),
+            ("title_verbs", &v.title_verbs),
+            ("commitment_verbs", &v.commitment_verbs),
+            ("past_markers", &v.past_markers),
         ] {
             if let Some(k) = list.iter().position(|w| w.is_empty()) {
                 return Err(err(format!("vocabulary.{field}[{k}]"), "must not be empty"));
+            }
+        }
+        // A unit name is rewritten with each pair in turn: a short form no longer than
+        // its long form keeps the name from growing (["局", "局局"] would double it).
+        for (k, (long, short)) in v.unit_synonyms.iter().enumerate() {
+            if long.is_empty() || short.chars().count() > long.chars().count() {
+                return Err(err(
+                    format!("vocabulary.unit_synonyms[{k}]"),
+                    "must be [long form, short form]: a non-empty long form and a short form no longer than it",
+                ));
             }
         }
         for (field, list) in [

@@ -236,6 +236,7 @@ export class WorkerChecker {
   #waiting = new Map();
   #queued = null;
   #busy = false;
+  #stopped = false;
   #ready;
 
   constructor({ template = null, url = new URL("./plancheck-worker.js", import.meta.url) } = {}) {
@@ -268,6 +269,8 @@ export class WorkerChecker {
 
   /** The report for `text`, or `null` when a later call superseded this one before it ran. */
   check(text, options) {
+    if (this.#stopped) return Promise.reject(new Error("plancheck: the worker was stopped"));
+    if (typeof text !== "string") return Promise.reject(new TypeError("plancheck: the text to check must be a string"));
     this.#queued?.resolve(null);
     return new Promise((resolve, reject) => {
       this.#queued = { text, options, resolve, reject };
@@ -276,6 +279,7 @@ export class WorkerChecker {
   }
 
   terminate() {
+    this.#stopped = true;
     this.#worker.terminate();
     const error = new Error("plancheck: the worker was stopped");
     for (const waiter of this.#waiting.values()) waiter.reject(error);

@@ -226,10 +226,22 @@ fn with_national<T>(f: impl FnOnce(&Checker) -> Result<T, JsError>) -> Result<T,
     })
 }
 
+/// The text argument: a string, or a `TypeError` that says so (not a report on
+/// "undefined" or "[object Object]").
+fn text_arg(text: &JsValue) -> Result<String, JsValue> {
+    text.as_string().ok_or_else(|| {
+        js_sys::TypeError::new("plancheck: the text to check must be a string").into()
+    })
+}
+
 /// Checks a plan against the national template.
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
-    with_national(|checker| run(checker, text, options))
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<JsCheckOptions>,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(&text)?;
+    with_national(|checker| run(checker, &text, options)).map_err(JsValue::from)
 }
 
 /// The national template's report on a plan, as Markdown for a review memo; `name` heads it.
@@ -260,8 +272,13 @@ impl PlanChecker {
     }
 
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn check(&self, text: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
-        run(&self.inner, text, options)
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<JsCheckOptions>,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_arg(&text)?;
+        run(&self.inner, &text, options).map_err(JsValue::from)
     }
 
     /// The report as Markdown, as `reportMarkdown` gives it for the national template.

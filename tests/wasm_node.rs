@@ -14,7 +14,7 @@ const PLAN: &str = "二、重点任务\n（一）推动经济质量效益型发�
 
 #[wasm_bindgen_test]
 fn check_returns_a_plain_report_object() {
-    let report = wasm::check(PLAN, None).unwrap();
+    let report = wasm::check(JsValue::from_str(PLAN), None).unwrap();
     assert_eq!(
         get(&report, "schema").as_string().as_deref(),
         Some("plancheck/report@1")
@@ -46,7 +46,7 @@ fn check_returns_a_plain_report_object() {
 fn options_filter_findings() {
     let opts =
         js_sys::JSON::parse(r#"{"disable":["unassigned-task"],"minSeverity":"error"}"#).unwrap();
-    let report = wasm::check(PLAN, Some(opts.unchecked_into())).unwrap();
+    let report = wasm::check(JsValue::from_str(PLAN), Some(opts.unchecked_into())).unwrap();
     let findings = js_sys::Array::from(&get(&report, "findings"));
     assert!(findings.length() > 0);
     for f in findings.iter() {
@@ -56,7 +56,11 @@ fn options_filter_findings() {
             Some("unassigned-task")
         );
     }
-    assert!(wasm::check(PLAN, Some(JsValue::from_str("nonsense").unchecked_into())).is_err());
+    assert!(wasm::check(
+        JsValue::from_str(PLAN),
+        Some(JsValue::from_str("nonsense").unchecked_into())
+    )
+    .is_err());
 }
 
 #[wasm_bindgen_test]
@@ -67,7 +71,10 @@ fn templates_load_and_bad_ones_name_the_field() {
         .replace("\"horizon\": 2027", "\"horizon\": 2028");
     let checker = wasm::PlanChecker::new(&json).unwrap();
     let report = checker
-        .check(PLAN, Some(JsValue::NULL.unchecked_into()))
+        .check(
+            JsValue::from_str(PLAN),
+            Some(JsValue::NULL.unchecked_into()),
+        )
         .unwrap();
     assert_eq!(
         get(&get(&report, "template"), "horizon").as_f64(),
@@ -99,8 +106,20 @@ fn malformed_options_are_refused_with_a_reason() {
         (r#"3"#, "object"),
     ] {
         let opts = js_sys::JSON::parse(json).unwrap();
-        let err = wasm::check(PLAN, Some(opts.unchecked_into())).unwrap_err();
-        let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
+        let err = wasm::check(JsValue::from_str(PLAN), Some(opts.unchecked_into())).unwrap_err();
+        let message = String::from(js_sys::Error::from(err).message());
         assert!(message.contains(why), "{json}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_text_that_is_not_a_string_is_a_type_error() {
+    for value in [
+        JsValue::UNDEFINED,
+        JsValue::from_f64(3.0),
+        js_sys::Object::new().into(),
+    ] {
+        let err = wasm::check(value, None).unwrap_err();
+        assert!(err.is_instance_of::<js_sys::TypeError>());
     }
 }

@@ -75,7 +75,13 @@ checker.addEventListener("plancheck-ready", () => {
 checker.addEventListener("plancheck-report", () => {
   for (const id of ["export-json", "copy-md", "print"]) $(id).disabled = false;
 });
-$("file").addEventListener("change", (e) => { const f = e.target.files[0]; if (f) openFile(f); });
+// The picker is cleared after each file, so that choosing the same file again (saved
+// again in Word) reads it again.
+$("file").addEventListener("change", (e) => {
+  const f = e.target.files[0];
+  e.target.value = "";
+  if (f) openFile(f);
+});
 $("export-json").addEventListener("click", download);
 $("copy-md").addEventListener("click", copyMarkdown);
 $("print").addEventListener("click", () => window.print());

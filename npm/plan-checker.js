@@ -324,7 +324,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-export class PlanCheckerElement extends HTMLElement {
+// Outside a browser (a server rendering the portal's pages imports this module) there is
+// no HTMLElement: the class is then defined over a plain base and not registered.
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+export class PlanCheckerElement extends ElementBase {
   static observedAttributes = ["template", "severity", "lang", "for", "worker", "worker-threshold"];
 
   #shadow = null;

@@ -193,7 +193,6 @@ pub fn sarif(reports: &[(String, Report)], texts: &[&str]) -> serde_json::Value 
                 "id": r.id,
                 "shortDescription": {"text": r.summary},
                 "defaultConfiguration": {"level": level(r.severity)},
-                "helpUri": r.source,
             })
         })
         .collect();
@@ -214,7 +213,7 @@ pub fn sarif(reports: &[(String, Report)], texts: &[&str]) -> serde_json::Value 
                     "message": {"text": message},
                     "locations": [{
                         "physicalLocation": {
-                            "artifactLocation": {"uri": name},
+                            "artifactLocation": {"uri": uri_of(name)},
                             "region": {
                                 "startLine": f.span.line,
                                 "startColumn": utf16_column(text, f.span.start),
@@ -241,6 +240,20 @@ pub fn sarif(reports: &[(String, Report)], texts: &[&str]) -> serde_json::Value 
             "results": results,
         }]
     })
+}
+
+/// A file name as a relative URI reference: percent-encoded (spaces, `#`, `%`, non-ASCII),
+/// path separators kept.
+fn uri_of(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The 1-based column, in UTF-16 code units, of a UTF-16 offset into the text.

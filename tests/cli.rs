@@ -81,6 +81,30 @@ fn stdin_markdown_and_sarif() {
     assert!(results
         .iter()
         .any(|r| r["ruleId"] == "target-missing-unit" && r["level"] == "error"));
+    // The file is a URI reference, and no rule points at a path as if it were a URL.
+    let dir = std::env::temp_dir().join(format!("plancheck sarif #{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let named = dir.join("方案 草稿.txt");
+    std::fs::write(&named, &text).unwrap();
+    let (_, sarif, _) = plancheck(
+        &["check", named.to_str().unwrap(), "--format", "sarif"],
+        None,
+    );
+    let s: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let uri = s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        uri.is_ascii() && !uri.contains(' ') && !uri.contains('#'),
+        "{uri}"
+    );
+    assert!(uri.contains("%E6%96%B9%E6%A1%88%20"), "{uri}");
+    assert!(s["runs"][0]["tool"]["driver"]["rules"][0]
+        .get("helpUri")
+        .is_none());
+    let _ = std::fs::remove_dir_all(&dir);
     // Columns are counted in UTF-16 code units, as the run declares: 𠮷 before a finding
     // moves it two columns.
     assert_eq!(v["runs"][0]["columnKind"], "utf16CodeUnits");

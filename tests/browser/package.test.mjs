@@ -55,6 +55,15 @@ test("the installed package imports and checks in Node.js", () => {
   assert.match(got.bad, /field/);
 });
 
+test("the element's module imports in Node.js (server rendering) without a DOM", () => {
+  fs.writeFileSync(path.join(app, "element.js"), `
+    const m = await import("plancheck/element");
+    console.log(JSON.stringify({ element: typeof m.PlanCheckerElement, check: typeof m.check }));
+  `);
+  const got = JSON.parse(execFileSync("node", ["element.js"], { cwd: app, encoding: "utf8" }));
+  assert.deepEqual(got, { element: "function", check: "function" });
+});
+
 test("the .docx reader imports and reads a Word draft in Node.js", () => {
   fs.writeFileSync(path.join(app, "draft.docx"), wordDraft());
   fs.writeFileSync(path.join(app, "docx.js"), `

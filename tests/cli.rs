@@ -16,7 +16,11 @@ fn plancheck(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
         .spawn()
         .expect("runs");
     if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        // The CLI may exit without reading its input (a usage error): a broken pipe then.
+        let written = child.stdin.take().unwrap().write_all(bytes);
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();

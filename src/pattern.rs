@@ -13,6 +13,10 @@ use std::ops::Range;
 
 use regex_lite::Regex;
 
+/// The longest text one match of a vocabulary pattern may cover, in bytes (about 170
+/// Chinese characters; deadline and not-quantified phrases are a few dozen).
+pub const WINDOW: usize = 512;
+
 #[derive(Clone, Debug)]
 pub struct Pattern {
     regex: Regex,
@@ -63,7 +67,8 @@ impl Pattern {
         Ok(Pattern { regex, anchored })
     }
 
-    /// Every match in `s`, in order, as `Regex::captures_iter` finds them.
+    /// Every match in `s`, in order, as `Regex::captures_iter` finds them (a match is at
+    /// most [`WINDOW`] bytes long).
     pub fn matches(&self, s: &str) -> Vec<Match> {
         let Some((anchored, firsts)) = &self.anchored else {
             return self
@@ -85,7 +90,13 @@ impl Pattern {
                 break;
             };
             let start = at + offset;
-            let hit = anchored.captures(&s[start..]).and_then(|c| {
+            // A phrase is short: each attempt reads a window, not the rest of the line, so
+            // that a pattern such as `年.*前` stays linear on a line of 年.
+            let mut end = start.saturating_add(WINDOW).min(s.len());
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            let hit = anchored.captures(&s[start..end]).and_then(|c| {
                 let whole = c.get(0)?.range();
                 Some((whole, c.get(1).map(|g| g.range())))
             });

@@ -264,6 +264,27 @@ fn hostile_templates_are_refused_or_read_in_bounded_work() {
         assert!(e.to_string().contains("vocabulary.unit_synonyms["), "{e}");
     }
 
+    // A deadline pattern that could run to the end of the line from every start stays
+    // linear: each attempt reads a bounded window.
+    let mut v = good.clone();
+    v["vocabulary"] = vocabulary.clone();
+    v["vocabulary"]["deadlines"]
+        .as_array_mut()
+        .unwrap()
+        .push("年.*前".into());
+    let greedy = Template::from_json(&v.to_string()).unwrap();
+    let text = format!(
+        "二、重点任务\n（一）推动经济质量效益型发展\n1.推进。{}\n",
+        "年".repeat(40_000)
+    );
+    let started = std::time::Instant::now();
+    let _ = plancheck::check(&text, &greedy, &plancheck::Options::default());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+
     // A byte-order mark is read past; trailing garbage and an oversized file are not.
     let json = good.to_string();
     assert!(Template::from_json(&format!("\u{feff}{json}")).is_ok());

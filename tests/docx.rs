@@ -357,3 +357,41 @@ fn word_files_that_amplify_are_refused_or_bounded() {
 
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn a_cut_short_or_zip_encrypted_document_says_so() {
+    // word/document.xml cut in the middle of the body: damaged, not read in part.
+    let whole = format!(
+        "{}{}",
+        p("一、总体要求"),
+        p("到2027年，质量效益水平全面提高。")
+    );
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{whole}"#
+    );
+    let cut = zip_of(
+        &[("word/document.xml", doc[..doc.rfind("</w:t>").unwrap()].to_string())],
+        CompressionMethod::Deflated,
+    );
+    let e = read(&cut).unwrap_err();
+    assert_eq!(e.kind(), "corrupt", "{e}");
+    assert!(e.to_string().contains("cut short"), "{e}");
+
+    // An entry marked as zip-encrypted (general purpose flag bit 0, in the local header
+    // and the central directory): called encrypted, not damaged.
+    let mut bytes = Package::new(p("一、总体要求")).bytes();
+    for (signature, flag_at) in [
+        ([0x50u8, 0x4b, 0x03, 0x04], 6),
+        ([0x50, 0x4b, 0x01, 0x02], 8),
+    ] {
+        let mut i = 0;
+        while i + 4 <= bytes.len() {
+            if bytes[i..i + 4] == signature {
+                bytes[i + flag_at] |= 1;
+            }
+            i += 1;
+        }
+    }
+    let e = read(&bytes).unwrap_err();
+    assert_eq!(e.kind(), "encrypted", "{e}");
+}

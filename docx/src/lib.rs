@@ -192,7 +192,9 @@ pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
 
 fn corrupt(e: impl std::fmt::Display) -> DocxError {
     let detail = e.to_string();
-    if detail.to_ascii_lowercase().contains("encrypt") || detail.contains("password") {
+    let lower = detail.to_ascii_lowercase();
+    // The zip reader says "Password required to decrypt file" of a zip-encrypted entry.
+    if lower.contains("crypt") || lower.contains("password") {
         DocxError::Encrypted
     } else {
         DocxError::Corrupt { detail }
@@ -398,10 +400,17 @@ struct Walker {
 impl Walker {
     fn walk(&mut self, xml: &str) -> Result<(), DocxError> {
         let mut reader = Reader::from_str(xml);
+        // Elements open: a document that ends inside one was cut short.
+        let mut depth = 0usize;
         loop {
             let event = reader.read_event().map_err(|e| DocxError::Corrupt {
                 detail: format!("word/document.xml: {e}"),
             })?;
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(e) => {
                     if self.skip > 0 || skipped(local(e.name().as_ref())) {
@@ -431,19 +440,19 @@ impl Walker {
                         push_reference(&mut p.text, &r);
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if depth > 0 {
+                        return Err(DocxError::Corrupt {
+                            detail: "word/document.xml ends before its last element closes (the file was cut short)".into(),
+                        });
+                    }
+                    break;
+                }
                 _ => {}
             }
             if self.docx.text.len().saturating_add(self.copied) > MAX_TEXT_BYTES {
                 return Err(DocxError::TextTooLarge);
             }
-        }
-        // A truncated document: keep what was read.
-        while !self.tables.is_empty() {
-            self.end(b"tbl");
-        }
-        if self.paragraph.is_some() {
-            self.end(b"p");
         }
         Ok(())
     }

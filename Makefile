@@ -12,7 +12,7 @@ BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
 # -O1: measured smallest both raw and gzipped; -Oz/-Os/-O2 shrink raw but grow gzip by 7–10 %.
 WASM_OPT_FLAGS := -O1
-ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js
+ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js npm/plancheck-docx-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
@@ -80,7 +80,7 @@ package: wasm
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_bg.wasm -o pkg/bundler/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_docx_bg.wasm -o pkg/bundler/plancheck_docx_bg.wasm
-	cp $(ELEMENT) npm/node.js npm/docx-node.js npm/README.md pkg/
+	cp $(ELEMENT) npm/node.js npm/docx-node.js npm/README.md LICENSE pkg/
 	cp npm/schema/*.json pkg/schema/
 	sed 's/@VERSION@/$(VERSION)/' npm/package.json > pkg/package.json
 	@echo "pkg/: plancheck $(VERSION)"

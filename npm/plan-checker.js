@@ -26,6 +26,33 @@ function loadDocxReader() {
   return docxReader;
 }
 
+// A Word file is read in a worker of its own, so that the page never waits on it; only
+// where no worker can start is it read here.
+function readDocxOffThread(bytes) {
+  const here = () => loadDocxReader().then((read) => read(bytes));
+  let worker;
+  try {
+    worker = new Worker(new URL("./plancheck-docx-worker.js", import.meta.url), { type: "module" });
+  } catch {
+    return here();
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event) => {
+      worker.terminate();
+      const { doc, error } = event.data || {};
+      if (!error) resolve(doc);
+      else if (error.fatal) here().then(resolve, reject);
+      else reject(Object.assign(new Error(error.message), { kind: error.kind }));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      worker.terminate();
+      here().then(resolve, reject);
+    };
+    worker.postMessage({ id: 1, bytes });
+  });
+}
+
 const STRINGS = {
   "zh-CN": {
     severity: { error: "错误", warning: "警告", info: "提示" },
@@ -527,8 +554,7 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     let doc;
     try {
-      const readDocx = await loadDocxReader();
-      doc = readDocx(bytes);
+      doc = await readDocxOffThread(bytes);
     } catch (e) {
       const kind = e && e.kind;
       throw new Error(kind && t.docx[kind] ? t.docx[kind](name) : t.docx.failed(name, messageOf(e)));

@@ -19,6 +19,8 @@ before(() => {
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", app, pkg], { encoding: "utf8" });
   const [{ filename, files }] = JSON.parse(out);
   assert.ok(files.some((f) => f.path === "plancheck_bg.wasm"));
+  assert.ok(files.some((f) => f.path === "LICENSE"), "the package carries its licence");
+  assert.ok(files.some((f) => f.path === "plancheck-docx-worker.js"));
   fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "portal", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", path.join(app, filename)], { cwd: app, stdio: "pipe" });
 });

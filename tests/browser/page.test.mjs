@@ -113,6 +113,13 @@ test("a .docx opens through the picker with its numbering, tables, changes and c
   assert.match(status, /表格 1 个/);
   assert.match(status, /插入 1 处、删除 1 处/);
   assert.match(status, /批注 1 条未计入检查/);
+  // Read in a worker of its own: the page never waits on a Word file.
+  const workers = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.name.endsWith("plancheck-docx-worker.js")).length);
+  assert.ok(workers > 0, "the .docx was not read in a worker");
+  // The picker is cleared, so that choosing the same file again (saved again in Word)
+  // fires a change and reads it again.
+  assert.equal(await page.$eval("#file", (input) => input.value), "");
   const text = await page.inputValue("#text");
   assert.match(text, /^一、重点任务$/m);
   assert.match(text, /^（一）推动经济质量效益型发展$/m);

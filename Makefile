@@ -59,9 +59,12 @@ deps-wasm-opt:
 	@grep -qs '"version": "$(BINARYEN_VERSION)"' target/tools/node_modules/binaryen/package.json || \
 		npm install --prefix target/tools --no-audit --no-fund --no-save binaryen@$(BINARYEN_VERSION) >/dev/null
 
+# The modules carry no paths of the machine that built them (panic locations name files).
+WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(HOME)=~ --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo
+
 wasm: deps-wasm deps-wasm-opt
-	cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
-	cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(WASM)
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm

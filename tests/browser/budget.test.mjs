@@ -29,3 +29,13 @@ for (const [file, BUDGET] of modules) {
     assert.ok(gzip <= BUDGET.gzip, `gzip ${gzip} > ${BUDGET.gzip}`);
   });
 }
+
+// The modules name no path of the machine that built them (the build remaps them).
+for (const [file] of modules) {
+  test(`${path.relative(root, file)} carries no build machine path`, () => {
+    const text = fs.readFileSync(file).toString("latin1");
+    for (const local of [root, process.env.HOME, "/root/", "/home/"].filter(Boolean)) {
+      assert.ok(!text.includes(local), `${local} appears in ${file}`);
+    }
+  });
+}

@@ -388,18 +388,18 @@ impl<'a> Document<'a> {
             .flat_map(|c| c.units.iter())
             .chain(row.into_iter().flat_map(|r| r.units.iter()))
             .collect();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::order::Names::new();
         let units: Vec<&str> = named
             .iter()
             .map(|u| u.name.as_str())
-            .filter(|n| seen.insert(*n))
+            .filter(|n| seen.insert(n, 0).is_none())
             .collect();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::order::Names::new();
         let mut lead: Vec<&str> = named
             .iter()
             .filter(|u| u.lead)
             .map(|u| u.name.as_str())
-            .filter(|n| seen.insert(*n))
+            .filter(|n| seen.insert(n, 0).is_none())
             .collect();
         let marks_lead = !lead.is_empty() || clauses.iter().any(|c| c.marks_lead);
         if lead.is_empty() && units.len() == 1 {

@@ -4,6 +4,10 @@
 //! the standard stable sort weighs kilobytes in the WebAssembly module. Here only the
 //! `(key, index)` pairs are sorted, so the sort itself exists once.
 
+/// The one map type: names to positions. Every lookup by name goes through it, so the
+/// hash map's code is in the WebAssembly module once.
+pub type Names<'a> = std::collections::HashMap<&'a str, usize>;
+
 /// Sorts `v` by `key`, keeping the order of equal keys.
 pub fn sort_by_position<T>(v: &mut Vec<T>, key: impl Fn(&T) -> usize) {
     let mut order: Vec<(usize, usize)> = v.iter().enumerate().map(|(i, x)| (key(x), i)).collect();

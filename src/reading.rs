@@ -635,7 +635,7 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
         .take(16)
         .collect();
     // How often each line follows a page break: counted once, not per line.
-    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut repeats = crate::order::Names::new();
     for &j in &after {
         *repeats.entry(&text[lines[j].content.clone()]).or_default() += 1;
     }

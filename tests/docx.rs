@@ -370,7 +370,10 @@ fn a_cut_short_or_zip_encrypted_document_says_so() {
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{whole}"#
     );
     let cut = zip_of(
-        &[("word/document.xml", doc[..doc.rfind("</w:t>").unwrap()].to_string())],
+        &[(
+            "word/document.xml",
+            doc[..doc.rfind("</w:t>").unwrap()].to_string(),
+        )],
         CompressionMethod::Deflated,
     );
     let e = read(&cut).unwrap_err();

@@ -209,15 +209,21 @@ pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding
 /// once: a plan names a few dozen units hundreds of times.
 #[derive(Default)]
 pub struct UnitKeys<'a> {
-    seen: std::collections::HashMap<&'a str, String>,
+    index: crate::order::Names<'a>,
+    keys: Vec<String>,
 }
 
 impl<'a> UnitKeys<'a> {
-    pub fn key(&mut self, compiled: &Compiled, name: &'a str) -> String {
-        self.seen
-            .entry(name)
-            .or_insert_with(|| compiled.canonical_unit(name))
-            .clone()
+    pub fn key(&mut self, compiled: &Compiled, name: &'a str) -> &str {
+        let i = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                self.keys.push(compiled.canonical_unit(name));
+                self.index.insert(name, self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        &self.keys[i]
     }
 }
 

@@ -31,35 +31,43 @@
 
 use super::Context;
 use crate::document::UnitName;
+use crate::order::Names;
 use crate::report::Finding;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let names = doc.responsible_units();
 
-    // canonical form -> surface forms with counts, both in order of first appearance; the
-    // maps find a group and a form without walking the lists (a hostile paste may name
-    // thousands of units).
-    type Forms<'u> = Vec<(&'u str, usize, &'u UnitName)>;
-    let mut groups: Vec<Forms> = Vec::new();
-    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut form_of: std::collections::HashMap<&str, (usize, usize)> =
-        std::collections::HashMap::new();
+    // canonical form -> surface forms with counts, both in order of first appearance,
+    // found by name rather than by walking lists (a hostile paste may name thousands).
     let mut keys = super::UnitKeys::default();
-    for unit in &names {
-        if let Some(&(g, f)) = form_of.get(unit.name.as_str()) {
-            groups[g][f].1 += 1;
+    let unit_keys: Vec<String> = names
+        .iter()
+        .map(|u| keys.key(cx.compiled, &u.name).to_string())
+        .collect();
+    let mut forms: Vec<(&str, usize, &UnitName)> = Vec::new();
+    let mut form_of = Names::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = Names::new();
+    for (unit, key) in names.iter().zip(&unit_keys) {
+        if let Some(&f) = form_of.get(unit.name.as_str()) {
+            forms[f].1 += 1;
             continue;
         }
-        let key = keys.key(cx.compiled, &unit.name);
-        let g = *group_of.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        form_of.insert(&unit.name, (g, groups[g].len()));
-        groups[g].push((unit.name.as_str(), 1, unit));
+        let g = match group_of.get(key.as_str()) {
+            Some(&g) => g,
+            None => {
+                groups.push(Vec::new());
+                group_of.insert(key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        form_of.insert(&unit.name, forms.len());
+        groups[g].push(forms.len());
+        forms.push((unit.name.as_str(), 1, *unit));
     }
-    for forms in &groups {
+    for group in &groups {
+        let forms: Vec<&(&str, usize, &UnitName)> = group.iter().map(|&f| &forms[f]).collect();
         if forms.len() < 2 {
             continue;
         }

@@ -36,6 +36,8 @@
 //! ```
 
 use super::Context;
+use crate::document::UnitName;
+use crate::order::Names;
 use crate::report::Finding;
 
 pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
@@ -48,29 +50,35 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
             .to_string()
     };
     let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
-    let exact: std::collections::HashSet<&str> = known.iter().map(String::as_str).collect();
-    let units = doc
+    let mut exact = Names::new();
+    for (i, k) in known.iter().enumerate() {
+        exact.insert(k.as_str(), i);
+    }
+    // Each distinct name once, with its key: a plan names a few dozen units hundreds of
+    // times.
+    let mut checked = Names::new();
+    let candidates: Vec<(&UnitName, String)> = doc
         .responsible_units()
         .into_iter()
-        .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end));
-    let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
-    // Each distinct name once: a plan names a few dozen units hundreds of times.
-    let mut checked: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for unit in units {
-        if collective(&unit.name) || !checked.insert(&unit.name) {
-            continue;
-        }
-        let k = key(&unit.name);
+        .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end))
+        .filter(|u| !collective(&u.name) && checked.insert(u.name.as_str(), 0).is_none())
+        .map(|u| (u, key(&u.name)))
+        .collect();
+    let mut reported = Names::new();
+    for (unit, k) in &candidates {
         // A member written longer or shorter (县科技局 / 县科技商务局) is the same unit;
         // compared for a roster of the usual size.
         let partly_known = known.len() <= 500
             && known
                 .iter()
-                .any(|m| m.contains(&k) || k.contains(m.as_str()));
-        if k.is_empty() || reported.contains(&k) || exact.contains(k.as_str()) || partly_known {
+                .any(|m| m.contains(k.as_str()) || k.contains(m.as_str()));
+        if k.is_empty()
+            || exact.contains_key(k.as_str())
+            || partly_known
+            || reported.insert(k.as_str(), 0).is_some()
+        {
             continue;
         }
-        reported.insert(k);
         out.push(
             Finding::new(
                 unit.span.clone(),

@@ -264,12 +264,12 @@ impl Template {
             return Err(err("categories".into(), "must list at least one category"));
         }
         // Sets, not lists: a hostile template may list a hundred thousand categories.
-        let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut ids = crate::order::Names::new();
         for (i, c) in self.categories.iter().enumerate() {
             if c.id.trim().is_empty() {
                 return Err(err(format!("categories[{i}].id"), "must not be empty"));
             }
-            if !ids.insert(c.id.as_str()) {
+            if ids.insert(c.id.as_str(), i).is_some() {
                 return Err(err(format!("categories[{i}].id"), "duplicate category id"));
             }
             if c.headings.is_empty() {
@@ -293,15 +293,15 @@ impl Template {
                 ));
             }
         }
-        let mut indicator_ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut indicator_ids = crate::order::Names::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if ind.id.trim().is_empty() {
                 return Err(err(format!("indicators[{i}].id"), "must not be empty"));
             }
-            if !indicator_ids.insert(ind.id.as_str()) {
+            if indicator_ids.insert(ind.id.as_str(), i).is_some() {
                 return Err(err(format!("indicators[{i}].id"), "duplicate indicator id"));
             }
-            if !ids.contains(ind.category.as_str()) {
+            if !ids.contains_key(ind.category.as_str()) {
                 return Err(err(
                     format!("indicators[{i}].category"),
                     &format!("unknown category `{}`", ind.category),

@@ -231,3 +231,14 @@ fn a_percent_sign_is_one_unit_wherever_it_is_written() {
     let units: Vec<Option<&str>> = r.targets.iter().map(|t| t.unit.as_deref()).collect();
     assert_eq!(units, [Some("%"), Some("%")], "{:#?}", r.targets);
 }
+
+#[test]
+fn a_present_figure_is_not_held_to_the_national_floor() {
+    // The state today, undated, then the target: only the target is compared.
+    let text = format!(
+        "一、工作目标\n2024年，全县食品抽检合格率达97.2%。到2027年，食品抽检合格率达到98.5%。\n{TASKS}"
+    );
+    assert_eq!(count(&check(&text), "target-below-floor"), 0);
+    let weaker = format!("一、工作目标\n到2027年，食品抽检合格率达到97.5%。\n{TASKS}");
+    assert_eq!(count(&check(&weaker), "target-below-floor"), 1);
+}

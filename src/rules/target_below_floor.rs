@@ -35,7 +35,9 @@ use crate::report::Finding;
 use crate::template::Direction;
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
-    for target in &cx.doc.targets {
+    // Dated targets only: an undated figure may be the present state (2024年…达97%), and
+    // target-missing-date already asks for its deadline.
+    for target in cx.doc.targets.iter().filter(|t| t.dated) {
         let Some(ind) = target.indicator.and_then(|i| cx.template.indicators.get(i)) else {
             continue;
         };

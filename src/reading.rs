@@ -477,16 +477,33 @@ fn ends_paragraph(s: &str) -> bool {
         // Half-width after CJK text; `1:13` or `10:30` split at the colon goes on.
         ';' | ':' | '!' | '?' => before.is_some_and(|c| !c.is_ascii()),
         '”' | '’' | '」' | '』' => before.is_some_and(|c| matches!(c, '。' | '！' | '？')),
-        '）' | ')' => {
-            // A bracket that closes the paragraph: a responsibility clause.
-            let open = s.rfind(['（', '(']).unwrap_or(0);
-            let inner = &s[open..];
-            ["负责", "牵头", "单位", "配合"]
-                .iter()
-                .any(|w| inner.contains(w))
-        }
+        // A bracket that closes the paragraph: a responsibility clause.
+        '）' | ')' => ends_with_clause(s),
         _ => false,
     }
+}
+
+/// Whether a line ends with a responsibility clause: `…（县科技局、县发改委负责）`.
+pub(crate) fn ends_with_clause(s: &str) -> bool {
+    let s = s.trim_end_matches(['。', '.', ' ', '\u{3000}']);
+    if !s.ends_with(['）', ')']) {
+        return false;
+    }
+    let open = s.rfind(['（', '(']);
+    let inner = &s[open.unwrap_or(0)..];
+    if ["负责", "牵头", "单位", "配合"]
+        .iter()
+        .any(|w| inner.contains(w))
+    {
+        return true;
+    }
+    // The bracket opened on an earlier line (`（责任单位：县` / `市场监管局、县财政局）`):
+    // a clause when what it closes ends with a unit's name.
+    let body = s.trim_end_matches(['）', ')']);
+    open.is_none()
+        && ["局", "委", "办", "中心", "部", "院", "站", "政府"]
+            .iter()
+            .any(|w| body.ends_with(w))
 }
 
 /// Whether a line lines up columns with runs of blanks (a roster, a table): not prose.

@@ -399,3 +399,32 @@ proptest! {
         assert_spans_point_at_the_text(&copy, &furniture, &r);
     }
 }
+
+#[test]
+fn numbering_lost_and_hard_wrapped_together_still_read() {
+    // Saved as .txt with its numbering lost and lines broken, as some exports do.
+    for plan in [
+        "complete.txt",
+        "unassigned-task/flagged.txt",
+        "no-lead-unit/flagged.txt",
+    ] {
+        let text = fixture(plan);
+        let stripped: String = text
+            .lines()
+            .map(|l| strip_marker(l).to_string() + "\n")
+            .collect();
+        let want = keys(&common::check(&text));
+        for cols in (28..=46).step_by(6) {
+            let lines: Vec<String> = stripped
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .flat_map(|l| wrap_measured(l, cols as f32, false))
+                .collect();
+            let copy = lines.join("\n") + "\n";
+            let r = common::check(&copy);
+            assert_eq!(keys(&r), want, "{plan} at {cols} columns");
+            assert!(r.document.reading.numbering_lost);
+        }
+    }
+}

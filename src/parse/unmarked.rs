@@ -45,9 +45,24 @@ pub fn headings(
     let mut kind = PartKind::Preamble;
     // Paragraphs under the current category heading: made items when there are several.
     let mut paragraphs: Vec<usize> = Vec::new();
+    // Where paragraphs end with responsibility clauses, an item runs to its clause: a
+    // paragraph broken over lines (a hard-wrapped copy) stays one item. Otherwise each
+    // paragraph is one.
     let flush = |paragraphs: &mut Vec<usize>, out: &mut Vec<Heading>| {
-        if paragraphs.len() >= 2 {
-            for &i in paragraphs.iter() {
+        let clause_ends =
+            |i: &usize| crate::reading::ends_with_clause(&text[lines[*i].content.clone()]);
+        // Clauses close the items when the last line closes one.
+        let by_clause = paragraphs.last().is_some_and(clause_ends);
+        let mut starts: Vec<usize> = Vec::new();
+        let mut open = true;
+        for i in paragraphs.iter() {
+            if open || !by_clause {
+                starts.push(*i);
+            }
+            open = clause_ends(i);
+        }
+        if starts.len() >= 2 {
+            for &i in &starts {
                 if let Some(h) = heading(text, lines, i, 3) {
                     out.push(h);
                 }
@@ -84,7 +99,10 @@ pub fn headings(
                 in_category = true;
                 out.extend(heading(text, lines, i, 2));
             }
-            PartKind::Tasks if in_category && !short => paragraphs.push(i),
+            // The end of a paragraph broken over lines may be a short line (`康委负责）`).
+            PartKind::Tasks if in_category && (!short || crate::reading::ends_with_clause(s)) => {
+                paragraphs.push(i)
+            }
             PartKind::Schedule => {
                 // A stage: 动员部署阶段（2025年1月至2025年6月）。做好……
                 let lead: String = s.chars().take(14).collect();

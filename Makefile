@@ -18,10 +18,31 @@ export CARGO_TERM_COLOR ?= never
 
 .PHONY: serve test bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
 
+# The page's static server: its policy sent as headers too, so that it also covers the
+# workers (a page's <meta> policy does not), the scripts are not sniffed, and only the
+# page's own origin may frame it.
+define SERVE_PY
+import functools, http.server, sys
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript"}
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+port = int(sys.argv[1])
+http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=sys.argv[2])).serve_forever()
+endef
+export SERVE_PY
+
 ## Build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: wasm
 	@echo "plancheck: http://127.0.0.1:$(PORT)/"
-	python3 -m http.server "$(PORT)" --bind 127.0.0.1 --directory www
+	python3 -c "$$SERVE_PY" "$(PORT)" www
 
 ## Run every test: Rust, the input forms, wasm, browser.
 test: test-rust test-forms test-wasm test-browser

@@ -398,3 +398,68 @@ fn a_cut_short_or_zip_encrypted_document_says_so() {
     let e = read(&bytes).unwrap_err();
     assert_eq!(e.kind(), "encrypted", "{e}");
 }
+
+/// A package whose central directory lists one part twice is refused: the zip reader would
+/// keep one of them silently.
+#[test]
+fn a_part_listed_twice_is_refused() {
+    // A stored zip written by hand (the zip writer refuses duplicate names).
+    fn stored(entries: &[(&str, &str)]) -> Vec<u8> {
+        let (mut out, mut central) = (Vec::new(), Vec::new());
+        for (name, body) in entries {
+            let offset = out.len() as u32;
+            let (n, b) = (name.as_bytes(), body.as_bytes());
+            let fixed = |sig: &[u8], central: bool| {
+                let mut h = sig.to_vec();
+                if central {
+                    h.extend_from_slice(&20u16.to_le_bytes()); // made by
+                }
+                h.extend_from_slice(&20u16.to_le_bytes()); // version needed
+                h.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0, 0]); // flags, method, time, date
+                h.extend_from_slice(&0u32.to_le_bytes()); // crc (not reached)
+                h.extend_from_slice(&(b.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(b.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(n.len() as u16).to_le_bytes());
+                h.extend_from_slice(&0u16.to_le_bytes()); // extra
+                if central {
+                    h.extend_from_slice(&[0; 6]); // comment, disk, internal attributes
+                    h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                    h.extend_from_slice(&offset.to_le_bytes());
+                }
+                h.extend_from_slice(n);
+                h
+            };
+            out.extend(fixed(b"PK\x03\x04", false));
+            out.extend_from_slice(b);
+            central.extend(fixed(b"PK\x01\x02", true));
+        }
+        let (cd_offset, cd_len) = (out.len() as u32, central.len() as u32);
+        out.extend(central);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&cd_len.to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out
+    }
+    let doc = |t: &str| {
+        format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>"#,
+            p(t)
+        )
+    };
+    let (a, b) = (doc("一、总体要求"), doc("二、重点任务"));
+    let twice = stored(&[("word/document.xml", &a), ("word/document.xml", &b)]);
+    let e = read(&twice).unwrap_err();
+    assert_eq!(e.kind(), "corrupt", "{e}");
+    assert!(e.to_string().contains("twice"), "{e}");
+    // The same writer with distinct names is not refused for duplicates.
+    let once = stored(&[
+        ("word/document.xml", &a),
+        ("word/styles.xml", "<w:styles/>"),
+    ]);
+    assert!(!read(&once)
+        .err()
+        .is_some_and(|e| e.to_string().contains("twice")));
+}

@@ -168,6 +168,11 @@ pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
     if !is_zip(bytes) {
         return Err(DocxError::NotZip);
     }
+    if let Some(name) = duplicate_entry(bytes) {
+        return Err(DocxError::Corrupt {
+            detail: format!("the package holds {name} twice; which one Word would read is unclear"),
+        });
+    }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     let document = part(&mut archive, "word/document.xml")?.ok_or(DocxError::NotWord)?;
     let numbering = part(&mut archive, "word/numbering.xml")?
@@ -188,6 +193,37 @@ pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
     let mut docx = walker.docx;
     docx.comments = comments;
     Ok(docx)
+}
+
+/// A name the zip's central directory lists twice, if any. The zip reader keeps one of
+/// them silently; a package with two `word/document.xml` is refused instead.
+fn duplicate_entry(bytes: &[u8]) -> Option<String> {
+    // The end-of-central-directory record: the last `PK\x05\x06` in the file.
+    let eocd = bytes.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let u16_at = |i: usize| Some(u16::from_le_bytes([*bytes.get(i)?, *bytes.get(i + 1)?]) as usize);
+    let u32_at = |i: usize| {
+        Some(u32::from_le_bytes([
+            *bytes.get(i)?,
+            *bytes.get(i + 1)?,
+            *bytes.get(i + 2)?,
+            *bytes.get(i + 3)?,
+        ]) as usize)
+    };
+    let count = u16_at(eocd + 10)?;
+    let mut at = u32_at(eocd + 16)?;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..count {
+        if bytes.get(at..at + 4)? != b"PK\x01\x02" {
+            return None;
+        }
+        let (name_len, extra, comment) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        let name = bytes.get(at + 46..at + 46 + name_len)?;
+        if !seen.insert(name) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+        at += 46 + name_len + extra + comment;
+    }
+    None
 }
 
 fn corrupt(e: impl std::fmt::Display) -> DocxError {

@@ -463,3 +463,22 @@ fn a_part_listed_twice_is_refused() {
         .err()
         .is_some_and(|e| e.to_string().contains("twice")));
 }
+
+/// A numbered paragraph inside a table is not counted among the numbered paragraphs
+/// outside tables (found by the structured fuzz target).
+#[test]
+fn numbered_paragraphs_in_tables_are_not_counted_outside_them() {
+    let body = format!(
+        "{}{}",
+        numbered(1, 0, "重点任务"),
+        table(&[row(&[format!(
+            "<w:tc><w:tcPr/>{}</w:tc>",
+            numbered(1, 1, "推动经济质量效益型发展")
+        )])])
+    );
+    let mut pkg = Package::new(body);
+    pkg.numbering = Some(PLAN_NUMBERING);
+    let doc = read(&pkg.bytes()).expect("read");
+    assert_eq!(doc.paragraphs, 1);
+    assert_eq!(doc.numbered, 1);
+}

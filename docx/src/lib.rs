@@ -46,7 +46,7 @@ pub struct Docx {
     pub text: String,
     /// Paragraphs outside tables.
     pub paragraphs: usize,
-    /// Paragraphs whose number comes from Word's automatic numbering.
+    /// Of those, paragraphs whose number comes from Word's automatic numbering.
     pub numbered: usize,
     pub tables: usize,
     /// Tracked insertions kept and deletions dropped.
@@ -626,9 +626,7 @@ impl Walker {
             })
             .filter(|(n, _)| n != "0");
         let number = numbering.and_then(|(n, level)| self.numbering.next(&n, level.unwrap_or(0)));
-        if number.is_some() {
-            self.docx.numbered += 1;
-        }
+        let numbered = number.is_some();
         let mut line = number.unwrap_or_default();
         line.push_str(&p.text);
         if let Some(cell) = self
@@ -639,7 +637,9 @@ impl Walker {
         {
             join_cell(&mut cell.text, &line);
         } else {
+            // Counted among the paragraphs outside tables, as the numbered ones are.
             self.docx.paragraphs += 1;
+            self.docx.numbered += usize::from(numbered);
             self.docx.text.push_str(&line);
             self.docx.text.push('\n');
         }

@@ -394,3 +394,19 @@ fn clear_answers_at_the_edges() {
     assert!(out.contains("complete.txt: 0 个错误"), "{out}");
     assert!(err.contains("/nonexistent/plan.txt"), "{err}");
 }
+
+#[test]
+fn usage_errors_are_one_line() {
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "pdf", "x.txt"],
+        vec!["chek", "x.txt"],
+        vec!["check", "--nonsense", "x.txt"],
+    ] {
+        let (code, out, err) = plancheck(&args, None);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("--help"), "{err}");
+    }
+}

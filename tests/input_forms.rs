@@ -357,6 +357,33 @@ fn a_paste_with_a_notice_and_an_explanation_is_checked_as_the_plan() {
 }
 
 #[test]
+fn every_kind_of_line_end_reads_as_a_line_end() {
+    let text = fixture("complete.txt");
+    let want = keys(&common::check(&text));
+    let ends = ["\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}"];
+    for end in ends {
+        let r = common::check(&text.replace('\n', end));
+        assert_eq!(keys(&r), want, "{end:?}");
+    }
+    // Mixed: each line ends in its own way; findings point at the text as given.
+    let flagged = fixture("unassigned-task/flagged.txt");
+    let mixed: String = flagged
+        .lines()
+        .enumerate()
+        .map(|(i, l)| format!("{l}{}", ["\r\n", "\n", "\r", "\u{2028}"][i % 4]))
+        .collect();
+    let r = common::check(&mixed);
+    assert_eq!(keys(&r), keys(&common::check(&flagged)));
+    assert!(r.document.reading.line_ends);
+    let f = r
+        .of_rule("unassigned-task")
+        .next()
+        .expect("the flagged task");
+    let shown = common::utf16_slice(&mixed, f.span.start, f.span.end);
+    assert_eq!(squeeze(&shown), squeeze(&f.excerpt));
+}
+
+#[test]
 fn old_mac_line_ends_read_as_line_ends() {
     let text = fixture("complete.txt");
     let mac = text.replace('\n', "\r");

@@ -104,10 +104,29 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = match Cli::try_parse() {
             Ok(cli) => cli,
-            Err(e) => {
-                let code = if e.use_stderr() { 2 } else { 0 };
+            // --help and --version as clap writes them; a usage error in one line.
+            Err(e) if !e.use_stderr() => {
                 let _ = e.print();
-                return ExitCode::from(code);
+                return ExitCode::from(0);
+            }
+            Err(e)
+                if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+            {
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                // The error's own paragraph, joined: clap follows it with usage and tips.
+                let text = e.to_string();
+                let what: Vec<&str> = text
+                    .lines()
+                    .map(str::trim)
+                    .take_while(|l| !l.is_empty())
+                    .collect();
+                return fail(format!(
+                    "{}; see plancheck --help",
+                    what.join(" ").trim_start_matches("error: ")
+                ));
             }
         };
         let Command::Check {

@@ -7,7 +7,7 @@
 import init, { check, PlanChecker, reportMarkdown, templates } from "./plancheck.js";
 
 const NATIONAL = "national-2024";
-const DEFAULT_WORKER_THRESHOLD = 100000;
+const DEFAULT_WORKER_THRESHOLD = 20000;
 const DEBOUNCE_MS = 120;
 // The checker's own limit (MAX_INPUT_BYTES): a larger file is refused before it is read.
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;

@@ -115,6 +115,40 @@ test("it keeps working offline after load, large texts included", async () => {
   errors.length = 0;
 });
 
+test("below the worker threshold, a check of any hostile shape holds the page under 100 ms", async () => {
+  const times = await page.evaluate(async () => {
+    const m = await import("./pkg/plan-checker.js");
+    const task = "二、重点任务\n（一）推动经济质量效益型发展\n1.推进。";
+    const fit = (unit) => unit.repeat(Math.floor((19999 - task.length) / unit.length));
+    const shapes = {
+      "a table as one line": task + fit("98 97.5 县市场监管局 2027 "),
+      "deadlines": task + fit("到2027年，"),
+      "placeholders": task + fit("达到 %，××家，____，"),
+      "not-quantified phrases": task + "食品抽检合格率" + fit("完成上级下达任务，").slice(10),
+      "bare headings": fit("一、\n"),
+      "page numbers": fit("- 7 -\n某县质量强县培育建设实施方案\n"),
+      "unit names": task + "（" + Array.from({ length: 2500 }, (_, i) => `县第${i}局`).join("、").slice(0, 19000) + "负责）",
+    };
+    const out = {};
+    for (const [name, text] of Object.entries(shapes)) {
+      m.check(text); // warm
+      const runs = [];
+      for (let i = 0; i < 3; i += 1) {
+        const t = performance.now();
+        m.check(text);
+        runs.push(performance.now() - t);
+      }
+      out[name] = [text.length, runs.sort((a, b) => a - b)[1]];
+    }
+    return out;
+  });
+  for (const [name, [length, ms]] of Object.entries(times)) {
+    console.log(`${name}: ${length} characters, ${ms.toFixed(1)} ms`);
+    assert.ok(length < 20000, `${name}: ${length} characters`);
+    assert.ok(ms < 100, `${name}: ${ms.toFixed(1)} ms on the main thread`);
+  }
+});
+
 test("odd and oversized input: checked, or refused with a message, never a frozen page", async () => {
   const cases = [
     ["100,000 lines of one character", "\"一\\n\".repeat(100000)"],

@@ -24,6 +24,8 @@ pub struct Compiled {
     synonyms: Vec<(String, String)>,
     commitment_verbs: Vec<String>,
     past_markers: Vec<String>,
+    rising_words: Vec<String>,
+    falling_words: Vec<String>,
 }
 
 /// Distinct words, longest first; equally long ones in their given order.
@@ -176,6 +178,8 @@ impl Compiled {
             unit_suffixes: longest_first(&v.unit_suffixes),
             synonyms,
             commitment_verbs: longest_first(&v.commitment_verbs),
+            rising_words: v.rising_words.clone(),
+            falling_words: v.falling_words.clone(),
             past_markers: v.past_markers.clone(),
         })
     }
@@ -270,11 +274,10 @@ impl Compiled {
     /// The way a comparator says a value moves: 提高到 up, 下降到 down.
     pub fn direction_of(&self, comparator: &str) -> Option<crate::template::Direction> {
         use crate::template::Direction;
-        const UP: [&str; 4] = ["提高", "提升", "增长", "增加"];
-        const DOWN: [&str; 5] = ["下降", "降低", "降至", "减少", "缩小"];
-        if UP.iter().any(|w| comparator.starts_with(w)) {
+        let starts = |words: &[String]| words.iter().any(|w| comparator.starts_with(w.as_str()));
+        if starts(&self.rising_words) {
             Some(Direction::Higher)
-        } else if DOWN.iter().any(|w| comparator.starts_with(w)) {
+        } else if starts(&self.falling_words) {
             Some(Direction::Lower)
         } else {
             None

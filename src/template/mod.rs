@@ -148,6 +148,10 @@ pub struct Vocabulary {
     pub commitment_verbs: Vec<String>,
     /// Words that make a count a past result, not a commitment (已建成3个).
     pub past_markers: Vec<String>,
+    /// Comparators that say a value goes up (提高到) or down (下降到), for a target's
+    /// direction against its base value.
+    pub rising_words: Vec<String>,
+    pub falling_words: Vec<String>,
 }
 
 impl Vocabulary {
@@ -165,6 +169,8 @@ impl Vocabulary {
             "title_verbs" => b.title_verbs,
             "commitment_verbs" => b.commitment_verbs,
             "past_markers" => b.past_markers,
+            "rising_words" => b.rising_words,
+            "falling_words" => b.falling_words,
             _ => Vec::new(),
         }
     }
@@ -344,6 +350,8 @@ impl Template {
             ("title_verbs", &v.title_verbs),
             ("commitment_verbs", &v.commitment_verbs),
             ("past_markers", &v.past_markers),
+            ("rising_words", &v.rising_words),
+            ("falling_words", &v.falling_words),
         ] {
             if let Some(k) = list.iter().position(|w| w.is_empty()) {
                 return Err(err(format!("vocabulary.{field}[{k}]"), "must not be empty"));

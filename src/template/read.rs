@@ -269,6 +269,8 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
             "title_verbs",
             "commitment_verbs",
             "past_markers",
+            "rising_words",
+            "falling_words",
         ],
     )?;
     let labels_path = join(path, "responsibility_labels");
@@ -299,5 +301,7 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
         title_verbs: o.strings_or("title_verbs", builtin("title_verbs"))?,
         commitment_verbs: o.strings_or("commitment_verbs", builtin("commitment_verbs"))?,
         past_markers: o.strings_or("past_markers", builtin("past_markers"))?,
+        rising_words: o.strings_or("rising_words", builtin("rising_words"))?,
+        falling_words: o.strings_or("falling_words", builtin("falling_words"))?,
     })
 }

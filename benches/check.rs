@@ -105,6 +105,23 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
+/// Prints and returns whether the larger input's time is within 1.3× of the smaller's
+/// scaled by size.
+fn linear(
+    what: &str,
+    (small, t_small): (usize, Duration),
+    (large, t_large): (usize, Duration),
+) -> bool {
+    let expected = t_small.as_secs_f64() * (large as f64 / small.max(1) as f64);
+    let ratio = t_large.as_secs_f64() / expected.max(1e-12);
+    let ok = ratio <= 1.3;
+    println!(
+        "  {} {what} takes {ratio:.2}x the time of 100 × 1x (budget 1.3x)",
+        verdict(ok)
+    );
+    ok
+}
+
 fn verdict(ok: bool) -> &'static str {
     if ok {
         "PASS"
@@ -172,15 +189,7 @@ fn main() {
                 1 => base = Some((text.len(), t_check)),
                 100 => {
                     if let Some((len, t1)) = base {
-                        let linear = t1.as_secs_f64() * (text.len() as f64 / len as f64);
-                        let ratio = t_check.as_secs_f64() / linear;
-                        let ok = ratio <= 1.3;
-                        all_ok &= ok;
-                        println!(
-                            "  {} linear: 100x takes {:.2}x the time of 100 × 1x (budget 1.3x)",
-                            verdict(ok),
-                            ratio
-                        );
+                        all_ok &= linear("linear: 100x", (len, t1), (text.len(), t_check));
                     }
                 }
                 _ => {}
@@ -215,14 +224,10 @@ fn main() {
         let t100 = median(11, || {
             black_box(plancheck::reading::read(black_box(&hundred)));
         });
-        let ratio =
-            t100.as_secs_f64() / (t1.as_secs_f64() * hundred.len() as f64 / one.len() as f64);
-        let ok = ratio <= 1.3;
-        all_ok &= ok;
-        println!(
-            "  {} reading linear: a 100x PDF copy takes {:.2}x the time of 100 × 1x (budget 1.3x)",
-            verdict(ok),
-            ratio
+        all_ok &= linear(
+            "reading linear: a 100x PDF copy",
+            (one.len(), t1),
+            (hundred.len(), t100),
         );
     }
 

@@ -135,6 +135,22 @@ fn wrap_measured(s: &str, cols: f32, by_count: bool) -> Vec<String> {
     out
 }
 
+/// The text as Word's "Save as .txt" leaves it when the automatic numbering is lost.
+fn without_numbering(text: &str) -> String {
+    text.lines()
+        .map(|l| strip_marker(l).to_string() + "\n")
+        .collect()
+}
+
+/// Every non-blank line laid out as a PDF viewer copies it.
+fn wrapped_lines(text: &str, cols: f32, by_count: bool) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| wrap_measured(l, cols, by_count))
+        .collect()
+}
+
 const FOOTERS: &[&str] = &["— {} —", "- {} -", "第 {} 页", "第{}页 共9页", "{}", "·{}·"];
 
 /// A PDF copy: wrapped, blank lines gone, a footer every `per_page` lines and the title
@@ -152,12 +168,7 @@ fn pdf_measured(
     footer: &str,
     by_count: bool,
 ) -> (String, Vec<String>) {
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| wrap_measured(l, cols, by_count))
-        .collect();
+    let lines = wrapped_lines(text, cols, by_count);
     let per_page = if footer == "{}" {
         per_page.min(lines.len().div_ceil(2)).max(12)
     } else {
@@ -246,10 +257,7 @@ fn plans_whose_numbering_was_lost_are_read_by_their_headings() {
         "target-missing-date/flagged.txt",
     ] {
         let text = fixture(plan);
-        let stripped: String = text
-            .lines()
-            .map(|l| strip_marker(l).to_string() + "\n")
-            .collect();
+        let stripped = without_numbering(&text);
         let (a, b) = (common::check(&text), common::check(&stripped));
         assert_eq!(keys(&b), keys(&a), "{plan}");
         assert_eq!(b.summary.tasks, a.summary.tasks, "{plan}");
@@ -436,19 +444,10 @@ fn numbering_lost_and_hard_wrapped_together_still_read() {
         "no-lead-unit/flagged.txt",
     ] {
         let text = fixture(plan);
-        let stripped: String = text
-            .lines()
-            .map(|l| strip_marker(l).to_string() + "\n")
-            .collect();
+        let stripped = without_numbering(&text);
         let want = keys(&common::check(&text));
         for cols in (28..=46).step_by(6) {
-            let lines: Vec<String> = stripped
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .flat_map(|l| wrap_measured(l, cols as f32, false))
-                .collect();
-            let copy = lines.join("\n") + "\n";
+            let copy = wrapped_lines(&stripped, cols as f32, false).join("\n") + "\n";
             let r = common::check(&copy);
             assert_eq!(keys(&r), want, "{plan} at {cols} columns");
             assert!(r.document.reading.numbering_lost);

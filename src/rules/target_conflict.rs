@@ -62,7 +62,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             first.push((indicator, wording, year, target));
             continue;
         };
-        let difference = match (unit_of(earlier), unit_of(target)) {
+        // Units are written one way when targets are read (Compiled::one_spelling).
+        let difference = match (earlier.unit.as_deref(), target.unit.as_deref()) {
             (Some(a), Some(b)) if a != b => Some("单位"),
             _ if number(earlier) != number(target) => Some("数值"),
             _ => None,
@@ -95,10 +96,6 @@ fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
         .iter()
         .rfind(|m| Some(m.indicator) == t.indicator)
         .map(|m| doc.text.get(m.span.clone()).unwrap_or(""))
-}
-
-fn unit_of(t: &Target) -> Option<&str> {
-    t.unit.as_deref()
 }
 
 /// The value written one way: `98.0` and `98` compare equal, as do `05` and `5`.

@@ -790,7 +790,7 @@ export class PlanCheckerElement extends ElementBase {
       el("span", { class: "count warning" }, t.count.warning(s.warnings)),
       el("span", { class: "count info" }, t.count.info(s.infos)),
       el("span", {}, t.assigned(s.assigned, s.tasks)),
-      el("span", {}, t.sections(r.categories.filter((c) => c.status === "covered").length, r.categories.length)),
+      el("span", {}, t.sections(s.sections, s.categories)),
       el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),
     );
     this.#status(t.checked(r.document.title));

@@ -3,21 +3,32 @@
 use crate::document::{Document, Span};
 use crate::template::{PartKind, Template};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CategoryStatus {
-    /// The plan has a section for it.
-    Covered,
-    /// Only its content (indicators, keywords) appears, without a section.
-    Partial,
-    Missing,
+crate::names::named_enum! {
+    /// How a plan covers a template category.
+    pub enum CategoryStatus {
+        /// The plan has a section for it.
+        Covered = "covered",
+        /// Only its content (indicators, keywords) appears, without a section.
+        Partial = "partial",
+        Missing = "missing",
+    }
+}
+
+crate::names::named_enum! {
+    /// Whether a plan mentions a template indicator.
+    pub enum IndicatorStatus {
+        Present = "present",
+        Missing = "missing",
+    }
 }
 
 impl CategoryStatus {
-    pub fn as_str(self) -> &'static str {
+    /// Its name in a report: 有章节 / 无章节 / 缺失.
+    pub fn label(self) -> &'static str {
         match self {
-            CategoryStatus::Covered => "covered",
-            CategoryStatus::Partial => "partial",
-            CategoryStatus::Missing => "missing",
+            CategoryStatus::Covered => "有章节",
+            CategoryStatus::Partial => "无章节",
+            CategoryStatus::Missing => "缺失",
         }
     }
 }
@@ -31,7 +42,7 @@ pub struct CategoryCoverage {
 
 #[derive(Clone, Debug)]
 pub struct IndicatorCoverage {
-    pub present: bool,
+    pub status: IndicatorStatus,
     pub span: Option<Span>,
 }
 
@@ -58,7 +69,11 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
                 .find(|m| m.indicator == i && !in_kind(m.span.start, &[PartKind::Preamble]))
                 .map(|m| m.span.clone());
             IndicatorCoverage {
-                present: span.is_some(),
+                status: if span.is_some() {
+                    IndicatorStatus::Present
+                } else {
+                    IndicatorStatus::Missing
+                },
                 span,
             }
         })

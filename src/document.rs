@@ -71,21 +71,13 @@ impl Task {
     }
 }
 
-/// What assigns a task.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AssignedBy {
-    /// Its own responsibility clause.
-    Clause,
-    /// A row of a task-decomposition table.
-    Table,
-}
-
-impl AssignedBy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssignedBy::Clause => "clause",
-            AssignedBy::Table => "table",
-        }
+crate::names::named_enum! {
+    /// What assigns a task.
+    pub enum AssignedBy {
+        /// Its own responsibility clause.
+        Clause = "clause",
+        /// A row of a task-decomposition table.
+        Table = "table",
     }
 }
 
@@ -239,18 +231,11 @@ pub struct KeywordHit {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocumentKind {
-    Plan,
-    NotAPlan,
-}
-
-impl DocumentKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Plan => "plan",
-            DocumentKind::NotAPlan => "not-a-plan",
-        }
+crate::names::named_enum! {
+    /// Whether the text is a plan at all.
+    pub enum DocumentKind {
+        Plan = "plan",
+        NotAPlan = "not-a-plan",
     }
 }
 

@@ -15,6 +15,7 @@
 pub mod compiled;
 pub mod coverage;
 pub mod document;
+mod names;
 pub mod order;
 pub mod parse;
 pub mod pattern;

@@ -28,20 +28,13 @@ pub struct Notes {
     pub table_rows: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OtherKind {
-    /// A notice asking for comments (征求意见的通知 / 公告).
-    Notice,
-    /// A 起草说明 / 编制说明.
-    Explanation,
-}
-
-impl OtherKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OtherKind::Notice => "notice",
-            OtherKind::Explanation => "explanation",
-        }
+crate::names::named_enum! {
+    /// A document pasted with the plan.
+    pub enum OtherKind {
+        /// A notice asking for comments (征求意见的通知 / 公告).
+        Notice = "notice",
+        /// A 起草说明 / 编制说明.
+        Explanation = "explanation",
     }
 }
 

@@ -4,16 +4,9 @@ use std::fmt::Write;
 
 use serde_json::json;
 
+use crate::document::DocumentKind;
 use crate::report::{Report, Severity};
 use crate::rules::RULES;
-
-fn status_mark(status: &str) -> &'static str {
-    match status {
-        "covered" => "有章节",
-        "partial" => "无章节",
-        _ => "缺失",
-    }
-}
 
 fn counts(r: &Report) -> String {
     format!(
@@ -37,16 +30,18 @@ pub fn text(name: &str, r: &Report) -> String {
         "  任务 {} 项，已明确责任 {} 项；目标 {} 个；目标年 {}（模板 {}年）",
         r.summary.tasks, r.summary.assigned, r.summary.targets, horizon, r.template.horizon
     );
-    if r.document.kind == "plan" {
+    if r.document.kind == DocumentKind::Plan {
         let cats: Vec<String> = r
             .categories
             .iter()
-            .map(|c| format!("{}〔{}〕", c.name, status_mark(&c.status)))
+            .map(|c| format!("{}〔{}〕", c.name, c.status.label()))
             .collect();
         let _ = writeln!(out, "  类别：{}", cats.join("；"));
-        let expected: Vec<_> = r.indicators.iter().filter(|i| i.expected).collect();
-        let present = expected.iter().filter(|i| i.status == "present").count();
-        let _ = writeln!(out, "  指标：提及 {} / {} 项", present, expected.len());
+        let _ = writeln!(
+            out,
+            "  指标：提及 {} / {} 项",
+            r.summary.indicators_mentioned, r.summary.indicators_expected
+        );
     }
     if let Some(note) = r.document.reading.describe() {
         let _ = writeln!(out, "  {note}");
@@ -98,15 +93,10 @@ pub fn markdown(name: &str, r: &Report) -> String {
     if let Some(note) = r.document.reading.describe() {
         let _ = writeln!(out, "{}\n", md_escape(&note));
     }
-    if r.document.kind == "plan" {
+    if r.document.kind == DocumentKind::Plan {
         let _ = writeln!(out, "## 任务类别\n\n| 类别 | 状态 |\n|---|---|");
         for c in &r.categories {
-            let _ = writeln!(
-                out,
-                "| {} | {} |",
-                md_escape(&c.name),
-                status_mark(&c.status)
-            );
+            let _ = writeln!(out, "| {} | {} |", md_escape(&c.name), c.status.label());
         }
         let _ = writeln!(out);
     }

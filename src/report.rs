@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::coverage::Coverage;
+use crate::coverage::{CategoryStatus, Coverage, IndicatorStatus};
 use crate::document::{Document, Span};
 use crate::position::Positions;
 use crate::reading::Reading;
@@ -10,23 +10,17 @@ use crate::template::Template;
 
 pub const SCHEMA: &str = "plancheck/report@1";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+crate::names::named_enum! {
+    /// How much a finding matters; ordered from least to most.
+    #[derive(PartialOrd, Ord)]
+    pub enum Severity {
+        Info = "info",
+        Warning = "warning",
+        Error = "error",
+    }
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Severity::Info => "提示",
@@ -49,10 +43,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(span: Span, message: impl Into<String>) -> Finding {
+    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Finding {
         Finding {
-            rule: "",
-            severity: Severity::Info,
+            rule: rule.id,
+            severity: rule.severity,
             message: message.into(),
             suggestion: None,
             span,
@@ -86,6 +80,7 @@ impl Finding {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpanOut {
     /// UTF-16 code unit offsets, as JavaScript's `String.slice` takes them.
     pub start: usize,
@@ -96,6 +91,7 @@ pub struct SpanOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateInfo {
     pub id: String,
     pub name: String,
@@ -113,16 +109,18 @@ impl From<&Template> for TemplateInfo {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartOut {
-    pub kind: String,
+    pub kind: crate::template::PartKind,
     pub title: Option<String>,
     pub span: SpanOut,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentInfo {
     pub title: Option<String>,
-    pub kind: String,
+    pub kind: crate::document::DocumentKind,
     pub horizon: Option<u16>,
     pub parts: Vec<PartOut>,
     /// How the text was read: what was joined, left out or recognised without numbering.
@@ -131,6 +129,7 @@ pub struct DocumentInfo {
 
 /// What the reading stage did to the text before checking it.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadingOut {
     /// Hard-wrapped lines joined back into paragraphs (a PDF copy).
     pub joined_lines: usize,
@@ -183,13 +182,15 @@ impl ReadingOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OtherDocumentOut {
-    pub kind: String,
+    pub kind: crate::reading::OtherKind,
     pub title: String,
     pub span: SpanOut,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -197,28 +198,37 @@ pub struct Summary {
     pub tasks: usize,
     pub assigned: usize,
     pub targets: usize,
+    /// Template categories with a section of their own, of `categories`.
+    pub sections: usize,
+    pub categories: usize,
+    /// Template indicators expected in every plan, and how many of them the plan mentions.
+    pub indicators_expected: usize,
+    pub indicators_mentioned: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryOut {
     pub id: String,
     pub name: String,
-    pub status: String,
+    pub status: crate::coverage::CategoryStatus,
     pub span: Option<SpanOut>,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndicatorOut {
     pub id: String,
     pub name: String,
     pub category: String,
-    pub status: String,
+    pub status: crate::coverage::IndicatorStatus,
     /// Whether a plan is expected to mention it (otherwise listed for reference).
     pub expected: bool,
     pub span: Option<SpanOut>,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskOut {
     pub number: String,
     pub title: String,
@@ -228,10 +238,11 @@ pub struct TaskOut {
     pub units: Vec<String>,
     /// What assigns the task: its own responsibility `clause`, a task-decomposition
     /// `table` row, or nothing.
-    pub assigned_by: Option<String>,
+    pub assigned_by: Option<crate::document::AssignedBy>,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TargetOut {
     pub text: String,
     pub value: Option<String>,
@@ -242,6 +253,7 @@ pub struct TargetOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FindingOut {
     pub rule: String,
     pub severity: Severity,
@@ -257,6 +269,7 @@ pub struct FindingOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub schema: String,
     pub template: TemplateInfo,
@@ -369,7 +382,7 @@ pub fn build(
         .parts
         .iter()
         .map(|p| PartOut {
-            kind: p.kind.as_str().to_string(),
+            kind: p.kind,
             title: p
                 .heading
                 .and_then(|h| doc.headings.get(h))
@@ -385,7 +398,7 @@ pub fn build(
         .map(|(c, cov)| CategoryOut {
             id: c.id.clone(),
             name: c.name.clone(),
-            status: cov.status.as_str().to_string(),
+            status: cov.status,
             span: cov.span.as_ref().map(span),
         })
         .collect();
@@ -398,7 +411,7 @@ pub fn build(
             id: ind.id.clone(),
             name: ind.name.clone(),
             category: ind.category.clone(),
-            status: if cov.present { "present" } else { "missing" }.to_string(),
+            status: cov.status,
             expected: ind.expected,
             span: cov.span.as_ref().map(span),
         })
@@ -416,7 +429,7 @@ pub fn build(
                 .and_then(|c| template.categories.get(c))
                 .map(|c| c.id.clone());
             TaskOut {
-                assigned_by: named.assigned_by.map(|a| a.as_str().to_string()),
+                assigned_by: named.assigned_by,
                 number: t.number.clone(),
                 title: clip_line(doc.slice(&t.title), 40),
                 category,
@@ -458,6 +471,12 @@ pub fn build(
         .collect();
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let expected = template
+        .indicators
+        .iter()
+        .zip(&coverage.indicators)
+        .filter(|(ind, _)| ind.expected)
+        .map(|(_, cov)| cov);
     let summary = Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
@@ -465,6 +484,16 @@ pub fn build(
         tasks: doc.tasks.len(),
         assigned: doc.tasks.iter().filter(|t| t.assigned()).count(),
         targets: doc.targets.len(),
+        sections: coverage
+            .categories
+            .iter()
+            .filter(|c| c.status == CategoryStatus::Covered)
+            .count(),
+        categories: coverage.categories.len(),
+        indicators_expected: expected.clone().count(),
+        indicators_mentioned: expected
+            .filter(|cov| cov.status == IndicatorStatus::Present)
+            .count(),
     };
 
     Report {
@@ -475,7 +504,7 @@ pub fn build(
                 .title
                 .as_ref()
                 .map(|t| one_line(doc.slice(t)).replace(' ', "")),
-            kind: doc.kind.as_str().to_string(),
+            kind: doc.kind,
             horizon: doc.horizon.as_ref().and_then(|h| h.year),
             parts,
             reading: ReadingOut {
@@ -490,7 +519,7 @@ pub fn build(
                     .others
                     .iter()
                     .map(|o| OtherDocumentOut {
-                        kind: o.kind.as_str().to_string(),
+                        kind: o.kind,
                         title: one_line(reading.original.get(o.title.clone()).unwrap_or("")),
                         span: original_span(&o.span),
                     })

@@ -168,16 +168,16 @@ fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
     }
     let min = field("minSeverity");
     if !min.is_undefined() && !min.is_null() {
-        options.min_severity = Some(match min.as_string().as_deref() {
-            Some("info") => Severity::Info,
-            Some("warning") => Severity::Warning,
-            Some("error") => Severity::Error,
-            _ => {
-                return Err(bad_options(
-                    "`minSeverity` must be \"error\", \"warning\" or \"info\"",
-                ))
-            }
-        });
+        options.min_severity = Some(
+            match min.as_string().as_deref().and_then(Severity::from_name) {
+                Some(severity) => severity,
+                None => {
+                    return Err(bad_options(
+                        "`minSeverity` must be \"error\", \"warning\" or \"info\"",
+                    ))
+                }
+            },
+        );
     }
     Ok(options)
 }

@@ -46,7 +46,7 @@ fn xiuning_published_plan() {
         return;
     };
     let r = check(&text);
-    assert_eq!(r.document.kind, "plan");
+    assert_eq!(r.document.kind.as_str(), "plan");
     assert_eq!(
         r.document.title.as_deref(),
         Some("休宁县推进质量强县培育建设工作实施方案")
@@ -116,7 +116,8 @@ fn xiuning_published_plan() {
             .iter()
             .find(|c| c.id == "safety")
             .unwrap()
-            .status,
+            .status
+            .as_str(),
         "partial"
     );
     assert_eq!(count(&r, "missing-category"), 0);
@@ -138,7 +139,7 @@ fn lixian_draft() {
         return;
     };
     let r = check(&text);
-    assert_eq!(r.document.kind, "plan");
+    assert_eq!(r.document.kind.as_str(), "plan");
     assert!(r
         .document
         .title
@@ -168,7 +169,7 @@ fn lixian_draft() {
     let missing = r
         .indicators
         .iter()
-        .filter(|i| i.expected && i.status == "missing")
+        .filter(|i| i.expected && i.status.as_str() == "missing")
         .count();
     assert!(missing * 2 > expected, "{missing} of {expected} missing");
     assert!(count(&r, "missing-indicator") <= r.categories.len());
@@ -187,7 +188,8 @@ fn lixian_draft() {
             .iter()
             .find(|c| c.id == "safety")
             .unwrap()
-            .status,
+            .status
+            .as_str(),
         "partial"
     );
     assert!(r

@@ -281,7 +281,7 @@ fn a_text_without_any_heading_says_the_numbering_may_be_lost() {
         })
         .collect();
     let r = common::check(&flat);
-    assert_eq!(r.document.kind, "not-a-plan");
+    assert_eq!(r.document.kind.as_str(), "not-a-plan");
     let f = r
         .of_rule("not-a-plan")
         .next()
@@ -342,13 +342,13 @@ fn a_paste_with_a_notice_and_an_explanation_is_checked_as_the_plan() {
     let explanation = "\n关于《青山县质量强县培育建设实施方案（征求意见稿）》的起草说明\n一、起草背景\n为落实国家部署，县市场监管局起草了本方案。\n二、主要内容\n方案共分四个部分。\n";
     let paste = format!("{notice}{plan}{explanation}");
     let (alone, together) = (common::check(&plan), common::check(&paste));
-    assert_eq!(together.document.kind, "plan");
+    assert_eq!(together.document.kind.as_str(), "plan");
     assert_eq!(keys(&together), keys(&alone));
     let others = &together.document.reading.others;
     assert_eq!(others.len(), 2);
-    assert_eq!(others[0].kind, "notice");
+    assert_eq!(others[0].kind.as_str(), "notice");
     assert!(others[0].title.contains("征求"));
-    assert_eq!(others[1].kind, "explanation");
+    assert_eq!(others[1].kind.as_str(), "explanation");
     assert!(others[1].title.contains("起草说明"));
     // Spans point into the paste: the plan's findings sit after the notice.
     let notice_units = notice.encode_utf16().count();
@@ -398,7 +398,7 @@ fn old_mac_line_ends_read_as_line_ends() {
     let r = common::check(&mac);
     assert_eq!(keys(&r), keys(&common::check(&text)));
     assert!(r.document.reading.line_ends);
-    assert_eq!(r.document.kind, "plan");
+    assert_eq!(r.document.kind.as_str(), "plan");
 }
 
 #[test]

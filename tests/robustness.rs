@@ -35,7 +35,7 @@ fn assert_sane(text: &str, r: &Report) {
 fn empty_and_blank_texts() {
     for text in ["", " ", "\n\n\n", "\u{feff}", "\t\r\n\u{3000}"] {
         let r = check(text);
-        assert_eq!(r.document.kind, "not-a-plan");
+        assert_eq!(r.document.kind.as_str(), "not-a-plan");
         assert_eq!(count(&r, "not-a-plan"), 1);
         assert_eq!(r.findings.len(), 1, "{text:?}: {:#?}", r.findings);
         assert_sane(text, &r);

@@ -1,5 +1,6 @@
-//! The examples in each rule's documentation are run: the one under 触发 must be flagged
-//! by that rule, the one under 不触发 must not.
+//! The examples in each rule's documentation are run. Each is a tagged block:
+//! ```` ```text,flagged=N ```` must give exactly N findings of that rule,
+//! ```` ```text,clean ```` none; `,about=X` counts only the findings whose message names X.
 
 mod common;
 
@@ -8,37 +9,55 @@ use std::path::Path;
 use common::check;
 use plancheck::rules::RULES;
 
-/// The ```text blocks that follow a line starting with `label` in a doc comment, with the
-/// subject named in brackets after the label (`不触发（空气质量优良天数比例）：`), if any.
-fn examples(doc: &str, label: &str) -> Vec<(String, Option<String>)> {
+struct Example {
+    text: String,
+    /// `None` for a clean example.
+    flagged: Option<usize>,
+    about: Option<String>,
+}
+
+/// The tagged ```text blocks of a doc comment.
+fn examples(doc: &str) -> Vec<Example> {
     let mut out = Vec::new();
-    let mut armed = false;
-    let mut subject: Option<String> = None;
-    let mut block: Option<Vec<&str>> = None;
+    let mut open: Option<(Example, Vec<&str>)> = None;
     for line in doc.lines() {
         let Some(text) = line.strip_prefix("//!") else {
             continue;
         };
         let text = text.strip_prefix(' ').unwrap_or(text);
-        if let Some(lines) = block.as_mut() {
+        if let Some((example, lines)) = open.as_mut() {
             if text.starts_with("```") {
-                out.push((lines.join("\n") + "\n", subject.clone()));
-                block = None;
-                armed = false;
+                example.text = lines.join("\n") + "\n";
+                out.extend(open.take().map(|(e, _)| e));
             } else {
                 lines.push(text);
             }
             continue;
         }
-        if text.starts_with("```") && armed {
-            block = Some(Vec::new());
-        } else if text.ends_with('：') {
-            let head = text.trim_end_matches('：');
-            let (name, rest) = head.split_once('（').unwrap_or((head, ""));
-            armed = name == label;
-            subject = rest.strip_suffix('）').map(str::to_string);
+        let Some(tags) = text.strip_prefix("```text,") else {
+            continue;
+        };
+        let mut example = Example {
+            text: String::new(),
+            flagged: None,
+            about: None,
+        };
+        let mut tagged = false;
+        for tag in tags.split(',') {
+            match tag.split_once('=') {
+                Some(("flagged", n)) => {
+                    example.flagged = Some(n.parse().expect("flagged=N with a number"));
+                    tagged = true;
+                }
+                Some(("about", x)) => example.about = Some(x.to_string()),
+                None if tag == "clean" => tagged = true,
+                _ => panic!("unknown example tag `{tag}`"),
+            }
         }
+        assert!(tagged, "an example says flagged=N or clean: {text}");
+        open = Some((example, Vec::new()));
     }
+    assert!(open.is_none(), "an example block is not closed");
     out
 }
 
@@ -59,35 +78,35 @@ fn rule_docs_have_the_three_headings_and_tested_examples() {
                 rule.id
             );
         }
-        let flagged = examples(&doc, "触发");
-        let clean = examples(&doc, "不触发");
-        assert!(!flagged.is_empty(), "{}: no flagged example", rule.id);
-        assert!(!clean.is_empty(), "{}: no unflagged example", rule.id);
-        let about = |text: &str, subject: &Option<String>| {
-            check(text)
+        let examples = examples(&doc);
+        assert!(
+            examples.iter().any(|e| e.flagged.is_some()),
+            "{}: no flagged example",
+            rule.id
+        );
+        assert!(
+            examples.iter().any(|e| e.flagged.is_none()),
+            "{}: no clean example",
+            rule.id
+        );
+        for example in examples {
+            let found = check(&example.text)
                 .findings
                 .iter()
                 .filter(|f| f.rule == rule.id)
                 .filter(|f| {
-                    subject
+                    example
+                        .about
                         .as_ref()
-                        .is_none_or(|s| f.message.contains(s.as_str()))
+                        .is_none_or(|x| f.message.contains(x.as_str()))
                 })
-                .count()
-        };
-        for (text, subject) in flagged {
-            assert!(
-                about(&text, &subject) > 0,
-                "{}: doc example not flagged:\n{text}",
-                rule.id
-            );
-        }
-        for (text, subject) in clean {
+                .count();
             assert_eq!(
-                about(&text, &subject),
-                0,
-                "{}: doc example flagged:\n{text}",
-                rule.id
+                found,
+                example.flagged.unwrap_or(0),
+                "{}: doc example gives {found} findings:\n{}",
+                rule.id,
+                example.text
             );
         }
     }

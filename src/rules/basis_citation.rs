@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 为推进质量强县建设，根据市场监管总局《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕6号）要求，制定本方案。
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
@@ -24,7 +24,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 为推进质量强县建设，根据市场监管总局《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕97号）要求，制定本方案。
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
@@ -52,6 +52,13 @@ fn parts(number: &str) -> Option<(&str, &str, &str)> {
     let (code, rest) = number.split_once('〔')?;
     let (year, rest) = rest.split_once('〕')?;
     Some((code, year, rest.strip_suffix('号')?))
+}
+
+declare_rule! {
+    id: "basis-citation",
+    severity: Warning,
+    summary: "引用国家文件的文号有误",
+    about: "《质量强县（区、镇）培育建设工作方案》 cited with another 文号, or 97号 with a wrong year or issuer code",
 }
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
@@ -85,7 +92,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .map(|(_, t)| format!("；{}是《{t}》的文号", citation.number))
             .unwrap_or_default();
         out.push(
-            Finding::new(
+            RULE.finding(
                 citation.span.clone(),
                 format!(
                     "《{}》的文号是{}，此处写作{}{other}",

@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）优化社会民生质量治理
 //! 1.严格落实特种设备安全监管，强化安全生产风险管理。到2027年，不发生特种设备致死事故。（县市场监管局负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）强化高水平质量安全保障
 //! 1.严格落实特种设备安全监管，强化安全生产风险管理。到2027年，不发生特种设备致死事故。（县市场监管局负责）
@@ -32,6 +32,13 @@ use super::Context;
 use crate::coverage::CategoryStatus;
 use crate::document::DocumentKind;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "category-without-section",
+    severity: Info,
+    summary: "模板任务类别只见于内容，没有单独章节",
+    about: "a category evidenced only by content, with no section of its own",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind == DocumentKind::NotAPlan {
@@ -45,7 +52,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             continue;
         };
         out.push(
-            Finding::new(
+            RULE.finding(
                 span,
                 format!(
                     "模板任务类别“{}”没有单独章节，相关内容散见于其他章节",

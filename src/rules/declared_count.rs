@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 一、工作目标
 //! 围绕2个方面，提出3项重点任务。
 //! 二、重点任务
@@ -27,7 +27,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 一、工作目标
 //! 围绕两个方面，提出2项重点任务。
 //! 二、重点任务
@@ -41,6 +41,13 @@ use super::{quote, Context};
 use crate::document::{CountOf, DocumentKind};
 use crate::report::Finding;
 use crate::template::PartKind;
+
+declare_rule! {
+    id: "declared-count",
+    severity: Warning,
+    summary: "方案自述的部分、方面或任务总数与正文不符",
+    about: "a count the plan states about itself (共4部分22条, 7个方面, 17项重点任务) that its text contradicts",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -66,7 +73,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
+            RULE.finding(
                 d.span.clone(),
                 format!(
                     "文中称“{}”，正文实际有{actual}{what}",

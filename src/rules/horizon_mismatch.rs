@@ -14,20 +14,27 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 一、总体要求
 //! 到2028年，全县质量效益水平实现整体跃升。
 //! ```
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 一、总体要求
 //! 到2027年，全县质量效益水平实现整体跃升。
 //! ```
 
 use super::Context;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "horizon-mismatch",
+    severity: Warning,
+    summary: "方案目标年与国家模板不一致",
+    about: "the plan's target year differs from the template's (2027)",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let Some(horizon) = &cx.doc.horizon else {
@@ -41,7 +48,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         return;
     }
     out.push(
-        Finding::new(
+        RULE.finding(
             horizon.span.clone(),
             format!("方案目标年为{year}年，国家模板的目标年为{expected}年"),
         )

@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=6
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局负责）
@@ -23,7 +23,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局负责）
@@ -47,6 +47,13 @@ use crate::document::DocumentKind;
 use crate::report::Finding;
 use crate::template::PartKind;
 
+declare_rule! {
+    id: "missing-category",
+    severity: Error,
+    summary: "模板任务类别既无章节也无相关内容",
+    about: "a template category with no section and no content evidence",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind == DocumentKind::NotAPlan {
         return;
@@ -60,7 +67,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
+            RULE.finding(
                 anchor.clone(),
                 format!(
                     "缺少模板任务类别“{}”：方案中既没有对应章节，也没有相关任务或指标",

@@ -19,7 +19,7 @@
 //!
 //! 触发（空气质量优良天数比例）：
 //!
-//! ```text
+//! ```text,flagged=1,about=空气质量优良天数比例
 //! 二、重点任务
 //! （五）提升绿色发展质量
 //! 1.加强大气污染防治。（县生态环境分局负责）
@@ -27,17 +27,24 @@
 //!
 //! 不触发（空气质量优良天数比例）：
 //!
-//! ```text
+//! ```text,clean,about=空气质量优良天数比例
 //! 二、重点任务
 //! （五）提升绿色发展质量
 //! 1.加强大气污染防治。到2027年，空气质量优良天数比例不低于95%。（县生态环境分局负责）
 //! ```
 
 use super::Context;
-use crate::coverage::CategoryStatus;
+use crate::coverage::{CategoryStatus, IndicatorStatus};
 use crate::document::DocumentKind;
 use crate::report::Finding;
 use crate::template::{Indicator, PartKind};
+
+declare_rule! {
+    id: "missing-indicator",
+    severity: Warning,
+    summary: "模板指标在方案中没有提及",
+    about: "template indicators never mentioned: one finding per category naming them, with an example sentence",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind == DocumentKind::NotAPlan {
@@ -53,7 +60,11 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .indicators
             .iter()
             .zip(&cx.coverage.indicators)
-            .filter(|(ind, cov)| !cov.present && ind.expected && ind.category == category.id)
+            .filter(|(ind, cov)| {
+                cov.status == IndicatorStatus::Missing
+                    && ind.expected
+                    && ind.category == category.id
+            })
             .map(|(ind, _)| ind)
             .collect();
         let Some(first) = missing.first() else {
@@ -73,7 +84,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             first.units.first().map(String::as_str).unwrap_or("")
         };
         out.push(
-            Finding::new(
+            RULE.finding(
                 anchor,
                 format!(
                     "“{}”类别未提及 {} 项模板指标：{}",

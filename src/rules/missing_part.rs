@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=2
 //! 一、工作目标
 //! 到2027年，质量效益水平全面提高。
 //! 二、主要任务
@@ -24,7 +24,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 一、工作目标
 //! 到2027年，质量效益水平全面提高。
 //! 二、主要任务
@@ -40,6 +40,13 @@ use super::Context;
 use crate::document::DocumentKind;
 use crate::report::Finding;
 
+declare_rule! {
+    id: "missing-part",
+    severity: Error,
+    summary: "缺少目标、重点任务、工作安排或保障措施部分",
+    about: "no goals / tasks / schedule / safeguards part",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind == DocumentKind::NotAPlan {
         return;
@@ -50,13 +57,12 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         }
         let examples: Vec<&str> = spec.headings.iter().take(3).map(String::as_str).collect();
         out.push(
-            Finding::new(cx.doc.start_anchor(), format!("缺少“{}”部分", spec.name)).suggest(
-                format!(
+            RULE.finding(cx.doc.start_anchor(), format!("缺少“{}”部分", spec.name))
+                .suggest(format!(
                     "补充“{}”部分，一级标题可用“{}”等",
                     spec.name,
                     examples.join("”“")
-                ),
-            ),
+                )),
         );
     }
 }

@@ -9,6 +9,52 @@ use crate::document::Document;
 use crate::report::{Finding, Severity};
 use crate::template::Template;
 
+/// What a rule reads.
+pub struct Context<'a, 'd> {
+    pub doc: &'a Document<'d>,
+    pub template: &'a Template,
+    pub compiled: &'a Compiled,
+    pub coverage: &'a Coverage,
+}
+
+pub type Check = fn(&Context<'_, '_>, &mut Vec<Finding>);
+
+/// A rule of the registry. Ids are stable: reports, the page and other programs use them.
+/// Each rule declares itself beside its documentation with [`declare_rule!`].
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line in Chinese saying what it flags, as reports show it.
+    pub summary: &'static str,
+    /// The same in English, for the README's table of rules.
+    pub about: &'static str,
+    /// The source file, whose doc comment is the rule's documentation.
+    pub source: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    /// A finding of this rule.
+    pub fn finding(&self, span: crate::document::Span, message: impl Into<String>) -> Finding {
+        Finding::new(self, span, message)
+    }
+}
+
+/// Declares the rule of the file it is written in: its `RULE`, whose check is the file's
+/// `check` function and whose documentation is the file's doc comment.
+macro_rules! declare_rule {
+    (id: $id:literal, severity: $severity:ident, summary: $summary:literal, about: $about:literal $(,)?) => {
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            severity: $crate::report::Severity::$severity,
+            summary: $summary,
+            about: $about,
+            source: file!(),
+            check,
+        };
+    };
+}
+
 pub mod basis_citation;
 pub mod category_without_section;
 pub mod declared_count;
@@ -30,177 +76,39 @@ pub mod unassigned_task;
 pub mod unit_name_variant;
 pub mod unknown_unit;
 
-/// What a rule reads.
-pub struct Context<'a, 'd> {
-    pub doc: &'a Document<'d>,
-    pub template: &'a Template,
-    pub compiled: &'a Compiled,
-    pub coverage: &'a Coverage,
-}
-
-pub type Check = fn(&Context<'_, '_>, &mut Vec<Finding>);
-
-/// A rule of the registry. Ids are stable: reports, the page and other programs use them.
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    /// One line saying what it flags.
-    pub summary: &'static str,
-    /// The source file, whose doc comment is the rule's documentation.
-    pub source: &'static str,
-    pub check: Check,
-}
-
-macro_rules! rule {
-    ($module:ident, $id:literal, $severity:ident, $summary:literal) => {
-        Rule {
-            id: $id,
-            severity: Severity::$severity,
-            summary: $summary,
-            source: concat!("src/rules/", stringify!($module), ".rs"),
-            check: $module::check,
-        }
-    };
-}
-
 /// Every rule, in the order their findings are reported.
-pub static RULES: &[Rule] = &[
-    rule!(
-        not_a_plan,
-        "not-a-plan",
-        Info,
-        "文本没有重点任务部分，不是实施方案正文"
-    ),
-    rule!(
-        basis_citation,
-        "basis-citation",
-        Warning,
-        "引用国家文件的文号有误"
-    ),
-    rule!(
-        missing_part,
-        "missing-part",
-        Error,
-        "缺少目标、重点任务、工作安排或保障措施部分"
-    ),
-    rule!(
-        horizon_mismatch,
-        "horizon-mismatch",
-        Warning,
-        "方案目标年与国家模板不一致"
-    ),
-    rule!(
-        missing_category,
-        "missing-category",
-        Error,
-        "模板任务类别既无章节也无相关内容"
-    ),
-    rule!(
-        category_without_section,
-        "category-without-section",
-        Info,
-        "模板任务类别只见于内容，没有单独章节"
-    ),
-    rule!(
-        missing_indicator,
-        "missing-indicator",
-        Warning,
-        "模板指标在方案中没有提及"
-    ),
-    rule!(
-        unassigned_task,
-        "unassigned-task",
-        Error,
-        "任务没有明确责任单位"
-    ),
-    rule!(
-        no_lead_unit,
-        "no-lead-unit",
-        Info,
-        "多个责任单位，未明确牵头单位"
-    ),
-    rule!(
-        target_missing_unit,
-        "target-missing-unit",
-        Error,
-        "量化目标的数值缺少计量单位"
-    ),
-    rule!(
-        target_missing_date,
-        "target-missing-date",
-        Warning,
-        "量化目标没有完成时限"
-    ),
-    rule!(
-        target_blank,
-        "target-blank",
-        Error,
-        "草稿中留有未填写的占位符"
-    ),
-    rule!(
-        target_below_floor,
-        "target-below-floor",
-        Warning,
-        "目标弱于国家对同一指标的底线要求"
-    ),
-    rule!(
-        target_below_baseline,
-        "target-below-baseline",
-        Warning,
-        "目标不优于其基期值"
-    ),
-    rule!(
-        target_conflict,
-        "target-conflict",
-        Warning,
-        "同一指标同一年份的目标数值或单位前后不一致"
-    ),
-    rule!(
-        target_not_quantified,
-        "target-not-quantified",
-        Info,
-        "目标没有量化数值"
-    ),
-    rule!(
-        schedule_gap,
-        "schedule-gap",
-        Warning,
-        "工作安排的阶段未标日期、重叠、脱节或次序颠倒"
-    ),
-    rule!(
-        declared_count,
-        "declared-count",
-        Warning,
-        "方案自述的部分、方面或任务总数与正文不符"
-    ),
-    rule!(
-        unit_name_variant,
-        "unit-name-variant",
-        Info,
-        "同一责任单位有两种写法"
-    ),
-    rule!(
-        unknown_unit,
-        "unknown-unit",
-        Info,
-        "责任单位不在工作专班成员单位名单中"
-    ),
+pub static RULES: &[&Rule] = &[
+    &not_a_plan::RULE,
+    &basis_citation::RULE,
+    &missing_part::RULE,
+    &horizon_mismatch::RULE,
+    &missing_category::RULE,
+    &category_without_section::RULE,
+    &missing_indicator::RULE,
+    &unassigned_task::RULE,
+    &no_lead_unit::RULE,
+    &target_missing_unit::RULE,
+    &target_missing_date::RULE,
+    &target_blank::RULE,
+    &target_below_floor::RULE,
+    &target_below_baseline::RULE,
+    &target_conflict::RULE,
+    &target_not_quantified::RULE,
+    &schedule_gap::RULE,
+    &declared_count::RULE,
+    &unit_name_variant::RULE,
+    &unknown_unit::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+    RULES.iter().copied().find(|r| r.id == id)
 }
 
-/// Runs the rules, giving each finding its rule's id and severity.
+/// Runs the enabled rules.
 pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in RULES.iter().filter(|r| enabled(r)) {
-        let from = findings.len();
         (rule.check)(cx, &mut findings);
-        for f in &mut findings[from..] {
-            f.rule = rule.id;
-            f.severity = rule.severity;
-        }
     }
     findings
 }

@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局、县发改委负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县发改委）
@@ -31,6 +31,13 @@
 use super::Context;
 use crate::document::AssignedBy;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "no-lead-unit",
+    severity: Info,
+    summary: "多个责任单位，未明确牵头单位",
+    about: "several units listed, none marked 牵头",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -52,7 +59,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             format!(" {} ", task.number)
         };
         out.push(
-            Finding::new(
+            RULE.finding(
                 last,
                 format!(
                     "任务{number}列出 {} 个责任单位，未明确牵头单位",

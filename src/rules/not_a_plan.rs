@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 关于《某县质量强县培育建设实施方案》的起草说明
 //! 一、起草背景
 //! 为贯彻落实质量强国建设纲要，县市场监管局起草了本方案。
@@ -24,7 +24,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局负责）
@@ -34,25 +34,32 @@ use super::Context;
 use crate::document::DocumentKind;
 use crate::report::Finding;
 
+declare_rule! {
+    id: "not-a-plan",
+    severity: Info,
+    summary: "文本没有重点任务部分，不是实施方案正文",
+    about: "the text has no tasks part: said once instead of listing every category",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if cx.doc.kind != DocumentKind::NotAPlan {
         return;
     }
     let doc = cx.doc;
     let finding = if doc.traditional {
-        Finding::new(
+        RULE.finding(
             doc.start_anchor(),
             "文本是繁体字：模板按简体字编写，无法逐项对照检查",
         )
         .suggest("先将文本转换为简体字（如 Word“审阅—简繁转换”），再检查")
     } else if doc.headings.is_empty() && doc.lines.len() >= 20 {
-        Finding::new(
+        RULE.finding(
             doc.start_anchor(),
             "文本中既没有编号标题（一、（一）1.），也认不出“重点任务”“工作安排”等部分标题：编号可能在另存为 .txt 或复制时丢失，未逐项对照模板检查",
         )
         .suggest("直接打开方案的 .docx 文件检查；或恢复“一、重点任务”“（一）……”之类的编号后再粘贴")
     } else {
-        Finding::new(
+        RULE.finding(
             doc.start_anchor(),
             "未找到“重点任务”部分或模板任务类别章节：这段文字看起来不是实施方案正文（可能是起草说明、通知或片段），未逐项对照模板检查",
         )

@@ -16,7 +16,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 三、工作步骤
 //! （一）动员部署阶段（2026年3月-2026年10月）。明确工作目标。
 //! （二）培育建设阶段（2026年10月-2028年8月）。全面推进。
@@ -24,7 +24,7 @@
 //!
 //! 触发（早于文件日期）：
 //!
-//! ```text
+//! ```text,flagged=1,about=早于文件日期
 //! 2025年7月11日
 //! 三、工作安排
 //! （一）动员部署阶段（2025年1月至2025年6月）。明确工作目标。
@@ -33,7 +33,7 @@
 //!
 //! 触发（晚于方案目标年）：
 //!
-//! ```text
+//! ```text,flagged=1,about=晚于方案目标年
 //! 一、工作目标
 //! 到2027年，质量强县培育建设取得明显成效。
 //! 三、工作安排
@@ -43,7 +43,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 2024年12月20日
 //! 三、工作安排
 //! （一）动员部署阶段（2025年1月至2025年6月）。明确工作目标。
@@ -53,6 +53,13 @@
 
 use super::{quote, Context};
 use crate::report::Finding;
+
+declare_rule! {
+    id: "schedule-gap",
+    severity: Warning,
+    summary: "工作安排的阶段未标日期、重叠、脱节或次序颠倒",
+    about: "stages undated, overlapping, with gaps, out of order, starting before the document's own date or ending after its target year",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -68,7 +75,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         match (stage.start, stage.end) {
             (None, None) => {
                 out.push(
-                    Finding::new(
+                    RULE.finding(
                         span.clone(),
                         format!("阶段“{}”没有标明起止时间", quote(doc, &span, 30)),
                     )
@@ -78,7 +85,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             }
             (Some(a), Some(b)) if a > b => {
                 out.push(
-                    Finding::new(
+                    RULE.finding(
                         span.clone(),
                         format!("阶段“{}”的起止时间颠倒：{a}至{b}", name(stage.heading)),
                     )
@@ -93,7 +100,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             if let Some(prev_end) = prev.end {
                 if prev_start.is_some_and(|p| start < p) {
                     out.push(
-                        Finding::new(
+                        RULE.finding(
                             span.clone(),
                             format!("阶段次序颠倒：“{that}”始于{start}，早于前一阶段“{this}”"),
                         )
@@ -101,7 +108,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                     );
                 } else if start.index() <= prev_end.index() {
                     out.push(
-                        Finding::new(
+                        RULE.finding(
                             span.clone(),
                             format!(
                                 "“{this}”止于{prev_end}，“{that}”始于{start}，两个阶段在时间上重叠"
@@ -112,7 +119,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 } else if start.index() > prev_end.index() + 1 {
                     let months = start.index() - prev_end.index() - 1;
                     out.push(
-                        Finding::new(
+                        RULE.finding(
                             span.clone(),
                             format!("“{this}”止于{prev_end}，“{that}”始于{start}，中间有{months}个月没有安排"),
                         )
@@ -130,7 +137,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         for stage in &doc.stages {
             if let Some(start) = stage.start.filter(|s| *s < date.month) {
                 out.push(
-                    Finding::new(
+                    RULE.finding(
                         doc.heading_span(stage.heading),
                         format!(
                             "阶段“{}”始于{start}，早于文件日期{date}",
@@ -146,7 +153,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         for stage in &doc.stages {
             if let Some(end) = stage.end.filter(|e| e.year > horizon) {
                 out.push(
-                    Finding::new(
+                    RULE.finding(
                         doc.heading_span(stage.heading),
                         format!(
                             "阶段“{}”止于{end}，晚于方案目标年{horizon}年",

@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.提升企业创新能力。到2027年，研发经费投入强度由2.5%提高到2.2%。（县科技局负责）
@@ -23,7 +23,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.提升企业创新能力。到2027年，研发经费投入强度由2.1%提高到2.5%。（县科技局负责）
@@ -33,6 +33,13 @@ use super::{target_label, Context};
 use crate::parse::lines::decimal;
 use crate::report::Finding;
 use crate::template::Direction;
+
+declare_rule! {
+    id: "target-below-baseline",
+    severity: Warning,
+    summary: "目标不优于其基期值",
+    about: "a target not better than its base value (a table's 基期 column, 由…提高到…), by the indicator's direction or the wording",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for target in &cx.doc.targets {
@@ -63,7 +70,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             Direction::Lower => "降低",
         };
         out.push(
-            Finding::new(
+            RULE.finding(
                 target.span.clone(),
                 format!(
                     "目标“{}”没有比基期值{base_text}有所{way}",

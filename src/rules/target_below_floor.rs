@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）提高产品、工程、服务质量水平
 //! 1.抓好食品安全监管。到2027年，食品抽检合格率不低于97%。（县市场监管局负责）
@@ -23,7 +23,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）提高产品、工程、服务质量水平
 //! 1.抓好食品安全监管。到2027年，食品抽检合格率不低于98.5%。（县市场监管局负责）
@@ -33,6 +33,13 @@ use super::{target_label, Context};
 use crate::parse::lines::decimal;
 use crate::report::Finding;
 use crate::template::Direction;
+
+declare_rule! {
+    id: "target-below-floor",
+    severity: Warning,
+    summary: "目标弱于国家对同一指标的底线要求",
+    about: "a target weaker than the national minimum for its indicator (the template's `floor`, with its source)",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     // Dated targets only: an undated figure may be the present state (2024年…达97%), and
@@ -63,7 +70,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let unit = floor.unit.as_deref().unwrap_or("");
         let by = floor.year.map(|y| format!("到{y}年")).unwrap_or_default();
         out.push(
-            Finding::new(
+            RULE.finding(
                 target.span.clone(),
                 format!(
                     "目标“{}”低于国家要求：{}要求{by}{}达到{}{unit}",

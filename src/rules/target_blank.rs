@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育创新主体。到2027年，高新技术企业达到××家。（县科技局负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育创新主体。到2027年，高新技术企业达到60家。（县科技局负责）
@@ -31,10 +31,17 @@
 use super::{quote, Context};
 use crate::report::Finding;
 
+declare_rule! {
+    id: "target-blank",
+    severity: Error,
+    summary: "草稿中留有未填写的占位符",
+    about: "a placeholder left in a draft: 达到 %, 达到____, ××家, X%, 县××局",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for span in &cx.doc.placeholders {
         out.push(
-            Finding::new(
+            RULE.finding(
                 span.clone(),
                 format!("“{}”是未填写的占位符", quote(cx.doc, span, 30)),
             )

@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 一、工作目标
 //! 到2027年，食品抽检合格率达到98%，生活性服务质量满意度达到85分。
 //! 二、重点任务
@@ -24,7 +24,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 一、工作目标
 //! 到2025年，食品抽检合格率达到97%；到2027年，食品抽检合格率达到98%。
 //! 二、重点任务
@@ -35,6 +35,13 @@
 use super::{target_label, Context};
 use crate::document::Target;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "target-conflict",
+    severity: Warning,
+    summary: "同一指标同一年份的目标数值或单位前后不一致",
+    about: "one indicator, one year, two targets: values or units differ between the text and the table, or within the text",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -73,7 +80,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let name = ind.map(|i| i.name.as_str()).unwrap_or("");
         let line = doc.line_of(earlier.span.start);
         out.push(
-            Finding::new(
+            RULE.finding(
                 target.span.clone(),
                 format!(
                     "“{name}”{year}年的目标{what}前后不一致：第{line}行为“{}”，此处为“{}”",

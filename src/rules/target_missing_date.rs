@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）提高产品、工程、服务质量水平
 //! 1.加强食品安全监管。食品抽检合格率不低于98%。（县市场监管局负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）提高产品、工程、服务质量水平
 //! 1.加强食品安全监管。到2027年，食品抽检合格率不低于98%。（县市场监管局负责）
@@ -31,14 +31,22 @@
 use super::{target_label, Context};
 use crate::report::Finding;
 
+declare_rule! {
+    id: "target-missing-date",
+    severity: Warning,
+    summary: "量化目标没有完成时限",
+    about: "a quantified target with no deadline in its scope",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let horizon = cx.template.horizon;
     for target in cx.doc.targets.iter().filter(|t| t.quantified() && !t.dated) {
-        let finding = Finding::new(
-            target.span.clone(),
-            format!("目标“{}”没有完成时限", target_label(cx, target)),
-        )
-        .suggest(format!("在同一句中写明完成时间，如“到{horizon}年，……”"));
+        let finding = RULE
+            .finding(
+                target.span.clone(),
+                format!("目标“{}”没有完成时限", target_label(cx, target)),
+            )
+            .suggest(format!("在同一句中写明完成时间，如“到{horizon}年，……”"));
         let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
         out.push(finding.about(indicator));
     }

@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推进全民质量共治
 //! 1.加强医师队伍建设。到2027年，每千人口执业（助理）医师数达3.29。（县卫生健康委负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推进全民质量共治
 //! 1.加强医师队伍建设。到2027年，每千人口执业（助理）医师数达3.29人，城乡居民人均可支配收入比值达1.7。（县卫生健康委负责）
@@ -30,6 +30,13 @@
 
 use super::{target_label, Context};
 use crate::report::Finding;
+
+declare_rule! {
+    id: "target-missing-unit",
+    severity: Error,
+    summary: "量化目标的数值缺少计量单位",
+    about: "a target number without a unit (not ratios, indices)",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for target in &cx.doc.targets {
@@ -42,14 +49,15 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .and_then(|i| i.units.first())
             .map(|u| format!("，如“{value}{u}”"))
             .unwrap_or_default();
-        let finding = Finding::new(
-            target.span.clone(),
-            format!(
-                "目标“{}”的数值 {value} 缺少计量单位",
-                target_label(cx, target)
-            ),
-        )
-        .suggest(format!("在数值后写明单位{example}"));
+        let finding = RULE
+            .finding(
+                target.span.clone(),
+                format!(
+                    "目标“{}”的数值 {value} 缺少计量单位",
+                    target_label(cx, target)
+                ),
+            )
+            .suggest(format!("在数值后写明单位{example}"));
         out.push(finding.about(indicator));
     }
 }

@@ -14,7 +14,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）提升绿色发展质量
 //! 1.推进节能降碳。到2027年，单位GDP能耗完成市级下达任务目标。（县发展改革委负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）提升绿色发展质量
 //! 1.推进节能降碳。到2027年，单位GDP能耗下降13.5%。（县发展改革委负责）
@@ -31,13 +31,21 @@
 use super::{quote, Context};
 use crate::report::Finding;
 
+declare_rule! {
+    id: "target-not-quantified",
+    severity: Info,
+    summary: "目标没有量化数值",
+    about: "a target with no number (完成上级下达任务, 位居前列, 持续降低 …)",
+}
+
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     for target in cx.doc.targets.iter().filter(|t| !t.quantified()) {
-        let finding = Finding::new(
-            target.span.clone(),
-            format!("目标“{}”没有量化数值", quote(cx.doc, &target.span, 40)),
-        )
-        .suggest("如有可能写明具体数值；上级下达的任务可注明下达的数值或文件");
+        let finding = RULE
+            .finding(
+                target.span.clone(),
+                format!("目标“{}”没有量化数值", quote(cx.doc, &target.span, 40)),
+            )
+            .suggest("如有可能写明具体数值；上级下达的任务可注明下达的数值或文件");
         let indicator = target.indicator.and_then(|i| cx.template.indicators.get(i));
         out.push(finding.about(indicator));
     }

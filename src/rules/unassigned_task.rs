@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.支持企业创建技术中心，培育高新技术企业。
@@ -23,7 +23,7 @@
 //!
 //! 触发（指标表）：
 //!
-//! ```text
+//! ```text,flagged=1,about=指标表
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.支持企业创建技术中心，培育高新技术企业。（县科技局负责）
@@ -48,7 +48,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.支持企业创建技术中心，培育高新技术企业。（县科技局、县发改委负责）
@@ -56,6 +56,13 @@
 
 use super::{quote, Context};
 use crate::report::Finding;
+
+declare_rule! {
+    id: "unassigned-task",
+    severity: Error,
+    summary: "任务没有明确责任单位",
+    about: "a task with no responsibility clause and no row of a task-decomposition table (an indicator table assigns its indicators, not the tasks that mention them; the message says which unit it gives); an indicator-table row whose 责任单位 is empty",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -88,14 +95,15 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 units.join("、")
             )
         });
-        let mut finding = Finding::new(
-            span,
-            format!(
-                "任务 {number}“{title}”没有明确责任单位{}",
-                hint.unwrap_or_default()
-            ),
-        )
-        .suggest("在任务末尾注明责任分工，如“（牵头单位：县××局，责任单位：县××局、县××局）”");
+        let mut finding = RULE
+            .finding(
+                span,
+                format!(
+                    "任务 {number}“{title}”没有明确责任单位{}",
+                    hint.unwrap_or_default()
+                ),
+            )
+            .suggest("在任务末尾注明责任分工，如“（牵头单位：县××局，责任单位：县××局、县××局）”");
         if let Some(id) = task
             .section
             .and_then(|s| doc.sections.get(s))
@@ -123,7 +131,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 .unwrap_or_default();
             let serial = row.serial.map(|n| format!("第{n}行")).unwrap_or_default();
             out.push(
-                Finding::new(
+                RULE.finding(
                     row.span.clone(),
                     format!("指标表{serial}“{name}”没有责任单位"),
                 )

@@ -13,7 +13,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局、县市场监管局负责）
@@ -22,7 +22,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（县科技局、县市场监管局负责）
@@ -33,6 +33,13 @@ use super::Context;
 use crate::document::UnitName;
 use crate::order::Names;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "unit-name-variant",
+    severity: Info,
+    summary: "同一责任单位有两种写法",
+    about: "one responsible unit written two ways",
+}
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -83,7 +90,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(
-                Finding::new(
+                RULE.finding(
                     form.2.span.clone(),
                     format!("“{}”与“{main_name}”应是同一单位，写法不一致", form.0),
                 )

@@ -15,7 +15,7 @@
 //!
 //! 触发：
 //!
-//! ```text
+//! ```text,flagged=1
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县财政局）
@@ -26,7 +26,7 @@
 //!
 //! 不触发：
 //!
-//! ```text
+//! ```text,clean
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
 //! 1.培育高新技术企业。（牵头单位：县科技局，责任单位：县财政局）
@@ -39,6 +39,13 @@ use super::Context;
 use crate::document::UnitName;
 use crate::order::Names;
 use crate::report::Finding;
+
+declare_rule! {
+    id: "unknown-unit",
+    severity: Info,
+    summary: "责任单位不在工作专班成员单位名单中",
+    about: "a responsible unit missing from the plan's 工作专班 / 成员单位 list, when it has one",
+}
 
 pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -80,7 +87,7 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
+            RULE.finding(
                 unit.span.clone(),
                 format!("责任单位“{}”不在工作专班成员单位名单中", unit.name),
             )

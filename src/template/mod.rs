@@ -7,8 +7,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 mod read;
 
 const NATIONAL: &str = include_str!("../data/national-2024.json");
@@ -16,40 +14,16 @@ const NATIONAL: &str = include_str!("../data/national-2024.json");
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
 const VOCABULARY: &str = include_str!("../data/vocabulary.json");
 
-/// The kinds of top-level part a plan is made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PartKind {
-    Preamble,
-    Goals,
-    Tasks,
-    Schedule,
-    Safeguards,
-    Attachments,
-    Other,
-}
-
-impl PartKind {
-    pub const ALL: [PartKind; 7] = [
-        PartKind::Preamble,
-        PartKind::Goals,
-        PartKind::Tasks,
-        PartKind::Schedule,
-        PartKind::Safeguards,
-        PartKind::Attachments,
-        PartKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartKind::Preamble => "preamble",
-            PartKind::Goals => "goals",
-            PartKind::Tasks => "tasks",
-            PartKind::Schedule => "schedule",
-            PartKind::Safeguards => "safeguards",
-            PartKind::Attachments => "attachments",
-            PartKind::Other => "other",
-        }
+crate::names::named_enum! {
+    /// The kinds of top-level part a plan is made of.
+    pub enum PartKind {
+        Preamble = "preamble",
+        Goals = "goals",
+        Tasks = "tasks",
+        Schedule = "schedule",
+        Safeguards = "safeguards",
+        Attachments = "attachments",
+        Other = "other",
     }
 }
 
@@ -91,10 +65,12 @@ pub struct Indicator {
     pub floor: Option<Floor>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Higher,
-    Lower,
+crate::names::named_enum! {
+    /// Which way an indicator improves.
+    pub enum Direction {
+        Higher = "higher",
+        Lower = "lower",
+    }
 }
 
 /// A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要.

@@ -142,10 +142,7 @@ pub fn template(v: &Value) -> Result<Template> {
 fn part(v: &Value, path: &str) -> Result<PartSpec> {
     let o = Object::new(v, path, &["kind", "name", "required", "headings"])?;
     let kind = o.string("kind")?;
-    let kind = PartKind::ALL
-        .iter()
-        .copied()
-        .find(|k| k.as_str() == kind)
+    let kind = PartKind::from_name(&kind)
         .ok_or_else(|| fail(&join(path, "kind"), format!("unknown part kind `{kind}`")))?;
     Ok(PartSpec {
         kind,
@@ -181,15 +178,12 @@ fn indicator(v: &Value, path: &str) -> Result<Indicator> {
             "floor",
         ],
     )?;
-    let direction = match o.get("direction").map(Value::as_str) {
-        None | Some(Some("higher")) => Direction::Higher,
-        Some(Some("lower")) => Direction::Lower,
-        Some(_) => {
-            return Err(fail(
-                &join(path, "direction"),
-                "expected \"higher\" or \"lower\"",
-            ))
-        }
+    let direction = match o.get("direction") {
+        None => Direction::Higher,
+        Some(v) => v
+            .as_str()
+            .and_then(Direction::from_name)
+            .ok_or_else(|| fail(&join(path, "direction"), "expected \"higher\" or \"lower\""))?,
     };
     Ok(Indicator {
         id: o.string("id")?,

@@ -16,7 +16,7 @@ ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
+.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
 
 # The page's static server: its policy sent as headers too, so that it also covers the
 # workers (a page's <meta> policy does not), the scripts are not sniffed, and only the
@@ -49,8 +49,8 @@ test: test-rust test-forms test-wasm test-browser
 
 test-rust: deps-rust
 	cargo fmt --all -- --check
-	cargo clippy --locked --workspace --all-targets -- -D warnings
-	cargo test --locked --workspace
+	cargo clippy --locked --workspace --all-targets --features plancheck/schema -- -D warnings
+	cargo test --locked --workspace --features plancheck/schema
 
 ## The real plans of ../shared/corpus rewritten into the forms users paste (a PDF copy,
 ## lost numbering, a task table …) must give the original's findings; skipped, and said
@@ -63,6 +63,12 @@ test-forms: deps-rust
 	else \
 		echo "test-forms: skipped, ../shared/tools/variants.py or ../shared/corpus not present"; \
 	fi
+
+## Write the files generated from the Rust types: the JSON Schemas and TypeScript
+## declarations (npm/schema/) and the README's table of rules. `make test` fails when the
+## committed ones differ.
+generate: deps-rust
+	PLANCHECK_BLESS=1 cargo test --locked --features plancheck/schema --test contracts --test rule_docs
 
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }

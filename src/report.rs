@@ -80,7 +80,11 @@ impl Finding {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "Span")
+)]
 pub struct SpanOut {
     /// UTF-16 code unit offsets, as JavaScript's `String.slice` takes them.
     pub start: usize,
@@ -91,7 +95,11 @@ pub struct SpanOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct TemplateInfo {
     pub id: String,
     pub name: String,
@@ -109,7 +117,11 @@ impl From<&Template> for TemplateInfo {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "ReportPart")
+)]
 pub struct PartOut {
     pub kind: crate::template::PartKind,
     pub title: Option<String>,
@@ -117,7 +129,11 @@ pub struct PartOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct DocumentInfo {
     pub title: Option<String>,
     pub kind: crate::document::DocumentKind,
@@ -129,7 +145,11 @@ pub struct DocumentInfo {
 
 /// What the reading stage did to the text before checking it.
 #[derive(Clone, Debug, Default, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "Reading")
+)]
 pub struct ReadingOut {
     /// Hard-wrapped lines joined back into paragraphs (a PDF copy).
     pub joined_lines: usize,
@@ -182,7 +202,11 @@ impl ReadingOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "OtherDocument")
+)]
 pub struct OtherDocumentOut {
     pub kind: crate::reading::OtherKind,
     pub title: String,
@@ -190,7 +214,11 @@ pub struct OtherDocumentOut {
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -207,7 +235,11 @@ pub struct Summary {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "ReportCategory")
+)]
 pub struct CategoryOut {
     pub id: String,
     pub name: String,
@@ -216,7 +248,11 @@ pub struct CategoryOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "ReportIndicator")
+)]
 pub struct IndicatorOut {
     pub id: String,
     pub name: String,
@@ -228,7 +264,11 @@ pub struct IndicatorOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "ReportTask")
+)]
 pub struct TaskOut {
     pub number: String,
     pub title: String,
@@ -242,7 +282,11 @@ pub struct TaskOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "ReportTarget")
+)]
 pub struct TargetOut {
     pub text: String,
     pub value: Option<String>,
@@ -253,7 +297,11 @@ pub struct TargetOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields, rename = "Finding")
+)]
 pub struct FindingOut {
     pub rule: String,
     pub severity: Severity,
@@ -269,8 +317,14 @@ pub struct FindingOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Report {
+    /// Always `plancheck/report@1`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "plancheck/report@1")))]
     pub schema: String,
     pub template: TemplateInfo,
     pub document: DocumentInfo,

@@ -9,53 +9,14 @@ use wasm_bindgen::prelude::*;
 use crate::report::TemplateInfo;
 use crate::{render, rules, Checker, Options, Severity, Template, MAX_INPUT_BYTES};
 
+// The report's and the template's types, generated from the Rust types (`make generate`).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-export type Severity = "error" | "warning" | "info";
-export interface Span { start: number; end: number; line: number; column: number; }
-export interface Finding {
-  rule: string; severity: Severity; message: string; suggestion?: string;
-  span: Span; excerpt: string; category?: string; indicator?: string;
-}
-export interface Report {
-  schema: "plancheck/report@1";
-  template: { id: string; name: string; horizon: number };
-  document: {
-    title: string | null; kind: "plan" | "not-a-plan"; horizon: number | null;
-    parts: { kind: string; title: string | null; span: Span }[];
-    reading: {
-      joined_lines: number; wrap_width: number | null; page_furniture: number;
-      numbering_lost: boolean; line_ends: boolean; table_rows: number;
-      others: { kind: "notice" | "explanation"; title: string; span: Span }[];
-    };
-  };
-  summary: { errors: number; warnings: number; infos: number; tasks: number; assigned: number; targets: number };
-  categories: { id: string; name: string; status: "covered" | "partial" | "missing"; span: Span | null }[];
-  indicators: { id: string; name: string; category: string; status: "present" | "missing"; expected: boolean; span: Span | null }[];
-  tasks: { number: string; title: string; category: string | null; span: Span; lead: string[]; units: string[]; assigned_by: "clause" | "table" | null }[];
-  targets: { text: string; value: string | null; unit: string | null; year: number | null; indicator: string | null; span: Span }[];
-  findings: Finding[];
-}
+const GENERATED_TYPES: &str = include_str!("../npm/schema/types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
 export interface CheckOptions { disable?: string[]; minSeverity?: Severity; }
-export interface TemplateInfo { id: string; name: string; horizon: number; }
 export interface RuleInfo { id: string; severity: Severity; summary: string; }
-export type PartKind = "preamble" | "goals" | "tasks" | "schedule" | "safeguards" | "attachments" | "other";
-/** A template as JSON (see schema/template.schema.json). */
-export interface Template {
-  id: string; name: string; horizon: number;
-  parts: { kind: PartKind; name: string; required?: boolean; headings: string[] }[];
-  categories: { id: string; name: string; headings: string[][]; keywords?: string[] }[];
-  indicators: {
-    id: string; name: string; category: string; aliases: string[];
-    units?: string[]; ratio?: boolean; expected?: boolean;
-  }[];
-  vocabulary?: {
-    measure_units: string[]; comparators_before: string[]; comparators_after: string[];
-    not_quantified: string[]; deadlines: string[]; ratio_words: string[];
-    responsibility_labels: { lead: string[]; other: string[] };
-    responsibility_endings: string[]; unit_suffixes: string[]; unit_synonyms: [string, string][];
-  };
-}
 "#;
 
 #[wasm_bindgen]

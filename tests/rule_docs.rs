@@ -125,3 +125,34 @@ fn registry_ids_are_unique_and_match_their_files() {
         );
     }
 }
+
+/// The README's table of rules, from the registry.
+#[test]
+fn readme_lists_the_rules_as_declared() {
+    let mut table = String::from("| id | severity | flags |\n|---|---|---|\n");
+    for rule in RULES {
+        table += &format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.about
+        );
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let (start, end) = ("<!-- rules: generated -->\n", "<!-- /rules -->");
+    let from = readme
+        .find(start)
+        .expect("the README marks its table of rules")
+        + start.len();
+    let to = from + readme[from..].find(end).expect("the table's end marker");
+    if std::env::var_os("PLANCHECK_BLESS").is_some() {
+        let written = format!("{}{table}{}", &readme[..from], &readme[to..]);
+        std::fs::write(&path, written).expect("write README.md");
+        return;
+    }
+    assert!(
+        readme[from..to] == table,
+        "the README's table of rules is not the registry's; run `make generate`"
+    );
+}

@@ -88,8 +88,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let other = basis
             .others
             .iter()
-            .find(|(n, _)| *n == citation.number)
-            .map(|(_, t)| format!("；{}是《{t}》的文号", citation.number))
+            .find(|m| m.number == citation.number)
+            .map(|m| format!("；{}是《{}》的文号", citation.number, m.title))
             .unwrap_or_default();
         out.push(
             RULE.finding(

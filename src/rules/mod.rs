@@ -55,50 +55,39 @@ macro_rules! declare_rule {
     };
 }
 
-pub mod basis_citation;
-pub mod category_without_section;
-pub mod declared_count;
-pub mod horizon_mismatch;
-pub mod missing_category;
-pub mod missing_indicator;
-pub mod missing_part;
-pub mod no_lead_unit;
-pub mod not_a_plan;
-pub mod schedule_gap;
-pub mod target_below_baseline;
-pub mod target_below_floor;
-pub mod target_blank;
-pub mod target_conflict;
-pub mod target_missing_date;
-pub mod target_missing_unit;
-pub mod target_not_quantified;
-pub mod unassigned_task;
-pub mod unit_name_variant;
-pub mod unknown_unit;
+/// Declares each rule's module and lists its `RULE` in the registry: adding a rule is its
+/// file and one line here.
+macro_rules! registry {
+    ($($module:ident,)+) => {
+        $(pub mod $module;)+
 
-/// Every rule, in the order their findings are reported.
-pub static RULES: &[&Rule] = &[
-    &not_a_plan::RULE,
-    &basis_citation::RULE,
-    &missing_part::RULE,
-    &horizon_mismatch::RULE,
-    &missing_category::RULE,
-    &category_without_section::RULE,
-    &missing_indicator::RULE,
-    &unassigned_task::RULE,
-    &no_lead_unit::RULE,
-    &target_missing_unit::RULE,
-    &target_missing_date::RULE,
-    &target_blank::RULE,
-    &target_below_floor::RULE,
-    &target_below_baseline::RULE,
-    &target_conflict::RULE,
-    &target_not_quantified::RULE,
-    &schedule_gap::RULE,
-    &declared_count::RULE,
-    &unit_name_variant::RULE,
-    &unknown_unit::RULE,
-];
+        /// Every rule, in the order their findings are reported.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE,)+];
+    };
+}
+
+registry! {
+    not_a_plan,
+    basis_citation,
+    missing_part,
+    horizon_mismatch,
+    missing_category,
+    category_without_section,
+    missing_indicator,
+    unassigned_task,
+    no_lead_unit,
+    target_missing_unit,
+    target_missing_date,
+    target_blank,
+    target_below_floor,
+    target_below_baseline,
+    target_conflict,
+    target_not_quantified,
+    schedule_gap,
+    declared_count,
+    unit_name_variant,
+    unknown_unit,
+}
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

@@ -28,38 +28,63 @@ crate::names::named_enum! {
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct PartSpec {
     pub kind: PartKind,
     pub name: String,
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub required: bool,
     /// Words that mark a top-level heading as this part.
     pub headings: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Category {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// Each entry is a set of words that must all occur in a section heading.
     pub headings: Vec<Vec<String>>,
     /// Words whose presence in the tasks is evidence of the category.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub keywords: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Indicator {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     pub category: String,
     pub aliases: Vec<String>,
     /// Units a value of this indicator is written in; empty for pure ratios.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub units: Vec<String>,
     /// A ratio or index: a bare number is complete.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub ratio: bool,
     /// Whether a plan is expected to mention it; `false` for indicators seen in
     /// only one plan (probably local), which are listed but not flagged.
+    #[cfg_attr(feature = "schema", schemars(default = "yes"))]
     pub expected: bool,
     /// Which way is better: a pass rate rises, a death rate falls.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub direction: Direction,
     /// The national minimum a county's target should not fall short of, with its source.
     pub floor: Option<Floor>,
@@ -75,33 +100,70 @@ crate::names::named_enum! {
 
 /// A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Floor {
     /// The value as written in the source (`98`, `94.5`).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]+(\.[0-9]+)?$")))]
     pub value: String,
     pub unit: Option<String>,
     pub year: Option<u16>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub source: String,
 }
 
 /// The national document a plan should cite as its basis, and documents it is
 /// mistaken for.
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Basis {
     /// Its title without book-title marks: 质量强县（区、镇）培育建设工作方案.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
     /// Its document number: 国市监质发〔2024〕97号.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub number: String,
-    /// Other documents by number and title: (国市监质发〔2024〕6号, 关于质量基础设施…).
-    pub others: Vec<(String, String)>,
+    /// Documents it is mistaken for.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub others: Vec<Mistaken>,
+}
+
+/// A document a plan's basis is mistaken for: 国市监质发〔2024〕6号, 关于质量基础设施….
+#[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+pub struct Mistaken {
+    pub number: String,
+    pub title: String,
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct ResponsibilityLabels {
     pub lead: Vec<String>,
     pub other: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Vocabulary {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
@@ -118,16 +180,32 @@ pub struct Vocabulary {
     pub unit_synonyms: Vec<(String, String)>,
     /// Verbs a task title may start with and a table's 重点任务 cell may leave out
     /// (推动, 加强 …).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub title_verbs: Vec<String>,
     /// Verbs that make `verb + number + classifier` a commitment (建成3个, 培育10家,
     /// 新增…200件).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub commitment_verbs: Vec<String>,
     /// Words that make a count a past result, not a commitment (已建成3个).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub past_markers: Vec<String>,
     /// Comparators that say a value goes up (提高到) or down (下降到), for a target's
     /// direction against its base value.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub rising_words: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub falling_words: Vec<String>,
+}
+
+#[cfg(feature = "schema")]
+fn yes() -> bool {
+    true
+}
+
+impl Default for Direction {
+    fn default() -> Direction {
+        Direction::Higher
+    }
 }
 
 impl Vocabulary {
@@ -166,16 +244,26 @@ fn parse_json(json: &str) -> Result<serde_json::Value, TemplateError> {
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Template {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// The target year plans are expected to aim at.
+    #[cfg_attr(feature = "schema", schemars(range(min = 2000, max = 2100)))]
     pub horizon: u16,
     pub parts: Vec<PartSpec>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub categories: Vec<Category>,
     pub indicators: Vec<Indicator>,
     /// The national document plans cite (for basis-citation).
     pub basis: Option<Basis>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vocabulary>"))]
     pub vocabulary: Vocabulary,
 }
 

@@ -5,8 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Basis, Category, Direction, Floor, Indicator, PartKind, PartSpec, ResponsibilityLabels,
-    Template, TemplateError, Vocabulary,
+    Basis, Category, Direction, Floor, Indicator, Mistaken, PartKind, PartSpec,
+    ResponsibilityLabels, Template, TemplateError, Vocabulary,
 };
 
 type Result<T> = std::result::Result<T, TemplateError>;
@@ -238,7 +238,10 @@ fn basis(v: &Value, path: &str) -> Result<Basis> {
         others: match o.get("others") {
             Some(v) => list(v, &join(path, "others"), |v, p| {
                 let d = Object::new(v, p, &["number", "title"])?;
-                Ok((d.string("number")?, d.string("title")?))
+                Ok(Mistaken {
+                    number: d.string("number")?,
+                    title: d.string("title")?,
+                })
             })?,
             None => Vec::new(),
         },

@@ -1,0 +1,210 @@
+// Generated from the Rust types by `make generate`; do not edit.
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  horizon: number;
+}
+export interface DocumentInfo {
+  title: string | null;
+  kind: DocumentKind;
+  horizon: number | null;
+  parts: ReportPart[];
+  /** How the text was read: what was joined, left out or recognised without numbering. */
+  reading: Reading;
+}
+export type DocumentKind = "plan" | "not-a-plan";
+export interface ReportPart {
+  kind: PartKind;
+  title: string | null;
+  span: Span;
+}
+export type PartKind = "preamble" | "goals" | "tasks" | "schedule" | "safeguards" | "attachments" | "other";
+export interface Span {
+  /** UTF-16 code unit offsets, as JavaScript's `String.slice` takes them. */
+  start: number;
+  end: number;
+  /** 1-based line and column (in characters) of the start. */
+  line: number;
+  column: number;
+}
+/** What the reading stage did to the text before checking it. */
+export interface Reading {
+  /** Hard-wrapped lines joined back into paragraphs (a PDF copy). */
+  joined_lines: number;
+  /** The wrap width found, in characters, when lines were joined. */
+  wrap_width: number | null;
+  /** Page numbers and running headers left out. */
+  page_furniture: number;
+  /** Headings recognised by their words because the numbering markers were missing. */
+  numbering_lost: boolean;
+  /** Old Mac or other unusual line ends read as line ends. */
+  line_ends: boolean;
+  /** Table rows with tab-separated cells (copied from a web page) read cell by cell. */
+  table_rows: number;
+  /** Other documents in the paste, not checked. */
+  others: OtherDocument[];
+}
+export interface OtherDocument {
+  kind: OtherKind;
+  title: string;
+  span: Span;
+}
+export type OtherKind = "notice" | "explanation";
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  tasks: number;
+  assigned: number;
+  targets: number;
+  /** Template categories with a section of their own, of `categories`. */
+  sections: number;
+  categories: number;
+  /** Template indicators expected in every plan, and how many of them the plan mentions. */
+  indicators_expected: number;
+  indicators_mentioned: number;
+}
+export interface ReportCategory {
+  id: string;
+  name: string;
+  status: CategoryStatus;
+  span: Span | null;
+}
+export type CategoryStatus = "covered" | "partial" | "missing";
+export interface ReportIndicator {
+  id: string;
+  name: string;
+  category: string;
+  status: IndicatorStatus;
+  /** Whether a plan is expected to mention it (otherwise listed for reference). */
+  expected: boolean;
+  span: Span | null;
+}
+export type IndicatorStatus = "present" | "missing";
+export interface ReportTask {
+  number: string;
+  title: string;
+  category: string | null;
+  span: Span;
+  lead: string[];
+  units: string[];
+  /** What assigns the task: its own responsibility `clause`, a task-decomposition `table` row, or nothing. */
+  assigned_by: AssignedBy | null;
+}
+export interface ReportTarget {
+  text: string;
+  value: string | null;
+  unit: string | null;
+  year: number | null;
+  indicator: string | null;
+  span: Span;
+}
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  suggestion?: string | null;
+  span: Span;
+  excerpt: string;
+  category?: string | null;
+  indicator?: string | null;
+}
+export type Severity = "info" | "warning" | "error";
+export interface Report {
+  /** Always `plancheck/report@1`. */
+  schema: "plancheck/report@1";
+  template: TemplateInfo;
+  document: DocumentInfo;
+  summary: Summary;
+  categories: ReportCategory[];
+  indicators: ReportIndicator[];
+  tasks: ReportTask[];
+  targets: ReportTarget[];
+  findings: Finding[];
+}
+export interface PartSpec {
+  kind: PartKind;
+  name: string;
+  required?: boolean;
+  /** Words that mark a top-level heading as this part. */
+  headings: string[];
+}
+export interface Category {
+  id: string;
+  name: string;
+  /** Each entry is a set of words that must all occur in a section heading. */
+  headings: string[][];
+  /** Words whose presence in the tasks is evidence of the category. */
+  keywords?: string[];
+}
+export interface Indicator {
+  id: string;
+  name: string;
+  category: string;
+  aliases: string[];
+  /** Units a value of this indicator is written in; empty for pure ratios. */
+  units?: string[];
+  /** A ratio or index: a bare number is complete. */
+  ratio?: boolean;
+  /** Whether a plan is expected to mention it; `false` for indicators seen in only one plan (probably local), which are listed but not flagged. */
+  expected?: boolean;
+  /** Which way is better: a pass rate rises, a death rate falls. */
+  direction?: Direction;
+  /** The national minimum a county's target should not fall short of, with its source. */
+  floor?: Floor | null;
+}
+export type Direction = "higher" | "lower";
+/** The national document a plan should cite as its basis, and documents it is mistaken for. */
+export interface Basis {
+  /** Its title without book-title marks: 质量强县（区、镇）培育建设工作方案. */
+  title: string;
+  /** Its document number: 国市监质发〔2024〕97号. */
+  number: string;
+  /** Documents it is mistaken for. */
+  others?: Mistaken[];
+}
+/** A document a plan's basis is mistaken for: 国市监质发〔2024〕6号, 关于质量基础设施…. */
+export interface Mistaken {
+  number: string;
+  title: string;
+}
+export interface Vocabulary {
+  measure_units: string[];
+  comparators_before: string[];
+  comparators_after: string[];
+  /** Regular expressions for targets stated without a number. */
+  not_quantified: string[];
+  /** Regular expressions for deadlines; group 1, when present, is the year. */
+  deadlines: string[];
+  ratio_words: string[];
+  responsibility_labels: ResponsibilityLabels;
+  responsibility_endings: string[];
+  unit_suffixes: string[];
+  /** Pairs of (long form, short form) of words inside unit names. */
+  unit_synonyms: ([string, string])[];
+  /** Verbs a task title may start with and a table's 重点任务 cell may leave out (推动, 加强 …). */
+  title_verbs?: string[];
+  /** Verbs that make `verb + number + classifier` a commitment (建成3个, 培育10家, 新增…200件). */
+  commitment_verbs?: string[];
+  /** Words that make a count a past result, not a commitment (已建成3个). */
+  past_markers?: string[];
+  /** Comparators that say a value goes up (提高到) or down (下降到), for a target's direction against its base value. */
+  rising_words?: string[];
+  falling_words?: string[];
+}
+export interface ResponsibilityLabels {
+  lead: string[];
+  other: string[];
+}
+export interface Template {
+  id: string;
+  name: string;
+  /** The target year plans are expected to aim at. */
+  horizon: number;
+  parts: PartSpec[];
+  categories: Category[];
+  indicators: Indicator[];
+  /** The national document plans cite (for basis-citation). */
+  basis?: Basis | null;
+  vocabulary?: Vocabulary | null;
+}

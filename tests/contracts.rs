@@ -78,6 +78,7 @@ fn pretty(v: &Value) -> String {
 /// TypeScript for a schema: a type for each definition, and one for the root.
 struct Ts {
     out: String,
+    declared: Vec<String>,
 }
 
 impl Ts {
@@ -185,7 +186,8 @@ impl Ts {
     fn schema(&mut self, root: &str, v: &Value) {
         if let Some(defs) = v.get("$defs").and_then(Value::as_object) {
             for (name, d) in defs {
-                if !self.out.contains(&format!(" {name} ")) {
+                if !self.declared.contains(name) {
+                    self.declared.push(name.clone());
                     self.declare(name, d);
                 }
             }
@@ -210,6 +212,7 @@ fn contracts_are_generated_from_the_types() {
     check("npm/schema/template.schema.json", &pretty(&template));
     let mut ts = Ts {
         out: "// Generated from the Rust types by `make generate`; do not edit.\n".into(),
+        declared: Vec::new(),
     };
     ts.schema("Report", &report);
     ts.schema("Template", &template);

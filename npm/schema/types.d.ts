@@ -91,6 +91,7 @@ export interface ReportTask {
   /** What assigns the task: its own responsibility `clause`, a task-decomposition `table` row, or nothing. */
   assigned_by: AssignedBy | null;
 }
+export type AssignedBy = "clause" | "table";
 export interface ReportTarget {
   text: string;
   value: string | null;
@@ -154,6 +155,14 @@ export interface Indicator {
   floor?: Floor | null;
 }
 export type Direction = "higher" | "lower";
+/** A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要. */
+export interface Floor {
+  /** The value as written in the source (`98`, `94.5`). */
+  value: string;
+  unit?: string | null;
+  year?: number | null;
+  source: string;
+}
 /** The national document a plan should cite as its basis, and documents it is mistaken for. */
 export interface Basis {
   /** Its title without book-title marks: 质量强县（区、镇）培育建设工作方案. */

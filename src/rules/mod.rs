@@ -26,7 +26,9 @@ pub struct Rule {
     pub severity: Severity,
     /// One line in Chinese saying what it flags, as reports show it.
     pub summary: &'static str,
-    /// The same in English, for the README's table of rules.
+    /// The same in English, for the README's table of rules (not in the WebAssembly
+    /// module, which has no use for it).
+    #[cfg(not(target_arch = "wasm32"))]
     pub about: &'static str,
     /// The source file, whose doc comment is the rule's documentation.
     pub source: &'static str,
@@ -48,6 +50,7 @@ macro_rules! declare_rule {
             id: $id,
             severity: $crate::report::Severity::$severity,
             summary: $summary,
+            #[cfg(not(target_arch = "wasm32"))]
             about: $about,
             source: file!(),
             check,

@@ -92,7 +92,9 @@ pub struct Indicator {
 
 crate::names::named_enum! {
     /// Which way an indicator improves.
+    #[derive(Default)]
     pub enum Direction {
+        #[default]
         Higher = "higher",
         Lower = "lower",
     }
@@ -200,12 +202,6 @@ pub struct Vocabulary {
 #[cfg(feature = "schema")]
 fn yes() -> bool {
     true
-}
-
-impl Default for Direction {
-    fn default() -> Direction {
-        Direction::Higher
-    }
 }
 
 impl Vocabulary {

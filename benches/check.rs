@@ -4,6 +4,15 @@
 //!
 //! Without `../shared/corpus/`, the synthetic complete plan of `tests/fixtures/` stands in.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};

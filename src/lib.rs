@@ -15,6 +15,7 @@
 pub mod compiled;
 pub mod coverage;
 pub mod document;
+pub mod facts;
 mod names;
 pub mod order;
 pub mod parse;

@@ -55,6 +55,8 @@ pub struct Match {
 }
 
 impl Pattern {
+    /// The one place a regular expression is compiled.
+    #[allow(clippy::disallowed_methods)]
     pub fn new(pattern: &str) -> Result<Pattern, regex_lite::Error> {
         let regex = Regex::new(pattern)?;
         let anchored = match first_chars(pattern) {
@@ -322,13 +324,14 @@ mod tests {
             "2",
         ];
         for p in patterns {
-            let fast = Pattern::new(p).unwrap(); // ok: test
-            let plain = Regex::new(p).unwrap(); // ok: test
+            let fast = Pattern::new(p).unwrap();
+            #[allow(clippy::disallowed_methods)] // the reference the fast search is held to
+            let plain = Regex::new(p).unwrap();
             for t in texts {
                 let expected: Vec<Match> = plain
                     .captures_iter(t)
                     .map(|c| Match {
-                        whole: c.get(0).unwrap().range(), // ok: test
+                        whole: c.get(0).unwrap().range(),
                         group: c.get(1).map(|g| g.range()),
                     })
                     .collect();
@@ -348,7 +351,7 @@ mod builtin {
         let v = Vocabulary::builtin();
         for p in v.deadlines.iter().chain(&v.not_quantified) {
             assert!(
-                Pattern::new(p).unwrap().anchored.is_some(), // ok: test
+                Pattern::new(p).unwrap().anchored.is_some(),
                 "no first characters for {p}"
             );
         }

@@ -2,6 +2,15 @@
 //! from the Rust types. This test fails when the committed files differ from what the
 //! types give; `make generate` (PLANCHECK_BLESS=1) writes them.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 use std::path::{Path, PathBuf};
 
 use schemars::generate::SchemaSettings;

@@ -2,6 +2,15 @@
 //! finds in each, and what edited copies (a section removed, a clause dropped, a unit or a
 //! deadline deleted; harmless rewordings) must and must not change.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use std::collections::BTreeMap;

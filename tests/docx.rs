@@ -1,6 +1,15 @@
 //! Word documents: the text the reader gives (numbering, tables, tracked changes,
 //! comments), what the checker finds in it, and files it must refuse.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::docx::{cell, cells, numbered, p, row, styled, table, zip_of, Package, PLAN_NUMBERING};

@@ -1,6 +1,15 @@
 //! Every rule has a fixture that must be flagged and one that must not; snapshots of the
 //! reports show any change in behaviour as a readable diff.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::{check, count, fixtures, read};

@@ -4,6 +4,15 @@
 //! gives the same findings as the clean text, and every span still points at what the
 //! user pasted. The forms are built here from the synthetic fixtures.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use plancheck::Report;

@@ -2,6 +2,15 @@
 //! boundaries as JavaScript counts them, the same report for the same text, and a finding
 //! about a task survives an unrelated paragraph appended after it.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use proptest::prelude::*;

@@ -3,6 +3,15 @@
 //! reads is checked. A file that decodes must give a report whose spans lie in the text on
 //! character boundaries; a file that does not must be refused with a message.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use plancheck::text_of;

@@ -2,6 +2,15 @@
 //! ```` ```text,flagged=N ```` must give exactly N findings of that rule,
 //! ```` ```text,clean ```` none; `,about=X` counts only the findings whose message names X.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use std::path::Path;

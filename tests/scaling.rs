@@ -7,6 +7,15 @@
 //! the two cleanly. A shape over the bound is measured again (up to three times, keeping
 //! the best time of each size) before it fails.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 use std::time::{Duration, Instant};
 
 use plancheck::{Checker, Options, Template};

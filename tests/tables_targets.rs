@@ -2,6 +2,15 @@
 //! indicator table's cells and headers, findings that quote what the drafter wrote, an
 //! indicator compared with itself only, base values against targets.
 
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::{check, count};

@@ -1,4 +1,13 @@
 //! The wasm API, run in node by wasm-bindgen-test-runner.
+
+// Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
+// are not in the WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Reflect;

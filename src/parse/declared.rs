@@ -1,7 +1,7 @@
 //! Counts a plan states about itself: `共4部分22条`, `从7个方面`, `提出17项重点任务`.
 
 use crate::document::{part_at, CountOf, DeclaredCount, Part, Section};
-use crate::parse::lines::number_value;
+use crate::facts::numbers::number_value;
 use crate::template::PartKind;
 
 /// What a number must be followed by, and what it then counts.

@@ -4,7 +4,8 @@
 
 use crate::compiled::Compiled;
 use crate::document::{Citation, Line, Span};
-use crate::parse::lines::{is_blank, is_digit};
+use crate::facts::numbers::is_digit;
+use crate::parse::lines::is_blank;
 
 const PERCENT: [char; 3] = ['%', '％', '‰'];
 

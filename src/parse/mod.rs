@@ -322,15 +322,7 @@ fn horizon(
 ) -> Option<Deadline> {
     if let Some(t) = title {
         let s = &text[t.clone()];
-        let years: Vec<(usize, u16)> = s
-            .char_indices()
-            .filter_map(|(i, _)| {
-                let w = s.get(i..i + 4)?;
-                let y: u16 = w.parse().ok()?;
-                (w.bytes().all(|b| b.is_ascii_digit()) && (2000..=2100).contains(&y))
-                    .then_some((i, y))
-            })
-            .collect();
+        let years: Vec<(usize, u16)> = crate::facts::years::years_in(s).collect();
         if years.len() >= 2 {
             let (i, y) = years[years.len() - 1];
             return Some(Deadline {

@@ -1,7 +1,9 @@
 //! Schedule stages: `（一）动员部署阶段（2025年1月至2025年6月）`.
 
 use crate::document::{DocumentDate, Heading, Line, Part, Stage, YearMonth};
-use crate::parse::lines::{ascii_digit, is_blank, is_digit, number_value};
+use crate::facts::numbers::{ascii_digit, chinese_digit, is_digit, number_value};
+use crate::facts::years::YEARS;
+use crate::parse::lines::is_blank;
 use crate::template::PartKind;
 
 pub fn stages(text: &str, lines: &[Line], headings: &[Heading], parts: &[Part]) -> Vec<Stage> {
@@ -62,7 +64,7 @@ fn dates(s: &str) -> Vec<(Option<u16>, Option<u8>)> {
             k += 1;
         }
         let next = chars.get(k).copied();
-        if j - i == 4 && next == Some('年') && (2000..=2100).contains(&n) {
+        if j - i == 4 && next == Some('年') && YEARS.contains(&(n as u16)) {
             out.push((Some(n as u16), None));
         } else if j - i <= 2 && next == Some('月') && (1..=12).contains(&n) {
             match out.last_mut() {
@@ -168,16 +170,8 @@ fn full_date(s: &str) -> Option<(u16, u8, u8)> {
     };
     let month = small_number(month.trim_matches(is_blank))?;
     let day = small_number(day.trim_matches(is_blank))?;
-    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+    (YEARS.contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
         .then_some((year, month, day))
-}
-
-fn chinese_digit(c: char) -> Option<u8> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .or_else(|| (c == '零' || c == 'О' || c == 'o').then_some(0))
-        .map(|p| p as u8)
 }
 
 /// A month or a day: 1–31 in digits or in Chinese (七, 十一, 二十一, 三十).

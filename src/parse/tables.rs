@@ -24,18 +24,7 @@ fn header_cell(s: &str) -> bool {
 }
 
 fn year_of(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let w = b.get(i..i + 4)?;
-        if w.iter().all(u8::is_ascii_digit) && w[0] == b'2' && w[1] == b'0' {
-            let before = i == 0 || !b[i - 1].is_ascii_digit();
-            let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-            if before && after {
-                return std::str::from_utf8(w).ok()?.parse().ok();
-            }
-        }
-        None
-    })
+    crate::facts::years::years_in(s).next().map(|(_, y)| y)
 }
 
 #[derive(Default)]

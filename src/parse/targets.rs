@@ -3,7 +3,8 @@
 
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Line, Mention, Span, Target};
-use crate::parse::lines::{ascii_digit, is_blank, is_digit};
+use crate::facts::numbers::{ascii_digit, is_digit};
+use crate::parse::lines::is_blank;
 use crate::parse::{merge_by_start, overlaps, range_in};
 use crate::template::{PartKind, Template};
 
@@ -55,10 +56,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
             if overlaps(&out, &span, |d| (d.span.start, d.span.end)) {
                 continue;
             }
-            let year = m
-                .group
-                .and_then(|y| s[y].parse::<u16>().ok())
-                .filter(|y| (2000..=2100).contains(y));
+            let year = m.group.and_then(|y| crate::facts::years::year(&s[y]));
             fresh.push(Deadline { year, span });
         }
         out = merge_by_start(out, fresh, |d| d.span.start);

@@ -30,7 +30,7 @@
 //! ```
 
 use super::{target_label, Context};
-use crate::parse::lines::decimal;
+use crate::facts::numbers::decimal;
 use crate::report::Finding;
 use crate::template::Direction;
 

@@ -210,7 +210,7 @@ fn year(v: &Value, path: &str) -> Result<u16> {
 fn floor(v: &Value, path: &str) -> Result<Floor> {
     let o = Object::new(v, path, &["value", "unit", "year", "source"])?;
     let value = o.string("value")?;
-    if crate::parse::lines::decimal(&value).is_none() {
+    if crate::facts::numbers::decimal(&value).is_none() {
         return Err(fail(
             &join(path, "value"),
             "expected a number written as a string, such as \"98\"",

@@ -26,6 +26,13 @@ pub struct Compiled {
     past_markers: Vec<String>,
     rising_words: Vec<String>,
     falling_words: Vec<String>,
+    pub admin_prefixes: Vec<String>,
+    pub table_headers: Vec<String>,
+    pub roster_titles: Vec<String>,
+    pub time_words: Vec<String>,
+    pub plan_title_words: Vec<String>,
+    pub collective_prefixes: Vec<String>,
+    pub collective_words: Vec<String>,
 }
 
 /// Distinct words, longest first; equally long ones in their given order.
@@ -180,6 +187,13 @@ impl Compiled {
             commitment_verbs: longest_first(&v.commitment_verbs),
             rising_words: v.rising_words.clone(),
             falling_words: v.falling_words.clone(),
+            admin_prefixes: v.admin_prefixes.clone(),
+            table_headers: v.table_headers.clone(),
+            roster_titles: v.roster_titles.clone(),
+            time_words: v.time_words.clone(),
+            plan_title_words: v.plan_title_words.clone(),
+            collective_prefixes: v.collective_prefixes.clone(),
+            collective_words: v.collective_words.clone(),
             past_markers: v.past_markers.clone(),
         })
     }
@@ -302,5 +316,46 @@ impl Compiled {
 
     pub fn ends_with_unit_suffix(&self, s: &str) -> bool {
         self.unit_suffixes.iter().any(|w| s.ends_with(w.as_str()))
+    }
+}
+
+impl Compiled {
+    /// Whether a unit's name starts like a county's unit (县, 区, 镇 …).
+    pub fn admin_prefixed(&self, name: &str) -> bool {
+        self.admin_prefixes
+            .iter()
+            .any(|p| name.starts_with(p.as_str()))
+    }
+
+    /// A unit's name without its leading administrative prefixes: 县科技局 → 科技局.
+    pub fn without_admin_prefix<'n>(&self, mut name: &'n str) -> &'n str {
+        while let Some(rest) = self
+            .admin_prefixes
+            .iter()
+            .find_map(|p| name.strip_prefix(p.as_str()))
+        {
+            name = rest;
+        }
+        name
+    }
+
+    /// Where the first administrative prefix of a text begins.
+    pub fn first_admin_prefix(&self, s: &str) -> Option<usize> {
+        self.admin_prefixes
+            .iter()
+            .filter_map(|p| s.find(p.as_str()))
+            .min()
+    }
+
+    /// A name for a group of units, not one unit: 各乡镇, 有关单位, 县直各部门, 县政府.
+    pub fn collective(&self, name: &str) -> bool {
+        self.collective_prefixes
+            .iter()
+            .any(|p| name.starts_with(p.as_str()))
+            || self
+                .collective_words
+                .iter()
+                .any(|w| name.contains(w.as_str()))
+            || name.ends_with("政府")
     }
 }

@@ -200,6 +200,20 @@ export interface Vocabulary {
   /** Comparators that say a value goes up (提高到) or down (下降到), for a target's direction against its base value. */
   rising_words?: string[];
   falling_words?: string[];
+  /** Characters a county's unit name starts with (县, 区, 镇 …): a name starting so reads as a unit without a label, and a roster line's unit starts at the first of them. */
+  admin_prefixes?: string[];
+  /** Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …). */
+  table_headers?: string[];
+  /** Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins. */
+  roster_titles?: string[];
+  /** Words after a number that make it a date, an age or a name rather than a value (年, 月, 届 …). */
+  time_words?: string[];
+  /** Words a plan's title names it by (方案, 意见 …). */
+  plan_title_words?: string[];
+  /** Beginnings of names for groups of units, not one unit (各乡镇, 有关单位). */
+  collective_prefixes?: string[];
+  /** Words in names for groups of units (乡镇, 成员单位, 领导小组); a name ending in 政府 is one too. */
+  collective_words?: string[];
 }
 export interface ResponsibilityLabels {
   lead: string[];

@@ -161,17 +161,12 @@ fn parse(inner: &str, base: usize, c: &Compiled, at_end: bool) -> Option<Vec<Uni
         let all_units = units
             .iter()
             .all(|u| c.ends_with_unit_suffix(strip_trailing_group(&u.name)));
-        if !all_units || (!ends_with_ending && units.len() < 2 && !looks_official(&units[0].name)) {
+        if !all_units || (!ends_with_ending && units.len() < 2 && !c.admin_prefixed(&units[0].name))
+        {
             return None;
         }
     }
     Some(units)
-}
-
-fn looks_official(name: &str) -> bool {
-    ["县", "市", "区", "镇", "乡", "州", "省", "旗"]
-        .iter()
-        .any(|p| name.starts_with(p))
 }
 
 fn strip_trailing_group(name: &str) -> &str {

@@ -6,26 +6,6 @@ use crate::document::{part_at, Line, Members, Part, UnitName};
 use crate::parse::lines::is_blank;
 use crate::template::PartKind;
 
-/// Titles that follow a unit's name in a roster; the name ends where one begins.
-const TITLES: [&str; 16] = [
-    "党组",
-    "党委",
-    "党工委",
-    "局长",
-    "主任",
-    "书记",
-    "组长",
-    "部长",
-    "院长",
-    "站长",
-    "所长",
-    "队长",
-    "主席",
-    "行长",
-    "经理",
-    "负责人",
-];
-
 pub fn find(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<Members> {
     // Lists come after the tasks: in the safeguards or the attachments.
     let late = |offset: usize| {
@@ -93,12 +73,17 @@ fn units_in(s: &str, base: usize, c: &Compiled) -> Vec<UnitName> {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-        // The name starts at the first 县 / 区 / 市 / 镇 (after a person's name in a roster).
-        let Some(lead) = piece.find(['县', '区', '市', '镇']) else {
+        // The name starts at the first 县 / 区 / 镇 … (after a person's name in a roster).
+        let Some(lead) = c.first_admin_prefix(piece) else {
             continue;
         };
         let mut name = &piece[lead..];
-        if let Some(cut) = TITLES.iter().filter_map(|t| name.find(t)).min() {
+        if let Some(cut) = c
+            .roster_titles
+            .iter()
+            .filter_map(|t| name.find(t.as_str()))
+            .min()
+        {
             name = &name[..cut];
         }
         // The longest part of it that ends like a unit.

@@ -198,7 +198,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     let date = schedule::document_date(text, &lines);
     let declared = declared::find(text, &parts, &sections);
     let members = members::find(text, &lines, &parts, c);
-    let title = title(text, &lines, &parts);
+    let title = title(text, &lines, &parts, c);
     let horizon = horizon(text, &title, &parts, &all_targets, c);
     let kind = if tasks.is_empty() {
         DocumentKind::NotAPlan
@@ -278,6 +278,7 @@ fn title(
     text: &str,
     lines: &[crate::document::Line],
     parts: &[crate::document::Part],
+    c: &Compiled,
 ) -> Option<Span> {
     let end = parts
         .iter()
@@ -290,9 +291,7 @@ fn title(
     for (k, &i) in candidates.iter().enumerate() {
         let s = &text[lines[i].content.clone()];
         let n = s.chars().count();
-        let names_plan = ["方案", "意见", "计划", "规划"]
-            .iter()
-            .any(|w| s.contains(w));
+        let names_plan = c.plan_title_words.iter().any(|w| s.contains(w.as_str()));
         if n > 60 || !names_plan || s.contains('。') || s.contains('，') || s.contains("通知") {
             continue;
         }

@@ -10,17 +10,12 @@ use crate::parse::clauses;
 use crate::parse::lines::is_blank;
 use crate::template::{PartKind, Template};
 
-const HEADER_WORDS: [&str; 22] = [
-    "序号", "类别", "类型", "指标", "单位", "基期", "基准", "现状", "目标", "责任", "牵头", "配合",
-    "备注", "属性", "领域", "任务", "时限", "内容", "名称", "数值", "现值", "完成",
-];
-
-fn header_cell(s: &str) -> bool {
+fn header_cell(s: &str, c: &Compiled) -> bool {
     let n = s.chars().count();
     if n == 0 || n > 16 || s.contains('。') {
         return false;
     }
-    HEADER_WORDS.iter().any(|w| s.contains(w)) || year_of(s).is_some() && n <= 12
+    c.table_headers.iter().any(|w| s.contains(w.as_str())) || year_of(s).is_some() && n <= 12
 }
 
 fn year_of(s: &str) -> Option<u16> {
@@ -127,7 +122,7 @@ pub fn find(
     while i < lines.len() {
         let first = content(i);
         if !(first.contains("序号") || first.starts_with("指标") || first.starts_with("类别"))
-            || !header_cell(first)
+            || !header_cell(first, c)
         {
             i += 1;
             continue;
@@ -141,7 +136,7 @@ pub fn find(
                 j += 1;
                 continue;
             }
-            if !header_cell(s) || header.len() >= 12 {
+            if !header_cell(s, c) || header.len() >= 12 {
                 break;
             }
             header.push(j);

@@ -215,11 +215,8 @@ fn numbers(s: &str) -> Vec<Number> {
 }
 
 /// Words after a number that make it a date, an age or a name rather than a value.
-fn not_a_value(after: &str) -> bool {
-    const TIME: [&str; 13] = [
-        "年", "月", "日", "号", "时", "周", "季度", "岁", "届", "期", "版", "代", "部门",
-    ];
-    TIME.iter().any(|w| after.starts_with(w))
+fn not_a_value(after: &str, c: &Compiled) -> bool {
+    c.time_words.iter().any(|w| after.starts_with(w.as_str()))
         || after.chars().next().is_some_and(|ch| {
             ch.is_ascii_alphabetic()
                 || matches!(ch, '+' | '-' | '—' | '－' | '–' | '~' | '～' | '.')
@@ -258,7 +255,7 @@ fn quantified(
         }
         let rest = &s[n.end..];
         let after_blanks = rest.trim_start_matches(is_blank);
-        if not_a_value(after_blanks) {
+        if not_a_value(after_blanks, c) {
             continue;
         }
         let unit = if n.ratio {
@@ -461,9 +458,10 @@ mod tests {
 
     #[test]
     fn time_words_are_not_values() {
-        assert!(not_a_value("年，"));
-        assert!(not_a_value("号）"));
-        assert!(not_a_value("G网络"));
-        assert!(!not_a_value("万元/亩"));
+        let c = Compiled::new(&crate::Template::national()).unwrap();
+        assert!(not_a_value("年，", &c));
+        assert!(not_a_value("号）", &c));
+        assert!(not_a_value("G网络", &c));
+        assert!(!not_a_value("万元/亩", &c));
     }
 }

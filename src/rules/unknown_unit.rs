@@ -52,9 +52,8 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
     let Some(members) = &doc.members else { return };
     let mut keys = super::UnitKeys::default();
     let mut key = |name: &'a str| {
-        keys.key(cx.compiled, name)
-            .trim_start_matches(['县', '区', '市'])
-            .to_string()
+        let key = keys.key(cx.compiled, name);
+        cx.compiled.without_admin_prefix(key).to_string()
     };
     let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
     let mut exact = Names::new();
@@ -68,7 +67,7 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
         .responsible_units()
         .into_iter()
         .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end))
-        .filter(|u| !collective(&u.name) && checked.insert(u.name.as_str(), 0).is_none())
+        .filter(|u| !cx.compiled.collective(&u.name) && checked.insert(u.name.as_str(), 0).is_none())
         .map(|u| (u, key(&u.name)))
         .collect();
     let mut reported = Names::new();
@@ -94,24 +93,4 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
             .suggest("把该单位列入专班成员，或核对单位名称"),
         );
     }
-}
-
-/// Names for groups of units, not one unit: 各乡镇, 有关单位, 县直各部门, 县政府.
-fn collective(name: &str) -> bool {
-    ["各", "有关", "相关", "其他", "其它"]
-        .iter()
-        .any(|p| name.starts_with(p))
-        || [
-            "各",
-            "乡镇",
-            "街道",
-            "有关",
-            "相关",
-            "成员单位",
-            "专班",
-            "领导小组",
-        ]
-        .iter()
-        .any(|w| name.contains(w))
-        || name.ends_with("政府")
 }

@@ -197,6 +197,27 @@ pub struct Vocabulary {
     pub rising_words: Vec<String>,
     #[cfg_attr(feature = "schema", schemars(default))]
     pub falling_words: Vec<String>,
+    /// Characters a county's unit name starts with (县, 区, 镇 …): a name starting so reads as a unit without a label, and a roster line's unit starts at the first of them.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub admin_prefixes: Vec<String>,
+    /// Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub table_headers: Vec<String>,
+    /// Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub roster_titles: Vec<String>,
+    /// Words after a number that make it a date, an age or a name rather than a value (年, 月, 届 …).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub time_words: Vec<String>,
+    /// Words a plan's title names it by (方案, 意见 …).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub plan_title_words: Vec<String>,
+    /// Beginnings of names for groups of units, not one unit (各乡镇, 有关单位).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub collective_prefixes: Vec<String>,
+    /// Words in names for groups of units (乡镇, 成员单位, 领导小组); a name ending in 政府 is one too.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub collective_words: Vec<String>,
 }
 
 #[cfg(feature = "schema")]
@@ -223,6 +244,13 @@ impl Vocabulary {
             "past_markers" => b.past_markers,
             "rising_words" => b.rising_words,
             "falling_words" => b.falling_words,
+            "admin_prefixes" => b.admin_prefixes,
+            "table_headers" => b.table_headers,
+            "roster_titles" => b.roster_titles,
+            "time_words" => b.time_words,
+            "plan_title_words" => b.plan_title_words,
+            "collective_prefixes" => b.collective_prefixes,
+            "collective_words" => b.collective_words,
             _ => Vec::new(),
         }
     }

@@ -268,6 +268,13 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
             "past_markers",
             "rising_words",
             "falling_words",
+            "admin_prefixes",
+            "table_headers",
+            "roster_titles",
+            "time_words",
+            "plan_title_words",
+            "collective_prefixes",
+            "collective_words",
         ],
     )?;
     let labels_path = join(path, "responsibility_labels");
@@ -300,5 +307,12 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
         past_markers: o.strings_or("past_markers", builtin("past_markers"))?,
         rising_words: o.strings_or("rising_words", builtin("rising_words"))?,
         falling_words: o.strings_or("falling_words", builtin("falling_words"))?,
+        admin_prefixes: o.strings_or("admin_prefixes", builtin("admin_prefixes"))?,
+        table_headers: o.strings_or("table_headers", builtin("table_headers"))?,
+        roster_titles: o.strings_or("roster_titles", builtin("roster_titles"))?,
+        time_words: o.strings_or("time_words", builtin("time_words"))?,
+        plan_title_words: o.strings_or("plan_title_words", builtin("plan_title_words"))?,
+        collective_prefixes: o.strings_or("collective_prefixes", builtin("collective_prefixes"))?,
+        collective_words: o.strings_or("collective_words", builtin("collective_words"))?,
     })
 }

@@ -10,9 +10,12 @@ const NATIONAL = "national-2024";
 const DEFAULT_WORKER_THRESHOLD = 20000;
 const DEBOUNCE_MS = 120;
 // The checker's own limit (MAX_INPUT_BYTES): a larger file is refused before it is read.
+// Both limits are the Rust constants' values; tests/contracts.rs fails when they differ.
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 // The .docx reader's limit (MAX_DOCX_BYTES): a Word file may be larger than its text.
 const MAX_DOCX_BYTES = 32 * 1024 * 1024;
+const TEXT_MB = MAX_INPUT_BYTES / 1024 / 1024;
+const DOCX_MB = MAX_DOCX_BYTES / 1024 / 1024;
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 // The .docx reader is its own module, loaded the first time a Word file is opened.
@@ -93,16 +96,16 @@ const STRINGS = {
     placeholder: "在此粘贴方案全文（可直接从 Word 复制）……",
     notText: (name) => `${name} 不是 UTF-8 文本，请在 Word 中另存为“UTF-8 纯文本”，或直接粘贴文本`,
     unsupported: (name) => `暂不支持此类文件：${name}；请打开 .docx 或 .txt，或直接粘贴文本`,
-    tooLarge: (name, mb) => `${name} 过大（${mb} MB），最多检查 8 MB 的文本`,
-    docxTooLarge: (name, mb) => `${name} 过大（${mb} MB），最多读取 32 MB 的 Word 文件`,
+    tooLarge: (name, mb) => `${name} 过大（${mb} MB），最多检查 ${TEXT_MB} MB 的文本`,
+    docxTooLarge: (name, mb) => `${name} 过大（${mb} MB），最多读取 ${DOCX_MB} MB 的 Word 文件`,
     docx: {
       "legacy-doc": (name) => `${name} 是旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后打开`,
       encrypted: (name) => `${name} 设有密码，请在 Word 中取消密码后另存再打开`,
       "not-docx": (name) => `${name} 不是 Word 文档（.docx），无法读取`,
       "not-word": (name) => `${name} 不是 Word 文档（.docx），无法读取`,
       "too-large-inflated": (name) => `${name} 解压后过大，已拒绝读取（文件可能已损坏）`,
-      "too-large": (name) => `${name} 过大，最多读取 32 MB 的 Word 文件`,
-      "too-much-text": (name) => `${name} 展开后的文字超过 8 MB（合并单元格或嵌套表格反复复制），已拒绝读取`,
+      "too-large": (name) => `${name} 过大，最多读取 ${DOCX_MB} MB 的 Word 文件`,
+      "too-much-text": (name) => `${name} 展开后的文字超过 ${TEXT_MB} MB（合并单元格或嵌套表格反复复制），已拒绝读取`,
       corrupt: (name) => `${name} 已损坏，无法读取；请在 Word 中打开并另存后再试`,
       failed: (name, m) => `无法读取 ${name}：${m}`,
     },
@@ -146,16 +149,16 @@ const STRINGS = {
     placeholder: "Paste the plan's full text here (straight from Word is fine)…",
     notText: (name) => `${name} is not UTF-8 text; save it from Word as UTF-8 plain text, or paste the text`,
     unsupported: (name) => `Unsupported file: ${name}; open a .docx or .txt, or paste the text`,
-    tooLarge: (name, mb) => `${name} is too large (${mb} MB); at most 8 MB of text is checked`,
-    docxTooLarge: (name, mb) => `${name} is too large (${mb} MB); Word files of at most 32 MB are read`,
+    tooLarge: (name, mb) => `${name} is too large (${mb} MB); at most ${TEXT_MB} MB of text is checked`,
+    docxTooLarge: (name, mb) => `${name} is too large (${mb} MB); Word files of at most ${DOCX_MB} MB are read`,
     docx: {
       "legacy-doc": (name) => `${name} is an old Word file (.doc); save it as .docx in Word and open that`,
       encrypted: (name) => `${name} is password-protected; remove the password in Word and save again`,
       "not-docx": (name) => `${name} is not a Word document (.docx)`,
       "not-word": (name) => `${name} is not a Word document (.docx)`,
       "too-large-inflated": (name) => `${name} inflates to too much; refused (the file may be damaged)`,
-      "too-large": (name) => `${name} is too large; Word files of at most 32 MB are read`,
-      "too-much-text": (name) => `${name} grows beyond 8 MB of text (merged cells or nested tables repeated); refused`,
+      "too-large": (name) => `${name} is too large; Word files of at most ${DOCX_MB} MB are read`,
+      "too-much-text": (name) => `${name} grows beyond ${TEXT_MB} MB of text (merged cells or nested tables repeated); refused`,
       corrupt: (name) => `${name} is damaged and cannot be read; open it in Word, save it again and retry`,
       failed: (name, m) => `Cannot read ${name}: ${m}`,
     },

@@ -227,3 +227,29 @@ fn contracts_are_generated_from_the_types() {
     ts.schema("Template", &template);
     check("npm/schema/types.d.ts", &ts.out);
 }
+
+/// The element refuses a file before reading it, by the limits the core enforces: its
+/// constants must be the Rust ones.
+#[test]
+fn the_element_has_the_cores_limits() {
+    let js = std::fs::read_to_string(root().join("npm/plan-checker.js")).expect("element");
+    let value = |name: &str| -> usize {
+        let line = js
+            .lines()
+            .find(|l| l.starts_with(&format!("const {name} = ")))
+            .unwrap_or_else(|| panic!("the element declares {name}"));
+        let expr = line
+            .split_once('=')
+            .map(|(_, e)| e.trim().trim_end_matches(';'))
+            .unwrap_or_default();
+        expr.split('*')
+            .map(|n| n.trim().parse::<usize>().expect("a product of numbers"))
+            .product()
+    };
+    assert_eq!(value("MAX_INPUT_BYTES"), plancheck::MAX_INPUT_BYTES);
+    assert_eq!(value("MAX_DOCX_BYTES"), plancheck::docx::MAX_DOCX_BYTES);
+    assert!(
+        !js.contains("8 MB") && !js.contains("32 MB"),
+        "messages name the limits through the constants"
+    );
+}

@@ -1,6 +1,6 @@
 //! Which template categories and indicators a plan covers, and where.
 
-use crate::document::{Document, Span};
+use crate::document::{Document, KeywordHit, Mention, Span};
 use crate::template::{PartKind, Template};
 
 crate::names::named_enum! {
@@ -52,6 +52,52 @@ pub struct Coverage {
     pub indicators: Vec<IndicatorCoverage>,
 }
 
+/// How much a distinct indicator of a category counts towards its score; a distinct
+/// keyword counts 1.
+pub const INDICATOR_WEIGHT: usize = 2;
+/// The score at which content alone shows that a plan covers a category: one indicator,
+/// or two different keywords.
+pub const COVERED_BY_CONTENT: usize = 2;
+/// The score at which a section without a category heading is about a category: more
+/// than an indicator alone, and more than any other category scores.
+pub const SECTION_ABOUT: usize = 3;
+
+/// What content says about each template category: the one scoring of category evidence,
+/// used for a plan's coverage and for sections without a category heading.
+pub fn content_scores<'m>(
+    template: &Template,
+    mentions: impl Iterator<Item = &'m Mention>,
+    hits: impl Iterator<Item = &'m KeywordHit>,
+) -> Vec<usize> {
+    let mut scores = vec![0usize; template.categories.len()];
+    let mut seen_indicators: Vec<usize> = Vec::new();
+    for m in mentions {
+        if seen_indicators.contains(&m.indicator) {
+            continue;
+        }
+        seen_indicators.push(m.indicator);
+        let category = template.indicators.get(m.indicator).and_then(|ind| {
+            template
+                .categories
+                .iter()
+                .position(|c| c.id == ind.category)
+        });
+        if let Some(s) = category.and_then(|c| scores.get_mut(c)) {
+            *s += INDICATOR_WEIGHT;
+        }
+    }
+    let mut seen_keywords: Vec<(usize, usize)> = Vec::new();
+    for h in hits {
+        if !seen_keywords.contains(&(h.category, h.keyword)) {
+            seen_keywords.push((h.category, h.keyword));
+            if let Some(s) = scores.get_mut(h.category) {
+                *s += 1;
+            }
+        }
+    }
+    scores
+}
+
 pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
     let in_kind = |offset: usize, kinds: &[PartKind]| {
         doc.part_at(offset).is_some_and(|p| kinds.contains(&p.kind))
@@ -79,11 +125,40 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
         })
         .collect();
 
+    let category_of = |m: &Mention| {
+        template.indicators.get(m.indicator).and_then(|ind| {
+            template
+                .categories
+                .iter()
+                .position(|c| c.id == ind.category)
+        })
+    };
+    let evidence_mention = |m: &&Mention| {
+        in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals]) || in_table(m.span.start)
+    };
+    let evidence_hit = |h: &&KeywordHit| in_kind(h.span.start, &[PartKind::Tasks]);
+    let scores = content_scores(
+        template,
+        doc.mentions.iter().filter(evidence_mention),
+        doc.keyword_hits.iter().filter(evidence_hit),
+    );
+    let indicator_evidence = |ci: usize| {
+        doc.mentions
+            .iter()
+            .filter(evidence_mention)
+            .find(|m| category_of(m) == Some(ci))
+    };
+    let keyword_evidence = |ci: usize| {
+        doc.keyword_hits
+            .iter()
+            .filter(evidence_hit)
+            .find(|h| h.category == ci)
+    };
     let categories = template
         .categories
         .iter()
         .enumerate()
-        .map(|(ci, category)| {
+        .map(|(ci, _)| {
             let section = doc
                 .parts
                 .iter()
@@ -103,34 +178,16 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
                     span,
                 };
             }
-            let indicator_evidence = doc
-                .mentions
-                .iter()
-                .filter(|m| {
-                    template
-                        .indicators
-                        .get(m.indicator)
-                        .is_some_and(|ind| ind.category == category.id)
-                })
-                .find(|m| {
-                    in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals])
-                        || in_table(m.span.start)
-                })
-                .map(|m| m.span.clone());
-            let keyword_hits: Vec<&crate::document::KeywordHit> = doc
-                .keyword_hits
-                .iter()
-                .filter(|h| h.category == ci && in_kind(h.span.start, &[PartKind::Tasks]))
-                .collect();
-            // Two different keywords are enough; no need to count them all.
-            let distinct = keyword_hits
-                .iter()
-                .any(|h| keyword_hits.first().is_some_and(|f| f.keyword != h.keyword));
-            let keyword_evidence = distinct
-                .then(|| keyword_hits.first().map(|h| h.span.clone()))
-                .flatten();
-            // An indicator is the clearest evidence; keywords only when there is none.
-            let evidence = indicator_evidence.or(keyword_evidence);
+            if scores[ci] < COVERED_BY_CONTENT {
+                return CategoryCoverage {
+                    status: CategoryStatus::Missing,
+                    span: None,
+                };
+            }
+            // An indicator is the clearest evidence; a keyword when there is none.
+            let evidence = indicator_evidence(ci)
+                .map(|m| m.span.clone())
+                .or_else(|| keyword_evidence(ci).map(|h| h.span.clone()));
             match evidence {
                 Some(span) => CategoryCoverage {
                     status: CategoryStatus::Partial,

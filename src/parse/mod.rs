@@ -238,39 +238,19 @@ fn category_by_content(
     hits: &[KeywordHit],
     span: &Span,
 ) -> Option<usize> {
-    let mut scores = vec![0usize; template.categories.len()];
-    let mut seen_indicators = Vec::new();
-    for m in mentions.iter().filter(|m| span.contains(&m.span.start)) {
-        if seen_indicators.contains(&m.indicator) {
-            continue;
-        }
-        seen_indicators.push(m.indicator);
-        if let Some(ind) = template.indicators.get(m.indicator) {
-            if let Some(ci) = template
-                .categories
-                .iter()
-                .position(|c| c.id == ind.category)
-            {
-                scores[ci] += 2;
-            }
-        }
-    }
-    let mut seen_keywords = Vec::new();
-    for h in hits.iter().filter(|h| span.contains(&h.span.start)) {
-        if !seen_keywords.contains(&(h.category, h.keyword)) {
-            seen_keywords.push((h.category, h.keyword));
-            if let Some(s) = scores.get_mut(h.category) {
-                *s += 1;
-            }
-        }
-    }
+    use crate::coverage::{content_scores, SECTION_ABOUT};
+    let scores = content_scores(
+        template,
+        mentions[range_in(mentions, |m| m.span.start, span)].iter(),
+        hits[range_in(hits, |h| h.span.start, span)].iter(),
+    );
     let best = (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i)))?;
     let runner_up = (0..scores.len())
         .filter(|&i| i != best)
         .map(|i| scores[i])
         .max()
         .unwrap_or(0);
-    (scores[best] >= 3 && scores[best] > runner_up).then_some(best)
+    (scores[best] >= SECTION_ABOUT && scores[best] > runner_up).then_some(best)
 }
 
 /// The plan's title: a short line before the first part that names a 方案 or 意见.

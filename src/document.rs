@@ -144,6 +144,32 @@ pub struct Target {
     pub towards: Option<crate::template::Direction>,
 }
 
+impl Target {
+    /// Its value as a decimal in millionths (`98.5` → 98_500_000), when it is one: the
+    /// one reading of a target's number that rules compare.
+    pub fn amount(&self) -> Option<i64> {
+        self.value
+            .as_deref()
+            .and_then(crate::facts::numbers::decimal)
+    }
+
+    /// Its base value, read the same way.
+    pub fn base_amount(&self) -> Option<i64> {
+        self.base
+            .as_deref()
+            .and_then(crate::facts::numbers::decimal)
+    }
+
+    /// Whether two targets state the same value: `98.0` and `98` are the same, and a
+    /// value that is not a decimal (`1:12.5`) is compared as written.
+    pub fn same_value(&self, other: &Target) -> bool {
+        match (self.amount(), other.amount()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.value == other.value,
+        }
+    }
+}
+
 /// A document number cited in the text (`国市监质发〔2024〕97号`), with the title quoted
 /// just before it.
 #[derive(Clone, Debug)]

@@ -30,7 +30,6 @@
 //! ```
 
 use super::{target_label, Context};
-use crate::facts::numbers::decimal;
 use crate::report::Finding;
 use crate::template::Direction;
 
@@ -47,7 +46,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let (Some(base), Some(value)) = (decimal(base_text), decimal(value_text)) else {
+        let (Some(base), Some(value)) = (target.base_amount(), target.amount()) else {
             continue;
         };
         let ind = target.indicator.and_then(|i| cx.template.indicators.get(i));

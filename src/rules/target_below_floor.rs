@@ -30,7 +30,6 @@
 //! ```
 
 use super::{target_label, Context};
-use crate::facts::numbers::decimal;
 use crate::report::Finding;
 use crate::template::Direction;
 
@@ -50,8 +49,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         };
         let Some(floor) = &ind.floor else { continue };
         let (Some(value), Some(minimum)) = (
-            target.value.as_deref().and_then(decimal),
-            decimal(&floor.value),
+            target.amount(),
+            floor.amount(),
         ) else {
             continue;
         };

@@ -72,7 +72,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         // Units are written one way when targets are read (Compiled::one_spelling).
         let difference = match (earlier.unit.as_deref(), target.unit.as_deref()) {
             (Some(a), Some(b)) if a != b => Some("单位"),
-            _ if number(earlier) != number(target) => Some("数值"),
+            _ if !earlier.same_value(target) => Some("数值"),
             _ => None,
         };
         let Some(what) = difference else { continue };
@@ -103,18 +103,4 @@ fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
         .iter()
         .rfind(|m| Some(m.indicator) == t.indicator)
         .map(|m| doc.text.get(m.span.clone()).unwrap_or(""))
-}
-
-/// The value written one way: `98.0` and `98` compare equal, as do `05` and `5`.
-fn number(t: &Target) -> String {
-    let v = t.value.as_deref().unwrap_or("");
-    let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
-    let whole = whole.trim_start_matches('0');
-    let fraction = fraction.trim_end_matches('0');
-    match (whole.is_empty(), fraction.is_empty()) {
-        (true, true) => "0".to_string(),
-        (false, true) => whole.to_string(),
-        (true, false) => format!("0.{fraction}"),
-        (false, false) => format!("{whole}.{fraction}"),
-    }
 }

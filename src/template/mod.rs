@@ -117,6 +117,14 @@ pub struct Floor {
     pub source: String,
 }
 
+impl Floor {
+    /// The minimum as a decimal in millionths, read as a target's value is
+    /// ([`crate::document::Target::amount`]).
+    pub fn amount(&self) -> Option<i64> {
+        crate::facts::numbers::decimal(&self.value)
+    }
+}
+
 /// The national document a plan should cite as its basis, and documents it is
 /// mistaken for.
 #[derive(Clone, Debug)]

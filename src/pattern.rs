@@ -324,14 +324,14 @@ mod tests {
             "2",
         ];
         for p in patterns {
-            let fast = Pattern::new(p).unwrap();
+            let fast = Pattern::new(p).unwrap(); // ok: test
             #[allow(clippy::disallowed_methods)] // the reference the fast search is held to
-            let plain = Regex::new(p).unwrap();
+            let plain = Regex::new(p).unwrap(); // ok: test
             for t in texts {
                 let expected: Vec<Match> = plain
                     .captures_iter(t)
                     .map(|c| Match {
-                        whole: c.get(0).unwrap().range(),
+                        whole: c.get(0).unwrap().range(), // ok: test
                         group: c.get(1).map(|g| g.range()),
                     })
                     .collect();
@@ -351,7 +351,7 @@ mod builtin {
         let v = Vocabulary::builtin();
         for p in v.deadlines.iter().chain(&v.not_quantified) {
             assert!(
-                Pattern::new(p).unwrap().anchored.is_some(),
+                Pattern::new(p).unwrap().anchored.is_some(), // ok: test
                 "no first characters for {p}"
             );
         }

@@ -775,7 +775,7 @@ mod tests {
             .text
             .contains("\n1\n食品抽检合格率（%）\n≥98\n县市场监管局\n"));
         assert!(r.text.contains("\n2\n高新技术企业（家）\n\n县科技局\n"));
-        let at = r.text.find("≥98").unwrap();
+        let at = r.text.find("≥98").unwrap(); // ok: test
         let back = r.to_original(&(at..at + "≥98".len()));
         assert_eq!(&text[back], "≥98");
     }
@@ -803,7 +803,7 @@ mod tests {
         assert!(r.changed());
         assert!(r.notes.joined >= 8, "{:?}", r.notes);
         let clause = "（县科技局、县发展改革委负责）";
-        let at = r.text.find(clause).unwrap();
+        let at = r.text.find(clause).unwrap(); // ok: test
         let back = r.to_original(&(at..at + clause.len()));
         let quoted = &text[back];
         assert_eq!(quoted.replace('\n', ""), clause);
@@ -859,7 +859,7 @@ mod tests {
         let r = read(text);
         assert_eq!(r.text, "一、总体要求\n到2027年。\n二、重点任务\n");
         assert!(r.notes.line_ends);
-        let at = r.text.find("二").unwrap();
+        let at = r.text.find("二").unwrap(); // ok: test
         assert_eq!(r.to_original(&(at..at + 3)), at..at + 3);
     }
 

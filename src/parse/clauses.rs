@@ -259,13 +259,13 @@ mod tests {
     use crate::template::Template;
 
     fn units(s: &str) -> Option<Vec<(String, bool)>> {
-        let c = Compiled::new(&Template::national()).unwrap();
+        let c = Compiled::new(&Template::national()).unwrap(); // ok: test
         parse(s, 0, &c, true).map(|v| v.into_iter().map(|u| (u.name, u.lead)).collect())
     }
 
     #[test]
     fn labelled_clause() {
-        let u = units("牵头单位：县科技局，责任单位：县发改局、县工信局").unwrap();
+        let u = units("牵头单位：县科技局，责任单位：县发改局、县工信局").unwrap(); // ok: test
         assert_eq!(
             u,
             vec![
@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn nested_brackets_and_lead() {
-        let u = units("县安全生产（防灾减灾救灾）委员会办公室牵头负责").unwrap();
+        let u = units("县安全生产（防灾减灾救灾）委员会办公室牵头负责").unwrap(); // ok: test
         assert_eq!(
             u,
             vec![("县安全生产（防灾减灾救灾）委员会办公室".into(), true)]
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn plain_list_with_mixed_separators() {
-        let u = units("责任单位：县发改局、县工信局，县农业农村局按职责分工负责").unwrap();
+        let u = units("责任单位：县发改局、县工信局，县农业农村局按职责分工负责").unwrap(); // ok: test
         assert_eq!(u.len(), 3);
         assert_eq!(u[2].0, "县农业农村局");
     }

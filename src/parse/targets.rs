@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn time_words_are_not_values() {
-        let c = Compiled::new(&crate::Template::national()).unwrap();
+        let c = Compiled::new(&crate::Template::national()).unwrap(); // ok: test
         assert!(not_a_value("年，", &c));
         assert!(not_a_value("号）", &c));
         assert!(not_a_value("G网络", &c));

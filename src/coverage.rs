@@ -76,13 +76,10 @@ pub fn content_scores<'m>(
             continue;
         }
         seen_indicators.push(m.indicator);
-        let category = template.indicators.get(m.indicator).and_then(|ind| {
-            template
-                .categories
-                .iter()
-                .position(|c| c.id == ind.category)
-        });
-        if let Some(s) = category.and_then(|c| scores.get_mut(c)) {
+        if let Some(s) = template
+            .category_of(m.indicator)
+            .and_then(|c| scores.get_mut(c))
+        {
             *s += INDICATOR_WEIGHT;
         }
     }
@@ -125,14 +122,6 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
         })
         .collect();
 
-    let category_of = |m: &Mention| {
-        template.indicators.get(m.indicator).and_then(|ind| {
-            template
-                .categories
-                .iter()
-                .position(|c| c.id == ind.category)
-        })
-    };
     let evidence_mention = |m: &&Mention| {
         in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals]) || in_table(m.span.start)
     };
@@ -146,7 +135,7 @@ pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
         doc.mentions
             .iter()
             .filter(evidence_mention)
-            .find(|m| category_of(m) == Some(ci))
+            .find(|m| template.category_of(m.indicator) == Some(ci))
     };
     let keyword_evidence = |ci: usize| {
         doc.keyword_hits

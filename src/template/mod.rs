@@ -321,6 +321,12 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 impl Template {
+    /// The index of the category an indicator belongs to.
+    pub fn category_of(&self, indicator: usize) -> Option<usize> {
+        let ind = self.indicators.get(indicator)?;
+        self.categories.iter().position(|c| c.id == ind.category)
+    }
+
     /// The embedded national template.
     // The embedded template is read by every test that checks a plan.
     #[allow(clippy::expect_used)]

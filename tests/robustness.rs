@@ -309,3 +309,30 @@ fn hostile_templates_are_refused_or_read_in_bounded_work() {
     let e = Template::from_json(&huge).unwrap_err();
     assert!(e.to_string().contains("largest"), "{e}");
 }
+
+/// A template written before a vocabulary list existed reads that list from the built-in
+/// vocabulary, and the checker finds the same as with the full vocabulary.
+#[test]
+fn a_vocabulary_without_the_newer_lists_falls_back_to_the_builtin_ones() {
+    let mut template: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    let mut vocabulary: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/vocabulary.json")).unwrap();
+    let newer = [
+        "title_verbs",
+        "admin_prefixes",
+        "table_headers",
+        "time_words",
+    ];
+    for key in newer {
+        vocabulary.as_object_mut().unwrap().remove(key);
+    }
+    template["vocabulary"] = vocabulary;
+    let read = Template::from_json(&template.to_string()).unwrap();
+    let builtin = plancheck::template::Vocabulary::builtin();
+    assert_eq!(read.vocabulary.title_verbs, builtin.title_verbs);
+    assert_eq!(read.vocabulary.admin_prefixes, builtin.admin_prefixes);
+    assert_eq!(read.vocabulary.table_headers, builtin.table_headers);
+    assert_eq!(read.vocabulary.time_words, builtin.time_words);
+    assert!(!read.vocabulary.time_words.is_empty());
+}

@@ -233,6 +233,12 @@ fn yes() -> bool {
     true
 }
 
+/// The embedded vocabulary as JSON, for the lists a template written before they existed
+/// leaves out.
+fn builtin_vocabulary_json() -> serde_json::Value {
+    parse_json(VOCABULARY).unwrap_or(serde_json::Value::Null)
+}
+
 impl Vocabulary {
     // The embedded vocabulary is read by every test that checks a plan.
     #[allow(clippy::expect_used)]
@@ -240,27 +246,6 @@ impl Vocabulary {
         parse_json(VOCABULARY)
             .and_then(|v| read::vocabulary(&v, "vocabulary"))
             .expect("embedded vocabulary is valid") // ok: embedded, read by every test
-    }
-
-    /// A list of the built-in vocabulary, for a template's vocabulary written before the
-    /// list existed.
-    fn builtin_field(key: &str) -> Vec<String> {
-        let b = Vocabulary::builtin();
-        match key {
-            "title_verbs" => b.title_verbs,
-            "commitment_verbs" => b.commitment_verbs,
-            "past_markers" => b.past_markers,
-            "rising_words" => b.rising_words,
-            "falling_words" => b.falling_words,
-            "admin_prefixes" => b.admin_prefixes,
-            "table_headers" => b.table_headers,
-            "roster_titles" => b.roster_titles,
-            "time_words" => b.time_words,
-            "plan_title_words" => b.plan_title_words,
-            "collective_prefixes" => b.collective_prefixes,
-            "collective_words" => b.collective_words,
-            _ => Vec::new(),
-        }
     }
 }
 

@@ -283,8 +283,19 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
         &labels_path,
         &["lead", "other"],
     )?;
-    // Fields added after the first templates were written fall back to the built-in list.
-    let builtin = |key: &'static str| move || Vocabulary::builtin_field(key);
+    // Lists added after the first templates were written fall back to the built-in ones,
+    // read from the embedded vocabulary once however many are missing.
+    let embedded = std::cell::OnceCell::new();
+    let builtin = |key: &'static str| {
+        let embedded = &embedded;
+        move || {
+            embedded
+                .get_or_init(super::builtin_vocabulary_json)
+                .get(key)
+                .and_then(|v| strings(v, key).ok())
+                .unwrap_or_default()
+        }
+    };
     Ok(Vocabulary {
         measure_units: o.strings("measure_units")?,
         comparators_before: o.strings("comparators_before")?,

@@ -130,15 +130,11 @@ fn has_context_assertions(pattern: &str) -> bool {
                 }
                 i += 1;
             }
-            '[' => {
-                i += 1;
-                while i < chars.len() && chars[i] != ']' {
-                    if chars[i] == '\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
+            '[' => match class_end(&chars, i) {
+                Some(end) => i = end,
+                // A nested class: not reasoned about, so taken as context.
+                None => return true,
+            },
             '^' | '$' => return true,
             '(' if chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':') => return true,
             _ => {}
@@ -172,24 +168,7 @@ fn split_top(chars: &[char]) -> Option<Vec<&[char]>> {
     while i < chars.len() {
         match chars[i] {
             '\\' => i += 1,
-            '[' => {
-                // Skip the class; a `]` right after `[` or `[^` is literal.
-                i += 1;
-                if chars.get(i) == Some(&'^') {
-                    i += 1;
-                }
-                if chars.get(i) == Some(&']') {
-                    i += 1;
-                }
-                while i < chars.len() && chars[i] != ']' {
-                    match chars[i] {
-                        '\\' => i += 1,
-                        '[' => return None,
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
+            '[' => i = class_end(chars, i)?,
             '(' => depth += 1,
             ')' => depth = depth.checked_sub(1)?,
             '|' if depth == 0 => {
@@ -240,21 +219,36 @@ fn first_of(branch: &[char]) -> Option<Vec<char>> {
     }
 }
 
+/// Where the character class opening at `open` ends (its `]`): a `]` right after `[` or
+/// `[^` is literal and escapes are skipped; `None` for a nested class or no end. The one
+/// reading of a class that every scan of a pattern uses.
+fn class_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    if chars.get(i) == Some(&'^') {
+        i += 1;
+    }
+    if chars.get(i) == Some(&']') {
+        i += 1;
+    }
+    while i < chars.len() {
+        match chars[i] {
+            ']' => return Some(i),
+            '\\' => i += 1,
+            '[' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 fn matching_paren(chars: &[char]) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
             '\\' => i += 1,
-            '[' => {
-                i += 1;
-                while i < chars.len() && chars[i] != ']' {
-                    if chars[i] == '\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
+            '[' => i = class_end(chars, i)?,
             '(' => depth += 1,
             ')' => {
                 depth = depth.checked_sub(1)?;
@@ -275,6 +269,17 @@ mod tests {
 
     fn firsts(p: &str) -> Option<String> {
         first_chars(p).map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn classes_end_at_their_bracket() {
+        let end = |p: &str| class_end(&p.chars().collect::<Vec<_>>(), 0);
+        assert_eq!(end("[ab]c"), Some(3));
+        assert_eq!(end("[]a]"), Some(3));
+        assert_eq!(end("[^]]"), Some(3));
+        assert_eq!(end("[a\\]b]c"), Some(5));
+        assert_eq!(end("[[:alpha:]]"), None);
+        assert_eq!(end("[abc"), None);
     }
 
     #[test]

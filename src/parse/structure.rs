@@ -153,22 +153,12 @@ pub fn sections_and_tasks(
                 span: part.span.clone(),
                 category: part.category,
             });
-            let level = min_level.unwrap_or(u8::MAX);
-            let items: Vec<usize> = inside
-                .iter()
-                .copied()
-                .filter(|&i| headings[i].level == level)
-                .collect();
-            if items.is_empty() {
-                if let Some(task) = whole_as_task(text, headings, part.heading, &part.span, section)
-                {
-                    tasks.push(task);
-                }
-            } else {
-                push_items(
-                    lines, headings, &inside, &items, &part.span, section, &mut tasks,
-                );
-            }
+            let at = Place {
+                heading: part.heading,
+                span: &part.span,
+                section,
+            };
+            section_tasks(text, lines, headings, &inside, at, &mut tasks);
             continue;
         }
 
@@ -199,25 +189,49 @@ pub fn sections_and_tasks(
             let below: Vec<usize> = range_in(headings, |x| x.marker.start, &span)
                 .filter(|&i| i != h)
                 .collect();
-            let sub_level = below.iter().map(|&i| headings[i].level).min();
-            match sub_level {
-                Some(sub) if level <= 2 => {
-                    let items: Vec<usize> = below
-                        .iter()
-                        .copied()
-                        .filter(|&i| headings[i].level == sub)
-                        .collect();
-                    push_items(lines, headings, &below, &items, &span, section, &mut tasks);
-                }
-                _ => {
-                    if let Some(task) = whole_as_task(text, headings, Some(h), &span, section) {
-                        tasks.push(task);
-                    }
-                }
-            }
+            // Items are read under category sections only; a deeper section is one task.
+            let below = if level <= 2 { below } else { Vec::new() };
+            let at = Place {
+                heading: Some(h),
+                span: &span,
+                section,
+            };
+            section_tasks(text, lines, headings, &below, at, &mut tasks);
         }
     }
     (sections, tasks)
+}
+
+/// Where a section's tasks are read: its heading, its span and its index.
+struct Place<'s> {
+    heading: Option<usize>,
+    span: &'s Span,
+    section: usize,
+}
+
+/// A section's tasks: the headings of the highest level below it, each an item; a section
+/// without headings below it is one task, when it has any text.
+fn section_tasks(
+    text: &str,
+    lines: &[Line],
+    headings: &[Heading],
+    below: &[usize],
+    at: Place<'_>,
+    tasks: &mut Vec<Task>,
+) {
+    let level = below.iter().map(|&i| headings[i].level).min();
+    let items: Vec<usize> = below
+        .iter()
+        .copied()
+        .filter(|&i| Some(headings[i].level) == level)
+        .collect();
+    if items.is_empty() {
+        tasks.extend(whole_as_task(
+            text, headings, at.heading, at.span, at.section,
+        ));
+    } else {
+        push_items(lines, headings, below, &items, at.span, at.section, tasks);
+    }
 }
 
 fn push_items(

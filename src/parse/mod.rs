@@ -13,7 +13,10 @@ mod targets;
 mod unmarked;
 
 use crate::compiled::Compiled;
-use crate::document::{Deadline, Document, DocumentKind, KeywordHit, Mention, Span};
+use crate::document::{
+    Deadline, Document, DocumentKind, Heading, KeywordHit, Line, Mention, Part,
+    ResponsibilityClause, Section, Span, Table, Target, Task,
+};
 use crate::template::{PartKind, Template};
 
 /// Indexes of the items, sorted by `key`, whose key lies in `span`.
@@ -49,92 +52,14 @@ pub(crate) fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize)
 }
 
 pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
-    let mut lines = lines::split_lines(text);
-    let mut headings = Vec::new();
-    for (i, line) in lines.iter_mut().enumerate() {
-        if let Some(h) = lines::heading_of(text, i, line) {
-            line.heading = Some(headings.len());
-            headings.push(h);
-        }
-    }
-    let unmarked = unmarked::headings(text, &lines, &headings, template, c);
-    let numbering_lost = !unmarked.is_empty();
-    if numbering_lost {
-        headings.extend(unmarked);
-        crate::order::sort_by_position(&mut headings, |h| h.line);
-        for (k, h) in headings.iter().enumerate() {
-            if let Some(line) = lines.get_mut(h.line) {
-                line.heading = Some(k);
-            }
-        }
-    }
-    let mentions: Vec<Mention> = c
-        .alias_hits(text)
-        .into_iter()
-        .map(|(indicator, span)| Mention { indicator, span })
-        .collect();
-    let keyword_hits: Vec<KeywordHit> = c
-        .keyword_hits(text)
-        .into_iter()
-        .map(|(category, keyword, span)| KeywordHit {
-            category,
-            keyword,
-            span,
-        })
-        .collect();
+    let (lines, headings, numbering_lost) = read_headings(text, template, c);
+    let (mentions, keyword_hits) = vocabulary_hits(text, c);
 
     let parts = structure::parts(text, &lines, &headings, template, c);
     let (mut sections, mut tasks) =
         structure::sections_and_tasks(text, &lines, &headings, &parts, c);
-
-    // A reworded category heading still counts when the section's content is clearly
-    // about one category.
-    for section in sections.iter_mut().filter(|s| s.category.is_none()) {
-        let level = section
-            .heading
-            .and_then(|h| headings.get(h))
-            .map(|h| h.level);
-        if level.is_some_and(|l| l <= 2) {
-            section.category =
-                category_by_content(template, &mentions, &keyword_hits, &section.span);
-        }
-    }
-
-    let mut clauses = Vec::new();
-    for task in &mut tasks {
-        for clause in clauses::find(text, &lines, &task.span, c) {
-            task.clauses.push(clauses.len());
-            clauses.push(clause);
-        }
-    }
-    // A clause on a section heading covers the section's items.
-    let mut by_section: Vec<Vec<usize>> = vec![Vec::new(); sections.len()];
-    for (t, task) in tasks.iter().enumerate() {
-        if let Some(list) = task.section.and_then(|s| by_section.get_mut(s)) {
-            list.push(t);
-        }
-    }
-    for (si, section) in sections.iter().enumerate() {
-        let Some(h) = section.heading else { continue };
-        let Some(line) = headings.get(h).and_then(|h| lines.get(h.line)) else {
-            continue;
-        };
-        let items: Vec<usize> = by_section[si]
-            .iter()
-            .copied()
-            .filter(|&t| tasks[t].heading != Some(h))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        for clause in clauses::find(text, &lines, &line.content, c) {
-            let index = clauses.len();
-            clauses.push(clause);
-            for &t in &items {
-                tasks[t].clauses.push(index);
-            }
-        }
-    }
+    name_sections_by_content(&mut sections, &headings, template, &mentions, &keyword_hits);
+    let clauses = read_clauses(text, &lines, &headings, &sections, &mut tasks, c);
 
     let part_kind_at = |offset: usize| {
         crate::document::part_at(&parts, offset)
@@ -142,18 +67,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
             .unwrap_or(PartKind::Other)
     };
     let found = tables::find(text, &lines, &mentions, template, c, &part_kind_at);
-
-    let mut skip: Vec<Span> = headings.iter().map(|h| h.marker.clone()).collect();
-    skip.extend(found.tables.iter().map(|t| t.span.clone()));
-    crate::order::sort_by_position(&mut skip, |s| s.start);
-    let mut merged: Vec<Span> = Vec::with_capacity(skip.len());
-    for s in skip {
-        match merged.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => merged.push(s),
-        }
-    }
-    let skip = merged;
+    let skip = not_prose(&headings, &found.tables);
     let cx = targets::Context {
         text,
         lines: &lines,
@@ -162,25 +76,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         template,
         compiled: c,
     };
-    let mut all_targets = Vec::new();
-    for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
-        let scope = targets::Scope {
-            span: part.span.clone(),
-            part: PartKind::Goals,
-            task: None,
-        };
-        targets::find(&cx, &scope, &mut all_targets);
-    }
-    for (i, task) in tasks.iter().enumerate() {
-        let scope = targets::Scope {
-            span: task.span.clone(),
-            part: PartKind::Tasks,
-            task: Some(i),
-        };
-        targets::find(&cx, &scope, &mut all_targets);
-    }
-    all_targets.extend(found.targets);
-    crate::order::sort_by_position(&mut all_targets, |t| t.span.start);
+    let all_targets = read_targets(&cx, &parts, &tasks, found.targets);
 
     // A task-decomposition table's row assigns the task it names. An indicator table's
     // row assigns its indicator, not the tasks that mention it.
@@ -232,6 +128,162 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     }
 }
 
+/// The lines and their headings: numbered ones, and — when the numbering was lost —
+/// those recognised by their words. Says whether the numbering was lost.
+fn read_headings(text: &str, template: &Template, c: &Compiled) -> (Vec<Line>, Vec<Heading>, bool) {
+    let mut lines = lines::split_lines(text);
+    let mut headings = Vec::new();
+    for (i, line) in lines.iter_mut().enumerate() {
+        if let Some(h) = lines::heading_of(text, i, line) {
+            line.heading = Some(headings.len());
+            headings.push(h);
+        }
+    }
+    let unmarked = unmarked::headings(text, &lines, &headings, template, c);
+    let numbering_lost = !unmarked.is_empty();
+    if numbering_lost {
+        headings.extend(unmarked);
+        crate::order::sort_by_position(&mut headings, |h| h.line);
+        for (k, h) in headings.iter().enumerate() {
+            if let Some(line) = lines.get_mut(h.line) {
+                line.heading = Some(k);
+            }
+        }
+    }
+    (lines, headings, numbering_lost)
+}
+
+/// Where the template's indicators and category keywords are named.
+fn vocabulary_hits(text: &str, c: &Compiled) -> (Vec<Mention>, Vec<KeywordHit>) {
+    let mentions = c
+        .alias_hits(text)
+        .into_iter()
+        .map(|(indicator, span)| Mention { indicator, span })
+        .collect();
+    let keyword_hits = c
+        .keyword_hits(text)
+        .into_iter()
+        .map(|(category, keyword, span)| KeywordHit {
+            category,
+            keyword,
+            span,
+        })
+        .collect();
+    (mentions, keyword_hits)
+}
+
+/// A reworded category heading still counts when the section's content is clearly about
+/// one category.
+fn name_sections_by_content(
+    sections: &mut [Section],
+    headings: &[Heading],
+    template: &Template,
+    mentions: &[Mention],
+    keyword_hits: &[KeywordHit],
+) {
+    for section in sections.iter_mut().filter(|s| s.category.is_none()) {
+        let level = section
+            .heading
+            .and_then(|h| headings.get(h))
+            .map(|h| h.level);
+        if level.is_some_and(|l| l <= 2) {
+            section.category = category_by_content(template, mentions, keyword_hits, &section.span);
+        }
+    }
+}
+
+/// The responsibility clauses of each task, and of each section heading, which cover the
+/// section's items.
+fn read_clauses(
+    text: &str,
+    lines: &[Line],
+    headings: &[Heading],
+    sections: &[Section],
+    tasks: &mut [Task],
+    c: &Compiled,
+) -> Vec<ResponsibilityClause> {
+    let mut clauses = Vec::new();
+    for task in tasks.iter_mut() {
+        for clause in clauses::find(text, lines, &task.span, c) {
+            task.clauses.push(clauses.len());
+            clauses.push(clause);
+        }
+    }
+    let mut by_section: Vec<Vec<usize>> = vec![Vec::new(); sections.len()];
+    for (t, task) in tasks.iter().enumerate() {
+        if let Some(list) = task.section.and_then(|s| by_section.get_mut(s)) {
+            list.push(t);
+        }
+    }
+    for (si, section) in sections.iter().enumerate() {
+        let Some(h) = section.heading else { continue };
+        let Some(line) = headings.get(h).and_then(|h| lines.get(h.line)) else {
+            continue;
+        };
+        let items: Vec<usize> = by_section[si]
+            .iter()
+            .copied()
+            .filter(|&t| tasks[t].heading != Some(h))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        for clause in clauses::find(text, lines, &line.content, c) {
+            let index = clauses.len();
+            clauses.push(clause);
+            for &t in &items {
+                tasks[t].clauses.push(index);
+            }
+        }
+    }
+    clauses
+}
+
+/// What is not prose for the target reader: heading markers and tables, merged and in
+/// order.
+fn not_prose(headings: &[Heading], tables: &[Table]) -> Vec<Span> {
+    let mut skip: Vec<Span> = headings.iter().map(|h| h.marker.clone()).collect();
+    skip.extend(tables.iter().map(|t| t.span.clone()));
+    crate::order::sort_by_position(&mut skip, |s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(skip.len());
+    for s in skip {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+/// The targets of the goals parts, of each task and of the tables, in text order.
+fn read_targets(
+    cx: &targets::Context<'_>,
+    parts: &[Part],
+    tasks: &[Task],
+    from_tables: Vec<Target>,
+) -> Vec<Target> {
+    let mut all = Vec::new();
+    for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
+        let scope = targets::Scope {
+            span: part.span.clone(),
+            part: PartKind::Goals,
+            task: None,
+        };
+        targets::find(cx, &scope, &mut all);
+    }
+    for (i, task) in tasks.iter().enumerate() {
+        let scope = targets::Scope {
+            span: task.span.clone(),
+            part: PartKind::Tasks,
+            task: Some(i),
+        };
+        targets::find(cx, &scope, &mut all);
+    }
+    all.extend(from_tables);
+    crate::order::sort_by_position(&mut all, |t| t.span.start);
+    all
+}
+
 fn category_by_content(
     template: &Template,
     mentions: &[Mention],
@@ -254,12 +306,7 @@ fn category_by_content(
 }
 
 /// The plan's title: a short line before the first part that names a 方案 or 意见.
-fn title(
-    text: &str,
-    lines: &[crate::document::Line],
-    parts: &[crate::document::Part],
-    c: &Compiled,
-) -> Option<Span> {
+fn title(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<Span> {
     let end = parts
         .iter()
         .find(|p| p.kind != PartKind::Preamble)
@@ -295,8 +342,8 @@ fn title(
 fn horizon(
     text: &str,
     title: &Option<Span>,
-    parts: &[crate::document::Part],
-    targets: &[crate::document::Target],
+    parts: &[Part],
+    targets: &[Target],
     c: &Compiled,
 ) -> Option<Deadline> {
     if let Some(t) = title {

@@ -389,49 +389,84 @@ pub fn build(
     coverage: &Coverage,
     findings: &[Finding],
 ) -> Report {
-    let mut offsets = Vec::new();
-    let mut want = |s: &Span| {
-        let s = reading.to_original(s);
-        offsets.push(s.start);
-        offsets.push(s.end);
-    };
-    doc.parts.iter().for_each(|p| want(&p.span));
-    coverage
-        .categories
-        .iter()
-        .filter_map(|c| c.span.as_ref())
-        .for_each(&mut want);
-    coverage
-        .indicators
-        .iter()
-        .filter_map(|c| c.span.as_ref())
-        .for_each(&mut want);
-    doc.tasks.iter().for_each(|t| want(&t.span));
-    doc.targets.iter().for_each(|t| want(&t.span));
-    findings.iter().for_each(|f| want(&f.span));
-    let others: Vec<Span> = reading
-        .notes
-        .others
-        .iter()
-        .map(|o| o.span.clone())
-        .collect();
-    for o in &others {
-        offsets.push(o.start);
-        offsets.push(o.end);
+    let at = Locations::new(doc, reading, coverage, findings);
+    Report {
+        schema: SCHEMA.to_string(),
+        template: TemplateInfo::from(template),
+        document: document_info(doc, &at),
+        summary: summary(doc, template, coverage, findings),
+        categories: categories(template, coverage, &at),
+        indicators: indicators(template, coverage, &at),
+        tasks: tasks(doc, template, &at),
+        targets: targets(doc, template, &at),
+        findings: findings_out(doc, findings, &at),
     }
-    let positions = Positions::new(reading.original, offsets);
-    let original_span = |s: &Span| {
-        let a = positions.get(s.start);
-        let b = positions.get(s.end);
+}
+
+/// Where the report's spans are in the text as pasted: UTF-16 offsets with line and
+/// column, every offset the report needs worked out in one pass over the text.
+struct Locations<'r, 'a> {
+    reading: &'r Reading<'a>,
+    positions: Positions,
+}
+
+impl<'r, 'a> Locations<'r, 'a> {
+    fn new(
+        doc: &Document<'_>,
+        reading: &'r Reading<'a>,
+        coverage: &Coverage,
+        findings: &[Finding],
+    ) -> Locations<'r, 'a> {
+        let mut offsets = Vec::new();
+        let mut want = |s: &Span| {
+            let s = reading.to_original(s);
+            offsets.push(s.start);
+            offsets.push(s.end);
+        };
+        doc.parts.iter().for_each(|p| want(&p.span));
+        coverage
+            .categories
+            .iter()
+            .filter_map(|c| c.span.as_ref())
+            .for_each(&mut want);
+        coverage
+            .indicators
+            .iter()
+            .filter_map(|c| c.span.as_ref())
+            .for_each(&mut want);
+        doc.tasks.iter().for_each(|t| want(&t.span));
+        doc.targets.iter().for_each(|t| want(&t.span));
+        findings.iter().for_each(|f| want(&f.span));
+        for o in &reading.notes.others {
+            offsets.push(o.span.start);
+            offsets.push(o.span.end);
+        }
+        Locations {
+            reading,
+            positions: Positions::new(reading.original, offsets),
+        }
+    }
+
+    /// A span of the text as pasted.
+    fn original(&self, s: &Span) -> SpanOut {
+        let a = self.positions.get(s.start);
+        let b = self.positions.get(s.end);
         SpanOut {
             start: a.utf16,
             end: b.utf16.max(a.utf16),
             line: a.line,
             column: a.column,
         }
-    };
-    let span = |s: &Span| original_span(&reading.to_original(s));
+    }
 
+    /// A span of the text as read (what the parser saw).
+    fn span(&self, s: &Span) -> SpanOut {
+        self.original(&self.reading.to_original(s))
+    }
+}
+
+fn document_info(doc: &Document<'_>, at: &Locations<'_, '_>) -> DocumentInfo {
+    let reading = at.reading;
     let parts = doc
         .parts
         .iter()
@@ -441,89 +476,44 @@ pub fn build(
                 .heading
                 .and_then(|h| doc.headings.get(h))
                 .map(|h| doc.slice(&h.title).to_string()),
-            span: span(&p.span),
+            span: at.span(&p.span),
         })
         .collect();
+    DocumentInfo {
+        title: doc
+            .title
+            .as_ref()
+            .map(|t| one_line(doc.slice(t)).replace(' ', "")),
+        kind: doc.kind,
+        horizon: doc.horizon.as_ref().and_then(|h| h.year),
+        parts,
+        reading: ReadingOut {
+            joined_lines: reading.notes.joined,
+            wrap_width: reading.notes.wrap_width,
+            page_furniture: reading.notes.furniture.len(),
+            numbering_lost: doc.numbering_lost,
+            line_ends: reading.notes.line_ends,
+            table_rows: reading.notes.table_rows,
+            others: reading
+                .notes
+                .others
+                .iter()
+                .map(|o| OtherDocumentOut {
+                    kind: o.kind,
+                    title: one_line(reading.original.get(o.title.clone()).unwrap_or("")),
+                    span: at.original(&o.span),
+                })
+                .collect(),
+        },
+    }
+}
 
-    let categories = template
-        .categories
-        .iter()
-        .zip(&coverage.categories)
-        .map(|(c, cov)| CategoryOut {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            status: cov.status,
-            span: cov.span.as_ref().map(span),
-        })
-        .collect();
-
-    let indicators = template
-        .indicators
-        .iter()
-        .zip(&coverage.indicators)
-        .map(|(ind, cov)| IndicatorOut {
-            id: ind.id.clone(),
-            name: ind.name.clone(),
-            category: ind.category.clone(),
-            status: cov.status,
-            expected: ind.expected,
-            span: cov.span.as_ref().map(span),
-        })
-        .collect();
-
-    let tasks: Vec<TaskOut> = doc
-        .tasks
-        .iter()
-        .map(|t| {
-            let named = doc.task_units(t);
-            let category = t
-                .section
-                .and_then(|s| doc.sections.get(s))
-                .and_then(|s| s.category)
-                .and_then(|c| template.categories.get(c))
-                .map(|c| c.id.clone());
-            TaskOut {
-                assigned_by: named.assigned_by,
-                number: t.number.clone(),
-                title: clip_line(doc.slice(&t.title), 40),
-                category,
-                span: span(&t.span),
-                lead: named.lead.iter().map(|u| u.to_string()).collect(),
-                units: named.units.iter().map(|u| u.to_string()).collect(),
-            }
-        })
-        .collect();
-
-    let targets: Vec<TargetOut> = doc
-        .targets
-        .iter()
-        .map(|t| TargetOut {
-            text: clip_line(doc.slice(&t.span), 120),
-            value: t.value.clone(),
-            unit: t.unit.clone(),
-            year: t.year,
-            indicator: t
-                .indicator
-                .and_then(|i| template.indicators.get(i))
-                .map(|i| i.id.clone()),
-            span: span(&t.span),
-        })
-        .collect();
-
-    let findings_out: Vec<FindingOut> = findings
-        .iter()
-        .map(|f| FindingOut {
-            rule: f.rule.to_string(),
-            severity: f.severity,
-            message: f.message.clone(),
-            suggestion: f.suggestion.clone(),
-            span: span(&f.span),
-            excerpt: clip_line(doc.slice(&f.span), 80),
-            category: f.category.clone(),
-            indicator: f.indicator.clone(),
-        })
-        .collect();
-
+fn summary(
+    doc: &Document<'_>,
+    template: &Template,
+    coverage: &Coverage,
+    findings: &[Finding],
+) -> Summary {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let expected = template
         .indicators
@@ -531,7 +521,7 @@ pub fn build(
         .zip(&coverage.indicators)
         .filter(|(ind, _)| ind.expected)
         .map(|(_, cov)| cov);
-    let summary = Summary {
+    Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
@@ -548,45 +538,106 @@ pub fn build(
         indicators_mentioned: expected
             .filter(|cov| cov.status == IndicatorStatus::Present)
             .count(),
-    };
-
-    Report {
-        schema: SCHEMA.to_string(),
-        template: TemplateInfo::from(template),
-        document: DocumentInfo {
-            title: doc
-                .title
-                .as_ref()
-                .map(|t| one_line(doc.slice(t)).replace(' ', "")),
-            kind: doc.kind,
-            horizon: doc.horizon.as_ref().and_then(|h| h.year),
-            parts,
-            reading: ReadingOut {
-                joined_lines: reading.notes.joined,
-                wrap_width: reading.notes.wrap_width,
-                page_furniture: reading.notes.furniture.len(),
-                numbering_lost: doc.numbering_lost,
-                line_ends: reading.notes.line_ends,
-                table_rows: reading.notes.table_rows,
-                others: reading
-                    .notes
-                    .others
-                    .iter()
-                    .map(|o| OtherDocumentOut {
-                        kind: o.kind,
-                        title: one_line(reading.original.get(o.title.clone()).unwrap_or("")),
-                        span: original_span(&o.span),
-                    })
-                    .collect(),
-            },
-        },
-        summary,
-        categories,
-        indicators,
-        tasks,
-        targets,
-        findings: findings_out,
     }
+}
+
+fn categories(
+    template: &Template,
+    coverage: &Coverage,
+    at: &Locations<'_, '_>,
+) -> Vec<CategoryOut> {
+    template
+        .categories
+        .iter()
+        .zip(&coverage.categories)
+        .map(|(c, cov)| CategoryOut {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            status: cov.status,
+            span: cov.span.as_ref().map(|s| at.span(s)),
+        })
+        .collect()
+}
+
+fn indicators(
+    template: &Template,
+    coverage: &Coverage,
+    at: &Locations<'_, '_>,
+) -> Vec<IndicatorOut> {
+    template
+        .indicators
+        .iter()
+        .zip(&coverage.indicators)
+        .map(|(ind, cov)| IndicatorOut {
+            id: ind.id.clone(),
+            name: ind.name.clone(),
+            category: ind.category.clone(),
+            status: cov.status,
+            expected: ind.expected,
+            span: cov.span.as_ref().map(|s| at.span(s)),
+        })
+        .collect()
+}
+
+fn tasks(doc: &Document<'_>, template: &Template, at: &Locations<'_, '_>) -> Vec<TaskOut> {
+    doc.tasks
+        .iter()
+        .map(|t| {
+            let named = doc.task_units(t);
+            let category = t
+                .section
+                .and_then(|s| doc.sections.get(s))
+                .and_then(|s| s.category)
+                .and_then(|c| template.categories.get(c))
+                .map(|c| c.id.clone());
+            TaskOut {
+                assigned_by: named.assigned_by,
+                number: t.number.clone(),
+                title: clip_line(doc.slice(&t.title), 40),
+                category,
+                span: at.span(&t.span),
+                lead: named.lead.iter().map(|u| u.to_string()).collect(),
+                units: named.units.iter().map(|u| u.to_string()).collect(),
+            }
+        })
+        .collect()
+}
+
+fn targets(doc: &Document<'_>, template: &Template, at: &Locations<'_, '_>) -> Vec<TargetOut> {
+    doc.targets
+        .iter()
+        .map(|t| TargetOut {
+            text: clip_line(doc.slice(&t.span), 120),
+            value: t.value.clone(),
+            unit: t.unit.clone(),
+            year: t.year,
+            indicator: t
+                .indicator
+                .and_then(|i| template.indicators.get(i))
+                .map(|i| i.id.clone()),
+            span: at.span(&t.span),
+        })
+        .collect()
+}
+
+fn findings_out(
+    doc: &Document<'_>,
+    findings: &[Finding],
+    at: &Locations<'_, '_>,
+) -> Vec<FindingOut> {
+    findings
+        .iter()
+        .map(|f| FindingOut {
+            rule: f.rule.to_string(),
+            severity: f.severity,
+            message: f.message.clone(),
+            suggestion: f.suggestion.clone(),
+            span: at.span(&f.span),
+            excerpt: clip_line(doc.slice(&f.span), 80),
+            category: f.category.clone(),
+            indicator: f.indicator.clone(),
+        })
+        .collect()
 }
 
 impl Report {

@@ -145,6 +145,42 @@ pub struct Target {
 }
 
 impl Target {
+    /// A target at `span` in a part of the plan, with nothing else known yet: the reader
+    /// that found it sets what it found. The one place a target is made.
+    pub fn at(span: Span, part: PartKind) -> Target {
+        Target {
+            span,
+            value: None,
+            unit: None,
+            ratio: false,
+            indicator: None,
+            dated: false,
+            year: None,
+            part,
+            task: None,
+            from_table: false,
+            named: None,
+            base: None,
+            towards: None,
+        }
+    }
+
+    /// With its number and unit; the unit written one way ([`Compiled::one_spelling`]).
+    ///
+    /// [`Compiled::one_spelling`]: crate::compiled::Compiled::one_spelling
+    pub fn valued(mut self, value: String, unit: Option<&str>) -> Target {
+        self.value = Some(value);
+        self.unit = unit.map(crate::compiled::Compiled::one_spelling);
+        self
+    }
+
+    /// Scoped by a deadline, or by none.
+    pub fn dated_by(mut self, deadline: Option<&Deadline>) -> Target {
+        self.dated = deadline.is_some();
+        self.year = deadline.and_then(|d| d.year);
+        self
+    }
+
     /// Its value as a decimal in millionths (`98.5` → 98_500_000), when it is one: the
     /// one reading of a target's number that rules compare.
     pub fn amount(&self) -> Option<i64> {

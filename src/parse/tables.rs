@@ -242,21 +242,19 @@ pub fn find(
                 ..cells.last().map(|s| s.end).unwrap_or(start);
             let row_year = parsed.year.or(year);
             if let Some((span, value, unit, ratio)) = parsed.target {
-                found.targets.push(Target {
-                    span,
-                    value: Some(value),
-                    unit,
-                    ratio,
-                    indicator: parsed.indicator,
-                    dated: row_year.is_some(),
-                    year: row_year,
-                    part: part_at(row_span.start),
-                    task: None,
-                    from_table: true,
-                    named: parsed.named.clone(),
-                    base: parsed.base,
-                    towards: None,
-                });
+                found.targets.push(
+                    Target {
+                        ratio,
+                        indicator: parsed.indicator,
+                        dated: row_year.is_some(),
+                        year: row_year,
+                        from_table: true,
+                        named: parsed.named.clone(),
+                        base: parsed.base,
+                        ..Target::at(span, part_at(row_span.start))
+                    }
+                    .valued(value, unit.as_deref()),
+                );
             }
             table.rows.push(TableRow {
                 span: row_span,

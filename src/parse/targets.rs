@@ -328,21 +328,18 @@ fn quantified(
             .or(inherited);
         let towards = comparator_before.and_then(|len| c.direction_of(&soft[soft.len() - len..]));
         let start = from.as_ref().map_or(phrase_start, |b| b.2);
-        out.push(Target {
-            span: sentence.start + start..sentence.start + end,
-            named: None,
-            base: from.map(|b| b.0),
-            towards,
-            value: Some(n.value),
-            unit: unit.map(Compiled::one_spelling),
-            ratio,
-            indicator,
-            dated: deadline.is_some(),
-            year: deadline.and_then(|d| d.year),
-            part: scope.part,
-            task: scope.task,
-            from_table: false,
-        });
+        out.push(
+            Target {
+                base: from.map(|b| b.0),
+                towards,
+                ratio,
+                indicator,
+                task: scope.task,
+                ..Target::at(sentence.start + start..sentence.start + end, scope.part)
+            }
+            .valued(n.value, unit)
+            .dated_by(deadline),
+        );
         last_target_end = Some(end);
     }
 }
@@ -418,21 +415,14 @@ fn unquantified(
             let d = found.partition_point(|d| d.span.end <= span.start);
             let deadline = d.checked_sub(1).and_then(|d| found.get(d));
             fresh.push(span.clone());
-            out.push(Target {
-                span: start..span.end,
-                named: None,
-                base: None,
-                towards: None,
-                value: None,
-                unit: None,
-                ratio: false,
-                indicator,
-                dated: deadline.is_some(),
-                year: deadline.and_then(|d| d.year),
-                part: scope.part,
-                task: scope.task,
-                from_table: false,
-            });
+            out.push(
+                Target {
+                    indicator,
+                    task: scope.task,
+                    ..Target::at(start..span.end, scope.part)
+                }
+                .dated_by(deadline),
+            );
         }
         hits = merge_by_start(hits, fresh, |h| h.start);
     }

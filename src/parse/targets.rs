@@ -223,6 +223,51 @@ fn not_a_value(after: &str, c: &Compiled) -> bool {
         })
 }
 
+/// How far a value reaches: its unit, a comparator after it (以上, 以内), and where it ends.
+struct Extent<'s> {
+    unit: Option<&'s str>,
+    end: usize,
+    comparator_after: Option<usize>,
+}
+
+/// The extent of the number `n` in the sentence `s`; `None` when the words after it make
+/// it a date, an age or a name rather than a value.
+fn extent<'s>(s: &'s str, n: &Number, c: &Compiled) -> Option<Extent<'s>> {
+    let rest = &s[n.end..];
+    let after_blanks = rest.trim_start_matches(is_blank);
+    if not_a_value(after_blanks, c) {
+        return None;
+    }
+    let unit = if n.ratio {
+        None
+    } else {
+        c.unit_at(after_blanks)
+    };
+    let mut end = n.end;
+    if let Some(u) = unit {
+        end = n.end + (rest.len() - after_blanks.len()) + u.len();
+    }
+    let tail = s[end..].trim_start_matches(is_blank);
+    let comparator_after = c.starts_with_comparator_after(tail);
+    if let Some(len) = comparator_after {
+        end = s.len() - tail.len() + len;
+    }
+    Some(Extent {
+        unit,
+        end,
+        comparator_after,
+    })
+}
+
+/// The deadline before the offset `at`, else the first after it (`found` is sorted and its
+/// spans do not overlap).
+fn deadline_near(found: &[Deadline], at: usize) -> Option<&Deadline> {
+    let k = found.partition_point(|d| d.span.end <= at);
+    k.checked_sub(1)
+        .and_then(|k| found.get(k))
+        .or_else(|| found[k..].iter().take(2).find(|d| d.span.start >= at))
+}
+
 fn quantified(
     cx: &Context<'_>,
     scope: &Scope,
@@ -253,32 +298,22 @@ fn quantified(
         if cx.skipped(abs) {
             continue;
         }
-        let rest = &s[n.end..];
-        let after_blanks = rest.trim_start_matches(is_blank);
-        if not_a_value(after_blanks, c) {
+        let Some(Extent {
+            unit,
+            end,
+            comparator_after,
+        }) = extent(s, &n, c)
+        else {
             continue;
-        }
-        let unit = if n.ratio {
-            None
-        } else {
-            c.unit_at(after_blanks)
         };
-        let mut end = n.end;
-        if let Some(u) = unit {
-            end = n.end + (rest.len() - after_blanks.len()) + u.len();
-        }
-        let tail = s[end..].trim_start_matches(is_blank);
-        let comparator_after = c.starts_with_comparator_after(tail);
-        if let Some(len) = comparator_after {
-            end = s.len() - tail.len() + len;
-        }
 
-        // The phrase that names what is measured: back to the previous delimiter.
+        // The phrase that names what is measured: back to the previous delimiter, or to
+        // the end of the previous target in the sentence.
         let head = &s[..n.start];
-        let phrase_start = after_delimiter
+        let from_offset = after_delimiter
             .max(last_target_end.unwrap_or(0))
             .min(n.start);
-        let phrase = head[phrase_start..].trim_start_matches(is_blank);
+        let phrase = head[from_offset..].trim_start_matches(is_blank);
         let phrase_start = n.start - phrase.len();
         let soft = phrase
             .trim_end_matches(is_blank)
@@ -318,14 +353,7 @@ fn quantified(
                 .and_then(|i| cx.template.indicators.get(i))
                 .is_some_and(|ind| ind.ratio)
             || c.ends_with_ratio_word(named.trim_end_matches(is_blank));
-        // The deadline before the number, else the first after it (`found` is sorted and
-        // its spans do not overlap).
-        let k = found.partition_point(|d| d.span.end <= abs);
-        let deadline = k
-            .checked_sub(1)
-            .and_then(|k| found.get(k))
-            .or_else(|| found[k..].iter().take(2).find(|d| d.span.start >= abs))
-            .or(inherited);
+        let deadline = deadline_near(found, abs).or(inherited);
         let towards = comparator_before.and_then(|len| c.direction_of(&soft[soft.len() - len..]));
         let start = from.as_ref().map_or(phrase_start, |b| b.2);
         out.push(

@@ -223,6 +223,36 @@ fn not_a_value(after: &str, c: &Compiled) -> bool {
         })
 }
 
+/// The value a target starts from (`由2.1%提高到2.5%`): the number, the indicator named
+/// before it, and where its phrase starts.
+struct Base {
+    value: String,
+    indicator: Option<usize>,
+    start: usize,
+}
+
+/// Where the clause holding an offset starts: after the last clause delimiter before it.
+/// Found by one scan forward as the numbers come in order, not by walking back from each.
+#[derive(Default)]
+struct ClauseStarts {
+    scanned: usize,
+    after_delimiter: usize,
+}
+
+impl ClauseStarts {
+    fn before(&mut self, s: &str, at: usize) -> usize {
+        if let Some(gap) = s.get(self.scanned..at) {
+            for (i, ch) in gap.char_indices() {
+                if CLAUSE_DELIMITERS.contains(&ch) {
+                    self.after_delimiter = self.scanned + i + ch.len_utf8();
+                }
+            }
+            self.scanned = at;
+        }
+        self.after_delimiter
+    }
+}
+
 /// How far a value reaches: its unit, a comparator after it (以上, 以内), and where it ends.
 struct Extent<'s> {
     unit: Option<&'s str>,
@@ -281,19 +311,10 @@ fn quantified(
     let c = cx.compiled;
     let mut last_target_end: Option<usize> = None;
     // `由2.1%提高到2.5%`: the first number is where the target starts from.
-    let mut base: Option<(String, Option<usize>, usize)> = None;
-    // The end of the last clause delimiter before the number, found by one scan forward
-    // as the numbers come in order (not by walking back from each).
-    let (mut scanned, mut after_delimiter) = (0usize, 0usize);
+    let mut base: Option<Base> = None;
+    let mut clauses = ClauseStarts::default();
     for n in numbers(s) {
-        if let Some(gap) = s.get(scanned..n.start) {
-            for (i, ch) in gap.char_indices() {
-                if CLAUSE_DELIMITERS.contains(&ch) {
-                    after_delimiter = scanned + i + ch.len_utf8();
-                }
-            }
-            scanned = n.start;
-        }
+        let after_delimiter = clauses.before(s, n.start);
         let abs = sentence.start + n.start;
         if cx.skipped(abs) {
             continue;
@@ -324,7 +345,11 @@ fn quantified(
             .rfind(|m| m.span.end <= abs)
             .map(|m| m.indicator);
         if soft.trim_end_matches(is_blank).ends_with(['由', '从']) && unit.is_some() {
-            base = Some((n.value.clone(), indicator_here, phrase_start));
+            base = Some(Base {
+                value: n.value.clone(),
+                indicator: indicator_here,
+                start: phrase_start,
+            });
             last_target_end = Some(end);
             continue;
         }
@@ -333,7 +358,7 @@ fn quantified(
             && last_target_end.is_some()
             && head.trim_end_matches(is_blank).ends_with(['、', '，', ',']);
         let from = base.take().filter(|_| comparator_before.is_some());
-        let indicator = indicator_here.or(from.as_ref().and_then(|b| b.1));
+        let indicator = indicator_here.or(from.as_ref().and_then(|b| b.indicator));
         // 建成3个标准化示范区, 新增注册商标200件: a commitment verb and a classifier.
         let committed = unit.is_some() && c.commits(phrase.trim_end_matches(is_blank));
         if comparator_before.is_none()
@@ -355,10 +380,10 @@ fn quantified(
             || c.ends_with_ratio_word(named.trim_end_matches(is_blank));
         let deadline = deadline_near(found, abs).or(inherited);
         let towards = comparator_before.and_then(|len| c.direction_of(&soft[soft.len() - len..]));
-        let start = from.as_ref().map_or(phrase_start, |b| b.2);
+        let start = from.as_ref().map_or(phrase_start, |b| b.start);
         out.push(
             Target {
-                base: from.map(|b| b.0),
+                base: from.map(|b| b.value),
                 towards,
                 ratio,
                 indicator,

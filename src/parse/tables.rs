@@ -120,140 +120,60 @@ pub fn find(
         |i: usize| -> &str { lines.get(i).map(|l| &text[l.content.clone()]).unwrap_or("") };
     let mut i = 0;
     while i < lines.len() {
-        let first = content(i);
-        if !(first.contains("序号") || first.starts_with("指标") || first.starts_with("类别"))
-            || !header_cell(first, c)
-        {
+        let Some(header) = header_at(i, lines.len(), &content, c) else {
             i += 1;
             continue;
-        }
-        // The header: consecutive short cells, blank lines allowed between them.
-        let mut header = Vec::new();
-        let mut j = i;
-        while j < lines.len() {
-            let s = content(j);
-            if s.is_empty() {
-                j += 1;
-                continue;
-            }
-            if !header_cell(s, c) || header.len() >= 12 {
-                break;
-            }
-            header.push(j);
-            j += 1;
-        }
-        let header_text: Vec<&str> = header.iter().map(|&h| content(h)).collect();
-        let (cols, year) = columns(&header_text, c);
-        if header.len() < 3
-            || (cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none())
-        {
-            i += 1;
-            continue;
-        }
-        let serial = header_text.first().is_some_and(|h| h.contains("序号"));
-        let width = header.len() - usize::from(serial);
-        let header_cols: Vec<&str> = header_text[usize::from(serial)..].to_vec();
-        let (cols, _) = columns(&header_cols, c);
-
-        let mut rows: Vec<Vec<usize>> = Vec::new();
-        // In a table with 序号, each row's serial number.
-        let mut serials: Vec<u32> = Vec::new();
-        // Rows without blank lines between them (a PDF copy): a row is a header's width
-        // of cells.
-        let dense =
-            !serial && (j..(j + width + 1).min(lines.len())).all(|k| !content(k).is_empty());
-        let mut k = j;
-        let mut expected = 1u32;
-        let mut current: Vec<usize> = Vec::new();
-        // A task cell may be long; other cells are short.
-        let longest = if cols.task.is_some() { 400 } else { 80 };
-        while k < lines.len() {
-            let s = content(k);
-            if s.chars().count() > longest || (lines[k].heading.is_some() && cols.task.is_none()) {
-                break;
-            }
-            // An empty cell: a line holding only a tab.
-            let empty_cell = s.is_empty() && text[lines[k].full.clone()].contains('\t');
-            if empty_cell && !current.is_empty() {
-                current.push(k);
-                k += 1;
-                continue;
-            }
-            if serial {
-                if s == expected.to_string() {
-                    if !current.is_empty() || expected > 1 {
-                        rows.push(std::mem::take(&mut current));
-                        serials.push(expected - 1);
-                    }
-                    expected += 1;
-                } else if !s.is_empty() {
-                    if expected == 1 || current.len() > width + 2 {
-                        break;
-                    }
-                    current.push(k);
-                }
-            } else if s.is_empty() {
-                if !current.is_empty() {
-                    rows.push(std::mem::take(&mut current));
-                }
-            } else {
-                if current.len() > width + 2 {
-                    break;
-                }
-                if dense && current.len() == width {
-                    rows.push(std::mem::take(&mut current));
-                }
-                current.push(k);
-            }
-            k += 1;
-        }
-        if !current.is_empty() {
-            rows.push(current);
-            serials.push(expected.saturating_sub(1));
-        }
-        let rows: Vec<(Option<u32>, Vec<usize>)> = rows
-            .into_iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_empty())
-            .map(|(n, r)| (serials.get(n).copied().filter(|_| serial), r))
-            .collect();
+        };
+        let (rows, k) = row_lines(text, lines, &header, &content);
         if rows.is_empty() {
-            i = j;
+            i = header.end;
             continue;
         }
-
         let start = lines[i].full.start;
         let end = rows
             .last()
             .and_then(|r| r.1.last())
             .map(|&l| lines[l].full.end)
-            .unwrap_or(lines[j.saturating_sub(1)].full.end);
+            .unwrap_or(lines[header.end.saturating_sub(1)].full.end);
         let mut table = Table {
             span: start..end,
-            header: header.iter().map(|&h| lines[h].content.clone()).collect(),
+            header: header
+                .lines
+                .iter()
+                .map(|&h| lines[h].content.clone())
+                .collect(),
             rows: Vec::new(),
-            year,
-            responsible: cols.responsible.is_some(),
+            year: header.year,
+            responsible: header.cols.responsible.is_some(),
         };
         for (number, row) in rows {
             let cells: Vec<Span> = row.iter().map(|&l| lines[l].content.clone()).collect();
-            let parsed = read_row(text, &cells, &cols, width, mentions, template, c);
+            let parsed = read_row(
+                text,
+                &cells,
+                &header.cols,
+                header.width,
+                mentions,
+                template,
+                c,
+            );
             let row_span = cells.first().map(|s| s.start).unwrap_or(start)
                 ..cells.last().map(|s| s.end).unwrap_or(start);
-            let row_year = parsed.year.or(year);
-            if let Some((span, value, unit, ratio)) = parsed.target {
+            let row_year = parsed.year.or(header.year);
+            let has_target = parsed.target.is_some();
+            if let Some(t) = parsed.target {
                 found.targets.push(
                     Target {
-                        ratio,
+                        ratio: t.ratio,
                         indicator: parsed.indicator,
                         dated: row_year.is_some(),
                         year: row_year,
                         from_table: true,
                         named: parsed.named.clone(),
                         base: parsed.base,
-                        ..Target::at(span, part_at(row_span.start))
+                        ..Target::at(t.cell, part_at(row_span.start))
                     }
-                    .valued(value, unit.as_deref()),
+                    .valued(t.value, t.unit.as_deref()),
                 );
             }
             table.rows.push(TableRow {
@@ -264,13 +184,149 @@ pub fn find(
                 cells,
                 indicator: parsed.indicator,
                 units: parsed.units,
-                has_target: parsed.has_target,
+                has_target,
             });
         }
         found.tables.push(table);
         i = k.max(i + 1);
     }
     found
+}
+
+/// A table's header read from its lines: the header lines, the columns (without 序号),
+/// the year the header names, and the line after it.
+struct Header {
+    lines: Vec<usize>,
+    cols: Columns,
+    year: Option<u16>,
+    /// Whether the first column is 序号, numbering the rows.
+    serial: bool,
+    /// The number of cells in a row.
+    width: usize,
+    end: usize,
+}
+
+/// The header of a table starting at line `i`: consecutive short cells, blank lines
+/// allowed between them, naming at least a responsibility, indicator or task column.
+fn header_at<'t>(
+    i: usize,
+    count: usize,
+    content: &dyn Fn(usize) -> &'t str,
+    c: &Compiled,
+) -> Option<Header> {
+    let first = content(i);
+    if !(first.contains("序号") || first.starts_with("指标") || first.starts_with("类别"))
+        || !header_cell(first, c)
+    {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut j = i;
+    while j < count {
+        let s = content(j);
+        if s.is_empty() {
+            j += 1;
+            continue;
+        }
+        if !header_cell(s, c) || lines.len() >= 12 {
+            break;
+        }
+        lines.push(j);
+        j += 1;
+    }
+    let header_text: Vec<&str> = lines.iter().map(|&h| content(h)).collect();
+    let (cols, year) = columns(&header_text, c);
+    if lines.len() < 3
+        || (cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none())
+    {
+        return None;
+    }
+    let serial = header_text.first().is_some_and(|h| h.contains("序号"));
+    let (cols, _) = columns(&header_text[usize::from(serial)..], c);
+    Some(Header {
+        width: lines.len() - usize::from(serial),
+        lines,
+        cols,
+        year,
+        serial,
+        end: j,
+    })
+}
+
+/// Each row's serial number (in a table with 序号) and its lines.
+type Rows = Vec<(Option<u32>, Vec<usize>)>;
+
+/// The rows after a header, and the line where the table ends.
+fn row_lines<'t>(
+    text: &str,
+    lines: &[Line],
+    header: &Header,
+    content: &dyn Fn(usize) -> &'t str,
+) -> (Rows, usize) {
+    let (serial, width, j) = (header.serial, header.width, header.end);
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    // In a table with 序号, each row's serial number.
+    let mut serials: Vec<u32> = Vec::new();
+    // Rows without blank lines between them (a PDF copy): a row is a header's width
+    // of cells.
+    let dense = !serial && (j..(j + width + 1).min(lines.len())).all(|k| !content(k).is_empty());
+    let mut k = j;
+    let mut expected = 1u32;
+    let mut current: Vec<usize> = Vec::new();
+    // A task cell may be long; other cells are short.
+    let longest = if header.cols.task.is_some() { 400 } else { 80 };
+    while k < lines.len() {
+        let s = content(k);
+        if s.chars().count() > longest || (lines[k].heading.is_some() && header.cols.task.is_none())
+        {
+            break;
+        }
+        // An empty cell: a line holding only a tab.
+        let empty_cell = s.is_empty() && text[lines[k].full.clone()].contains('\t');
+        if empty_cell && !current.is_empty() {
+            current.push(k);
+            k += 1;
+            continue;
+        }
+        if serial {
+            if s == expected.to_string() {
+                if !current.is_empty() || expected > 1 {
+                    rows.push(std::mem::take(&mut current));
+                    serials.push(expected - 1);
+                }
+                expected += 1;
+            } else if !s.is_empty() {
+                if expected == 1 || current.len() > width + 2 {
+                    break;
+                }
+                current.push(k);
+            }
+        } else if s.is_empty() {
+            if !current.is_empty() {
+                rows.push(std::mem::take(&mut current));
+            }
+        } else {
+            if current.len() > width + 2 {
+                break;
+            }
+            if dense && current.len() == width {
+                rows.push(std::mem::take(&mut current));
+            }
+            current.push(k);
+        }
+        k += 1;
+    }
+    if !current.is_empty() {
+        rows.push(current);
+        serials.push(expected.saturating_sub(1));
+    }
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(n, r)| (serials.get(n).copied().filter(|_| serial), r))
+        .collect();
+    (rows, k)
 }
 
 struct RowReading {
@@ -281,10 +337,18 @@ struct RowReading {
     base: Option<String>,
     task: Option<Span>,
     units: Vec<crate::document::UnitName>,
-    target: Option<(Span, String, Option<String>, bool)>,
+    target: Option<RowTarget>,
     /// The row's own deadline, from a 目标年 column.
     year: Option<u16>,
-    has_target: bool,
+}
+
+/// A row's target: its value cell, the number, its unit wherever the table wrote it, and
+/// whether it is a ratio.
+struct RowTarget {
+    cell: Span,
+    value: String,
+    unit: Option<String>,
+    ratio: bool,
 }
 
 fn read_row(
@@ -384,8 +448,7 @@ fn read_row(
         let unit = unit_here
             .or(unit_col)
             .or(unit_bracket)
-            .or_else(|| cols.target_unit.clone())
-            .map(|u| Compiled::one_spelling(&u));
+            .or_else(|| cols.target_unit.clone());
         let named = indicator_cell
             .as_ref()
             .map(|ic| &text[ic.clone()])
@@ -395,7 +458,12 @@ fn read_row(
                 .and_then(|i| template.indicators.get(i))
                 .is_some_and(|ind| ind.ratio)
             || c.ends_with_ratio_word(named);
-        Some((v.clone(), value, unit, ratio))
+        Some(RowTarget {
+            cell: v.clone(),
+            value,
+            unit,
+            ratio,
+        })
     });
     let base = cell(cols.base).and_then(|b| first_number(&text[b.clone()]));
     RowReading {
@@ -404,7 +472,6 @@ fn read_row(
         indicator,
         task,
         units,
-        has_target: target.is_some(),
         target,
         year,
     }

@@ -12,7 +12,11 @@ BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
 # -O1: measured smallest both raw and gzipped; -Oz/-Os/-O2 shrink raw but grow gzip by 7–10 %.
 WASM_OPT_FLAGS := -O1
-ELEMENT := npm/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js npm/plancheck-docx-worker.js
+ESBUILD_VERSION := 0.28.2
+ESBUILD := target/tools/node_modules/.bin/esbuild
+# The element's sources, a file for each job, bundled into one module: plan-checker.js.
+ELEMENT_SOURCES := $(wildcard npm/src/*.js)
+ELEMENT := www/pkg/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js npm/plancheck-docx-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
@@ -84,8 +88,11 @@ deps-wasm: deps-rust
 
 deps-wasm-opt:
 	@command -v node >/dev/null || { echo "node is required"; exit 2; }
-	@grep -qs '"version": "$(BINARYEN_VERSION)"' target/tools/node_modules/binaryen/package.json || \
-		npm install --prefix target/tools --no-audit --no-fund --no-save binaryen@$(BINARYEN_VERSION) >/dev/null
+	@if ! grep -qs '"version": "$(BINARYEN_VERSION)"' target/tools/node_modules/binaryen/package.json || \
+		! grep -qs '"version": "$(ESBUILD_VERSION)"' target/tools/node_modules/esbuild/package.json; then \
+		npm install --prefix target/tools --no-audit --no-fund --no-save \
+			binaryen@$(BINARYEN_VERSION) esbuild@$(ESBUILD_VERSION) >/dev/null; \
+	fi
 
 # The modules carry no paths of the machine that built them (panic locations name files).
 WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(HOME)=~ --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo
@@ -97,7 +104,9 @@ wasm: deps-wasm deps-wasm-opt
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_docx_bg.wasm -o www/pkg/plancheck_docx_bg.wasm
-	cp $(ELEMENT) www/pkg/
+	$(ESBUILD) npm/src/plan-checker.js --bundle --format=esm --log-level=warning \
+		--external:./plancheck.js --external:./plancheck_docx.js --outfile=www/pkg/plan-checker.js
+	cp $(filter-out www/pkg/plan-checker.js,$(ELEMENT)) www/pkg/
 	@echo "wasm: $$(stat -c %s www/pkg/plancheck_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_bg.wasm | wc -c) gzipped"
 	@echo "docx wasm: $$(stat -c %s www/pkg/plancheck_docx_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_docx_bg.wasm | wc -c) gzipped"
 

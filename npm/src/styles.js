@@ -1,0 +1,75 @@
+// The element's styles, inside its Shadow DOM.
+
+export const CSS = `
+:host {
+  --plancheck-font: "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+  display: block; container-type: inline-size;
+  color: var(--plancheck-ink, #1f2328); font-family: var(--plancheck-font);
+}
+:host([hidden]) { display: none; }
+.layout { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: var(--plancheck-gap, 16px); }
+.layout.external { grid-template-columns: minmax(0, 1fr); }
+.layout.external .editor { display: none; }
+@container (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+.textwrap { position: relative; height: var(--plancheck-editor-height, 60vh); min-height: 240px; }
+.backdrop, .textwrap textarea, ::slotted(textarea) {
+  position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; box-sizing: border-box;
+  white-space: pre-wrap; overflow-wrap: break-word; word-break: break-all; overflow: auto;
+}
+.textwrap textarea, ::slotted(textarea) {
+  padding: 10px 12px; border: 1px solid var(--plancheck-line, #d0d7de); border-radius: var(--plancheck-radius, 6px);
+  font: 15px/1.7 var(--plancheck-font); color: var(--plancheck-ink, #1f2328); background: transparent; resize: none;
+}
+.textwrap textarea:focus, ::slotted(textarea:focus) { outline: 2px solid var(--plancheck-accent, #0969da); }
+.backdrop { color: transparent; background: var(--plancheck-paper, #fff); pointer-events: none; border-color: transparent; border-style: solid; }
+.backdrop mark { color: transparent; border-radius: 2px; }
+.backdrop mark[data-severity="error"] { background: var(--plancheck-error-bg, #ffebe9); border-bottom: 2px solid var(--plancheck-error, #cf222e); }
+.backdrop mark[data-severity="warning"] { background: var(--plancheck-warning-bg, #fff8c5); border-bottom: 2px solid var(--plancheck-warning, #9a6700); }
+.backdrop mark[data-severity="info"] { background: var(--plancheck-info-bg, #ddf4ff); }
+.results { overflow: auto; max-height: var(--plancheck-results-height, none); font-size: 15px; line-height: 1.6; }
+h2 { font-size: 16px; margin: 18px 0 6px; }
+h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a); }
+.status { font-size: 13px; color: var(--plancheck-muted, #57606a); }
+.status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
+.summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
+.reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }
+.count.error { color: var(--plancheck-error, #cf222e); font-weight: bold; }
+.count.warning { color: var(--plancheck-warning, #9a6700); font-weight: bold; }
+.count.info { color: var(--plancheck-info, #0969da); }
+.controls { font-size: 13px; }
+select { font: inherit; padding: 2px 8px; border: 1px solid var(--plancheck-line, #d0d7de); border-radius: var(--plancheck-radius, 6px); background: var(--plancheck-bg, #f6f8fa); }
+ul { list-style: none; padding: 0; margin: 0; }
+.finding { padding: 6px 8px; border-left: 3px solid var(--plancheck-line, #d0d7de); margin: 4px 0; cursor: pointer; border-radius: 3px; }
+.finding:hover, .finding:focus { background: var(--plancheck-bg, #f6f8fa); outline: none; }
+.finding:focus-visible { outline: 2px solid var(--plancheck-accent, #0969da); }
+.finding.error { border-left-color: var(--plancheck-error, #cf222e); }
+.finding.warning { border-left-color: var(--plancheck-warning, #9a6700); }
+.finding.info { border-left-color: var(--plancheck-info, #0969da); }
+.badge { font-size: 12px; margin-right: 6px; }
+.finding.error .badge { color: var(--plancheck-error, #cf222e); }
+.finding.warning .badge { color: var(--plancheck-warning, #9a6700); }
+.finding.info .badge { color: var(--plancheck-info, #0969da); }
+.where, .rule { color: var(--plancheck-muted, #57606a); font-size: 12px; }
+.where { margin-right: 6px; }
+.rule { margin-left: 6px; }
+.suggestion { color: var(--plancheck-muted, #57606a); font-size: 13px; }
+.categories li { display: flex; justify-content: space-between; padding: 3px 0; border-bottom: 1px dashed var(--plancheck-line, #d0d7de); }
+.categories li[data-status="covered"] .state { color: var(--plancheck-ok, #1a7f37); }
+.categories li[data-status="partial"] .state { color: var(--plancheck-warning, #9a6700); }
+.categories li[data-status="missing"] .state { color: var(--plancheck-error, #cf222e); font-weight: bold; }
+.indicators { columns: 2; font-size: 13px; }
+.indicators li[data-status="missing"] { color: var(--plancheck-error, #cf222e); }
+.indicators li.local { color: var(--plancheck-muted, #57606a); }
+.ok { color: var(--plancheck-ok, #1a7f37); }
+@media print {
+  .editor, .controls, .status { display: none; }
+  .layout { display: block; }
+  .results { max-height: none; overflow: visible; }
+  .finding { break-inside: avoid; }
+}
+`;
+
+// Copied from the textarea to the backdrop so that the marks sit under the characters.
+export const MIRRORED = ["fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing", "tabSize",
+  "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
+  "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "textIndent"];

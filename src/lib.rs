@@ -133,6 +133,15 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Whether a text of `bytes` bytes of UTF-8 is within the size checked: the one test of the
+/// limit, wherever text comes from (a file, a Word document, the page).
+pub fn within_limit(bytes: usize) -> Result<(), InputError> {
+    if bytes > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
 /// Turns input bytes into text: UTF-8 with an optional BOM (kept, so offsets match the
 /// bytes as given), no NUL bytes, within the size limit.
 pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
@@ -142,9 +151,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
             docx::read(bytes).err().unwrap_or(docx::DocxError::Legacy),
         ));
     }
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { bytes: bytes.len() });
-    }
+    within_limit(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
@@ -163,11 +170,7 @@ pub fn text_of(
         return decode(bytes).map(|t| (std::borrow::Cow::Borrowed(t), None));
     }
     let mut doc = docx::read(bytes).map_err(InputError::Docx)?;
-    if doc.text.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge {
-            bytes: doc.text.len(),
-        });
-    }
+    within_limit(doc.text.len())?;
     let text = std::mem::take(&mut doc.text);
     Ok((std::borrow::Cow::Owned(text), Some(doc)))
 }

@@ -144,14 +144,12 @@ fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
 }
 
 fn too_large(text: &str) -> Result<(), JsError> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(JsError::new(&format!(
-            "文本过大（{} 字节），最多检查 {} 字节",
-            text.len(),
-            MAX_INPUT_BYTES
-        )));
-    }
-    Ok(())
+    crate::within_limit(text.len()).map_err(|_| {
+        JsError::new(&format!(
+            "文本过大（{} 字节），最多检查 {MAX_INPUT_BYTES} 字节",
+            text.len()
+        ))
+    })
 }
 
 fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {

@@ -141,6 +141,7 @@ fn verdict(ok: bool) -> &'static str {
 
 fn main() {
     let checker = Checker::new(Template::national()).expect("national template"); // ok: bench
+    let compiled = plancheck::compiled::Compiled::new(&Template::national()).expect("compiles"); // ok: bench
     let options = Options::default();
     let numbers = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").expect("pattern"); // ok: bench
     let plans = plans();
@@ -210,7 +211,7 @@ fn main() {
     for (name, text) in &plans {
         for (form, text) in [("as given", text.clone()), ("pdf copy", pdf_copy(text))] {
             let t_read = median(101, || {
-                black_box(plancheck::reading::read(black_box(&text)));
+                black_box(plancheck::reading::read(black_box(&text), &compiled));
             });
             let t_check = median(101, || {
                 black_box(checker.check(black_box(&text), &options));
@@ -228,10 +229,10 @@ fn main() {
         let one = pdf_copy(text);
         let hundred = pdf_copy(&scaled(&checker, text, 100));
         let t1 = median(51, || {
-            black_box(plancheck::reading::read(black_box(&one)));
+            black_box(plancheck::reading::read(black_box(&one), &compiled));
         });
         let t100 = median(11, || {
-            black_box(plancheck::reading::read(black_box(&hundred)));
+            black_box(plancheck::reading::read(black_box(&hundred), &compiled));
         });
         all_ok &= linear(
             "reading linear: a 100x PDF copy",

@@ -33,6 +33,10 @@ pub struct Compiled {
     pub plan_title_words: Vec<String>,
     pub collective_prefixes: Vec<String>,
     pub collective_words: Vec<String>,
+    pub collective_endings: Vec<String>,
+    pub count_words: crate::template::CountWords,
+    /// The heading words of the template's attachments part (附件).
+    attachment_words: Vec<String>,
 }
 
 /// Distinct words, longest first; equally long ones in their given order.
@@ -194,6 +198,14 @@ impl Compiled {
             plan_title_words: v.plan_title_words.clone(),
             collective_prefixes: v.collective_prefixes.clone(),
             collective_words: v.collective_words.clone(),
+            collective_endings: v.collective_endings.clone(),
+            count_words: v.count_words.clone(),
+            attachment_words: template
+                .parts
+                .iter()
+                .filter(|p| p.kind == crate::template::PartKind::Attachments)
+                .flat_map(|p| p.headings.iter().cloned())
+                .collect(),
             past_markers: v.past_markers.clone(),
         })
     }
@@ -347,6 +359,13 @@ impl Compiled {
             .min()
     }
 
+    /// Whether a line starts like an attachment: 附件 / 附件1.
+    pub fn starts_attachment(&self, s: &str) -> bool {
+        self.attachment_words
+            .iter()
+            .any(|w| s.starts_with(w.as_str()))
+    }
+
     /// A name for a group of units, not one unit: 各乡镇, 有关单位, 县直各部门, 县政府.
     pub fn collective(&self, name: &str) -> bool {
         self.collective_prefixes
@@ -356,6 +375,9 @@ impl Compiled {
                 .collective_words
                 .iter()
                 .any(|w| name.contains(w.as_str()))
-            || name.ends_with("政府")
+            || self
+                .collective_endings
+                .iter()
+                .any(|w| name.ends_with(w.as_str()))
     }
 }

@@ -73,7 +73,7 @@ impl Checker {
     /// The text is read first as it arrived (a PDF copy, a paste holding several
     /// documents); the report's spans point into `text` as given.
     pub fn check(&self, text: &str, options: &Options) -> Report {
-        let reading = reading::read(text);
+        let reading = reading::read(text, &self.compiled);
         let doc = self.parse(&reading.text);
         let coverage = coverage::compute(&doc, &self.template);
         let cx = rules::Context {

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use crate::compiled::Compiled;
 use crate::document::Span;
 use crate::parse::lines::{has_any, is_blank, starts_with_marker};
 
@@ -155,7 +156,7 @@ enum Keep {
 }
 
 /// Reads a text as it arrives into the plan's text.
-pub fn read(original: &str) -> Reading<'_> {
+pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     let (lines, odd_ends) = split(original);
     let mut keep = vec![Keep::Yes; lines.len()];
     let content = |i: usize| &original[lines[i].content.clone()];
@@ -167,7 +168,7 @@ pub fn read(original: &str) -> Reading<'_> {
     for i in running_headers(original, &lines, &pages) {
         keep[i] = Keep::Furniture;
     }
-    let others = other_documents(original, &lines);
+    let others = other_documents(original, &lines, c);
     for doc in &others {
         for k in doc.lines.clone() {
             if let Some(slot) = keep.get_mut(k) {
@@ -226,9 +227,9 @@ pub fn read(original: &str) -> Reading<'_> {
             if let Some(p) = prev {
                 if full(p)
                     && !ends_paragraph(content(p))
-                    && title_kind(content(p)).is_none()
+                    && title_kind(content(p), c).is_none()
                     && !aligned(content(p))
-                    && !starts_block(content(i))
+                    && !starts_block(content(i), c)
                 {
                     join[i] = true;
                     joined += 1;
@@ -515,8 +516,8 @@ fn aligned(s: &str) -> bool {
 }
 
 /// Whether a line starts a new block: a numbered heading, an attachment, a table row.
-fn starts_block(s: &str) -> bool {
-    starts_with_marker(s) || s.starts_with("附件") || s.contains('\t')
+fn starts_block(s: &str, c: &Compiled) -> bool {
+    starts_with_marker(s) || c.starts_attachment(s) || s.contains('\t')
 }
 
 /// Page numbers: `— 3 —`, `- 3 -`, `第 3 页`, `第3页 共12页`, `3/12`, and bare `3` lines
@@ -677,7 +678,7 @@ enum TitleKind {
     Other(OtherKind),
 }
 
-fn title_kind(s: &str) -> Option<TitleKind> {
+fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
     let n = s.chars().count();
     if !(4..=70).contains(&n) || has_any(s, &['。', '，', '；', ',']) {
         return None;
@@ -688,7 +689,7 @@ fn title_kind(s: &str) -> Option<TitleKind> {
     if (s.contains("通知") || s.contains("公告")) && s.contains("征求") {
         return Some(TitleKind::Other(OtherKind::Notice));
     }
-    if s.contains("方案") && !s.contains("通知") && !s.contains("印发") && !s.starts_with("附件")
+    if s.contains("方案") && !s.contains("通知") && !s.contains("印发") && !c.starts_attachment(s)
     {
         return Some(TitleKind::Plan);
     }
@@ -697,11 +698,11 @@ fn title_kind(s: &str) -> Option<TitleKind> {
 
 /// Documents beside the plan in one paste: a notice asking for comments before the
 /// plan's title, a 起草说明 (or another notice) after it.
-fn other_documents(text: &str, lines: &[RawLine]) -> Vec<FoundDocument> {
+fn other_documents(text: &str, lines: &[RawLine], c: &Compiled) -> Vec<FoundDocument> {
     let kinds: Vec<(usize, TitleKind)> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| Some((i, title_kind(&text[l.content.clone()])?)))
+        .filter_map(|(i, l)| Some((i, title_kind(&text[l.content.clone()], c)?)))
         .collect();
     let Some(&(plan, _)) = kinds.iter().find(|(_, k)| *k == TitleKind::Plan) else {
         return Vec::new();
@@ -733,7 +734,7 @@ fn other_documents(text: &str, lines: &[RawLine]) -> Vec<FoundDocument> {
         let mut start = t;
         if let Some(p) = (0..t).rev().find(|&j| !lines[j].content.is_empty()) {
             let s = &text[lines[p].content.clone()];
-            if s.starts_with("附件") && s.chars().count() <= 6 {
+            if c.starts_attachment(s) && s.chars().count() <= 6 {
                 start = p;
             }
         }
@@ -750,6 +751,10 @@ fn other_documents(text: &str, lines: &[RawLine]) -> Vec<FoundDocument> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn compiled() -> Compiled {
+        Compiled::new(&crate::Template::national()).unwrap() // ok: test
+    }
 
     fn wrap(s: &str, cols: usize) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
@@ -769,7 +774,7 @@ mod tests {
     #[test]
     fn tab_separated_rows_become_one_cell_a_line() {
         let text = "附件\n序号\t指标\t目标值\t责任单位\n1\t食品抽检合格率（%）\t≥98\t县市场监管局\n2\t高新技术企业（家）\t\t县科技局\n";
-        let r = read(text);
+        let r = read(text, &compiled());
         assert_eq!(r.notes.table_rows, 3);
         assert!(r
             .text
@@ -783,7 +788,7 @@ mod tests {
     #[test]
     fn clean_text_is_borrowed() {
         let text = "一、总体要求\n到2027年，建成。\n";
-        let r = read(text);
+        let r = read(text, &compiled());
         assert!(!r.changed());
         assert_eq!(r.to_original(&(3..9)), 3..9);
     }
@@ -799,7 +804,7 @@ mod tests {
                 text.push('\n');
             }
         }
-        let r = read(&text);
+        let r = read(&text, &compiled());
         assert!(r.changed());
         assert!(r.notes.joined >= 8, "{:?}", r.notes);
         let clause = "（县科技局、县发展改革委负责）";
@@ -818,7 +823,7 @@ mod tests {
             }
             text.push_str(&format!("— {page} —\n某县质量强县培育建设实施方案\n"));
         }
-        let r = read(&text);
+        let r = read(&text, &compiled());
         assert!(!r.text.contains('—'));
         assert_eq!(r.text.matches("某县质量强县培育建设实施方案").count(), 1);
         assert_eq!(r.notes.furniture.len(), 6);
@@ -830,7 +835,7 @@ mod tests {
         for n in 1..=6 {
             text.push_str(&format!("{n}\n某指标\n9{n}%\n"));
         }
-        let r = read(&text);
+        let r = read(&text, &compiled());
         assert!(!r.changed());
     }
 
@@ -856,7 +861,7 @@ mod tests {
     #[test]
     fn old_line_ends_are_line_ends() {
         let text = "一、总体要求\r到2027年。\r二、重点任务\r";
-        let r = read(text);
+        let r = read(text, &compiled());
         assert_eq!(r.text, "一、总体要求\n到2027年。\n二、重点任务\n");
         assert!(r.notes.line_ends);
         let at = r.text.find("二").unwrap(); // ok: test
@@ -866,7 +871,7 @@ mod tests {
     #[test]
     fn a_notice_and_an_explanation_beside_the_plan_are_named() {
         let text = "关于公开征求《某县质量强县培育建设实施方案（征求意见稿）》意见的公告\n一、征求意见时间\n二、反馈方式\n附件1\n某县质量强县培育建设实施方案\n一、总体要求\n二、重点任务\n关于《某县质量强县培育建设实施方案》的起草说明\n一、起草背景\n";
-        let r = read(text);
+        let r = read(text, &compiled());
         assert_eq!(r.notes.others.len(), 2);
         assert_eq!(r.notes.others[0].kind, OtherKind::Notice);
         assert_eq!(r.notes.others[1].kind, OtherKind::Explanation);

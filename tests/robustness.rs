@@ -335,4 +335,33 @@ fn a_vocabulary_without_the_newer_lists_falls_back_to_the_builtin_ones() {
     assert_eq!(read.vocabulary.table_headers, builtin.table_headers);
     assert_eq!(read.vocabulary.time_words, builtin.time_words);
     assert!(!read.vocabulary.time_words.is_empty());
+    assert_eq!(read.vocabulary.count_words.tasks, builtin.count_words.tasks);
+    assert!(!read.vocabulary.count_words.parts.is_empty());
+}
+
+/// The attachments part starts at a line beginning with the template's own heading words
+/// for it: a province's template that calls them 附表 is read so.
+#[test]
+fn the_attachments_part_starts_at_the_templates_words() {
+    let text = "一、工作目标\n到2027年，质量效益明显提升。\n二、重点任务\n1.培育高新技术企业。（县科技局负责）\n附表1\n责任分工表\n";
+    let kinds = |template: Template| -> Vec<String> {
+        plancheck::Checker::new(template)
+            .unwrap()
+            .check(text, &plancheck::Options::default())
+            .document
+            .parts
+            .iter()
+            .map(|p| p.kind.as_str().to_string())
+            .collect()
+    };
+    assert!(!kinds(Template::national()).contains(&"attachments".to_string()));
+    let mut json: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    for part in json["parts"].as_array_mut().unwrap() {
+        if part["kind"] == "attachments" {
+            part["headings"] = serde_json::json!(["附表"]);
+        }
+    }
+    let province = Template::from_json(&json.to_string()).unwrap();
+    assert!(kinds(province).contains(&"attachments".to_string()));
 }

@@ -214,10 +214,20 @@ export interface Vocabulary {
   collective_prefixes?: string[];
   /** Words in names for groups of units (乡镇, 成员单位, 领导小组); a name ending in 政府 is one too. */
   collective_words?: string[];
+  /** Endings of names for groups of units (县政府). */
+  collective_endings?: string[];
+  /** What a number is followed by when a plan counts its own tasks, task sections and parts (17项重点任务, 7个方面, 共4部分). */
+  count_words?: CountWords;
 }
 export interface ResponsibilityLabels {
   lead: string[];
   other: string[];
+}
+/** The words a plan counts itself in ([`Vocabulary::count_words`]). */
+export interface CountWords {
+  tasks: string[];
+  sections: string[];
+  parts: string[];
 }
 export interface Template {
   id: string;

@@ -1,22 +1,23 @@
 //! Counts a plan states about itself: `共4部分22条`, `从7个方面`, `提出17项重点任务`.
 
+use crate::compiled::Compiled;
 use crate::document::{part_at, CountOf, DeclaredCount, Part, Section};
 use crate::facts::numbers::number_value;
 use crate::template::PartKind;
 
-/// What a number must be followed by, and what it then counts.
-const WORDS: [(&str, CountOf); 6] = [
-    ("项重点任务", CountOf::Tasks),
-    ("条重点任务", CountOf::Tasks),
-    ("项任务", CountOf::Tasks),
-    ("条任务", CountOf::Tasks),
-    ("方面", CountOf::Sections),
-    ("部分", CountOf::Parts),
-];
-
-pub fn find(text: &str, parts: &[Part], sections: &[Section]) -> Vec<DeclaredCount> {
+pub fn find(text: &str, parts: &[Part], sections: &[Section], c: &Compiled) -> Vec<DeclaredCount> {
+    // What a number must be followed by, and what it then counts.
+    let words = &c.count_words;
+    let counted = [
+        (&words.tasks, CountOf::Tasks),
+        (&words.sections, CountOf::Sections),
+        (&words.parts, CountOf::Parts),
+    ];
     let mut out = Vec::new();
-    for (word, what) in WORDS {
+    for (word, what) in counted
+        .iter()
+        .flat_map(|(list, what)| list.iter().map(move |w| (w.as_str(), *what)))
+    {
         for (at, _) in text.match_indices(word) {
             let Some((start, value)) = number_before(text, at, what) else {
                 continue;

@@ -92,7 +92,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
 
     let stages = schedule::stages(text, &lines, &headings, &parts);
     let date = schedule::document_date(text, &lines);
-    let declared = declared::find(text, &parts, &sections);
+    let declared = declared::find(text, &parts, &sections, c);
     let members = members::find(text, &lines, &parts, c);
     let title = title(text, &lines, &parts, c);
     let horizon = horizon(text, &title, &parts, &all_targets, c);

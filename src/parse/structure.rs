@@ -6,7 +6,8 @@ use crate::parse::range_in;
 use crate::template::{PartKind, Template};
 
 /// Reads the top-level parts: the text before the first heading, then one part per
-/// top-level heading, and the attachments from a line starting with 附件.
+/// top-level heading, and the attachments from a line starting with the attachments
+/// part's heading words (附件).
 pub fn parts(
     text: &str,
     lines: &[Line],
@@ -29,7 +30,7 @@ pub fn parts(
             }
             _ => {
                 let content = &text[line.content.clone()];
-                if seen_heading && content.starts_with("附件") {
+                if seen_heading && compiled.starts_attachment(content) {
                     starts.push((line.full.start, PartKind::Attachments, None, None));
                     break;
                 }

@@ -76,7 +76,7 @@ pub fn headings(
         if s.is_empty() {
             continue;
         }
-        if s.starts_with("附件") && kind != PartKind::Preamble {
+        if compiled.starts_attachment(s) && kind != PartKind::Preamble {
             break;
         }
         if line.heading.is_some() {

@@ -226,6 +226,26 @@ pub struct Vocabulary {
     /// Words in names for groups of units (乡镇, 成员单位, 领导小组); a name ending in 政府 is one too.
     #[cfg_attr(feature = "schema", schemars(default))]
     pub collective_words: Vec<String>,
+    /// Endings of names for groups of units (县政府).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub collective_endings: Vec<String>,
+    /// What a number is followed by when a plan counts its own tasks, task sections and
+    /// parts (17项重点任务, 7个方面, 共4部分).
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub count_words: CountWords,
+}
+
+/// The words a plan counts itself in ([`Vocabulary::count_words`]).
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+pub struct CountWords {
+    pub tasks: Vec<String>,
+    pub sections: Vec<String>,
+    pub parts: Vec<String>,
 }
 
 #[cfg(feature = "schema")]

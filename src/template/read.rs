@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Basis, Category, Direction, Floor, Indicator, Mistaken, PartKind, PartSpec,
+    Basis, Category, CountWords, Direction, Floor, Indicator, Mistaken, PartKind, PartSpec,
     ResponsibilityLabels, Template, TemplateError, Vocabulary,
 };
 
@@ -248,6 +248,15 @@ fn basis(v: &Value, path: &str) -> Result<Basis> {
     })
 }
 
+fn count_words(v: &Value, path: &str) -> Result<CountWords> {
+    let o = Object::new(v, path, &["tasks", "sections", "parts"])?;
+    Ok(CountWords {
+        tasks: o.strings("tasks")?,
+        sections: o.strings("sections")?,
+        parts: o.strings("parts")?,
+    })
+}
+
 pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
     let o = Object::new(
         v,
@@ -275,6 +284,8 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
             "plan_title_words",
             "collective_prefixes",
             "collective_words",
+            "collective_endings",
+            "count_words",
         ],
     )?;
     let labels_path = join(path, "responsibility_labels");
@@ -325,5 +336,14 @@ pub fn vocabulary(v: &Value, path: &str) -> Result<Vocabulary> {
         plan_title_words: o.strings_or("plan_title_words", builtin("plan_title_words"))?,
         collective_prefixes: o.strings_or("collective_prefixes", builtin("collective_prefixes"))?,
         collective_words: o.strings_or("collective_words", builtin("collective_words"))?,
+        collective_endings: o.strings_or("collective_endings", builtin("collective_endings"))?,
+        count_words: match o.get("count_words") {
+            Some(v) => count_words(v, &join(path, "count_words"))?,
+            None => embedded
+                .get_or_init(super::builtin_vocabulary_json)
+                .get("count_words")
+                .and_then(|v| count_words(v, "count_words").ok())
+                .unwrap_or_default(),
+        },
     })
 }

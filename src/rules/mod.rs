@@ -1,7 +1,8 @@
 //! The rules, one per file, and the registry that lists them.
 //!
 //! Each rule's doc comment states 检查什么 / 为什么重要 / 示例; the examples under 示例
-//! are run by the test suite (`tests/rule_docs.rs`), so the documentation cannot rot.
+//! are tagged blocks (```` ```text,flagged=N ```` / ```` ```text,clean ````) run by the test
+//! suite with the exact count (`tests/rule_docs.rs`), so the documentation cannot rot.
 
 use crate::compiled::Compiled;
 use crate::coverage::Coverage;

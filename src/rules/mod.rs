@@ -31,7 +31,9 @@ pub struct Rule {
     /// module, which has no use for it).
     #[cfg(not(target_arch = "wasm32"))]
     pub about: &'static str,
-    /// The source file, whose doc comment is the rule's documentation.
+    /// The source file, whose doc comment is the rule's documentation (for the tests that
+    /// run its examples; not in the WebAssembly module).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
     pub check: Check,
 }
@@ -53,6 +55,7 @@ macro_rules! declare_rule {
             summary: $summary,
             #[cfg(not(target_arch = "wasm32"))]
             about: $about,
+            #[cfg(not(target_arch = "wasm32"))]
             source: file!(),
             check,
         };

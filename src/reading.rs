@@ -562,6 +562,15 @@ fn page_numbers(text: &str, lines: &[RawLine]) -> Vec<usize> {
     }
     let end = (0..chain.len()).max_by_key(|&k| (chain[k].0, std::cmp::Reverse(k)));
     if let Some(mut k) = end.filter(|&k| chain[k].0 >= 2) {
+        // The last page may be short: the next number on the text's last line is its
+        // page number however few lines the page holds.
+        let last_line = lines.iter().rposition(|l| !l.content.is_empty());
+        if let Some(&(i, _)) = bare[k + 1..]
+            .iter()
+            .find(|&&(i, n)| n == bare[k].1 + 1 && Some(i) == last_line)
+        {
+            found.push(i);
+        }
         loop {
             found.push(bare[k].0);
             match chain[k].1 {
@@ -827,6 +836,25 @@ mod tests {
         assert!(!r.text.contains('—'));
         assert_eq!(r.text.matches("某县质量强县培育建设实施方案").count(), 1);
         assert_eq!(r.notes.furniture.len(), 6);
+    }
+
+    #[test]
+    fn a_short_last_page_keeps_its_bare_page_number_out() {
+        let mut text = String::new();
+        for page in 1..=2 {
+            for k in 0..14 {
+                text.push_str(&format!("第{page}页第{k}行的正文。\n"));
+            }
+            text.push_str(&format!("{page}\n"));
+        }
+        text.push_str("最后一页只有一行。\n3\n");
+        let r = read(&text, &compiled());
+        assert!(
+            !r.text.contains("\n3\n") && !r.text.ends_with("3\n"),
+            "{}",
+            r.text
+        );
+        assert_eq!(r.notes.furniture.len(), 3);
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl std::fmt::Display for InputError {
             ),
             InputError::NotUtf8 { offset } => write!(
                 f,
-                "input is not UTF-8 text (invalid byte at offset {offset}); save the plan as UTF-8 text, or open the .docx"
+                "input is not text in a known encoding: neither UTF-8 (invalid byte at offset {offset}) nor GB18030, nor UTF-16 with a byte order mark; save the plan as text, or open the .docx"
             ),
             InputError::Binary => write!(
                 f,

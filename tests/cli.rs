@@ -150,7 +150,8 @@ fn bad_input_exits_2_with_one_line() {
     let cases: Vec<(Vec<String>, Option<&[u8]>)> = vec![
         (
             vec!["check".into(), "-".into()],
-            Some(b"\xff\xfe\xfd binary"),
+            // Not UTF-8, not GB18030 (0xFF), and no UTF-16 byte order mark.
+            Some(b"\xfd\xfe\xff binary"),
         ),
         (vec!["check".into(), "/nonexistent/plan.txt".into()], None),
         (
@@ -184,9 +185,10 @@ fn bad_input_exits_2_with_one_line() {
         assert!(!err.trim().is_empty(), "{args:?}: no message");
         assert!(out.is_empty(), "{args:?}: printed a report");
     }
-    let (_, _, err) = plancheck(&["check", "-"], Some(b"\xff\xfe"));
+    // Neither UTF-8 nor GB18030 (0xFF starts no GB18030 character), and no UTF-16 mark.
+    let (_, _, err) = plancheck(&["check", "-"], Some(b"\xff\xff\xff"));
     assert_eq!(err.trim().lines().count(), 1);
-    assert!(err.contains("not UTF-8"));
+    assert!(err.contains("neither UTF-8"), "{err}");
 }
 
 #[test]
@@ -252,6 +254,39 @@ fn limits_and_odd_files() {
             .as_slice(),
         ),
     ];
+    // Text as Notepad and WPS save it: GB18030 and UTF-16 with a byte order mark, read and
+    // said on stderr, with the findings of the UTF-8 text.
+    let (_, utf8, _) = plancheck(
+        &[
+            "check",
+            "--format",
+            "json",
+            &fixture("horizon-mismatch/flagged.txt"),
+        ],
+        None,
+    );
+    let rules = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (file, encoding) in [
+        ("encodings/gb18030.txt", "GB18030"),
+        ("encodings/utf16le-bom.txt", "UTF-16LE"),
+        ("encodings/utf16be-bom.txt", "UTF-16BE"),
+    ] {
+        let (code, out, err) = plancheck(&["check", "--format", "json", &fixture(file)], None);
+        assert!(code == 0 || code == 1, "{file}: exit {code}: {err}");
+        assert!(
+            err.contains(&format!("read as {encoding}")),
+            "{file}: {err}"
+        );
+        assert_eq!(rules(&out), rules(&utf8), "{file}");
+    }
     for file in &accepted {
         let (code, out, err) = plancheck(&["check", "--format", "json", file], None);
         assert!(code == 0 || code == 1, "{file}: exit {code}: {err}");
@@ -266,14 +301,6 @@ fn limits_and_odd_files() {
         (
             write("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
             "not",
-        ),
-        (
-            write(
-                "gbk.txt",
-                // 质量强县 in GBK, as Word saves "plain text" on a Chinese system.
-                b"\xd6\xca\xc1\xbf\xc7\xbf\xcf\xd8",
-            ),
-            "not UTF-8",
         ),
     ];
     for (file, why) in &refused {

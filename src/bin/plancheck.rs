@@ -69,6 +69,35 @@ mod cli {
         Ok(buf)
     }
 
+    /// Text that is not UTF-8 but in an encoding Windows tools save: UTF-16 with a byte
+    /// order mark (Notepad's "Unicode"), or GB18030 / GBK (Notepad's "ANSI" on a Chinese
+    /// system, WPS). `None` for UTF-8, Word files and bytes that are none of these.
+    fn other_encoding(bytes: &[u8]) -> Option<(String, &'static str)> {
+        let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| {
+            if body.len() % 2 != 0 {
+                return None;
+            }
+            let units: Vec<u16> = body.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+            String::from_utf16(&units).ok()
+        };
+        if let Some(body) = bytes.strip_prefix(&[0xff, 0xfe]) {
+            return utf16(body, u16::from_le_bytes).map(|t| (t, "UTF-16LE"));
+        }
+        if let Some(body) = bytes.strip_prefix(&[0xfe, 0xff]) {
+            return utf16(body, u16::from_be_bytes).map(|t| (t, "UTF-16BE"));
+        }
+        if std::str::from_utf8(bytes).is_ok()
+            || plancheck::docx::is_zip(bytes)
+            || plancheck::docx::is_word_binary(bytes)
+            || bytes.contains(&0)
+        {
+            return None;
+        }
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|t| (t.into_owned(), "GB18030"))
+    }
+
     fn read(path: &str) -> Result<Vec<u8>, String> {
         // A .docx may be larger than the text it holds; each reader checks its own limit.
         let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
@@ -180,7 +209,21 @@ mod cli {
             } else {
                 path.as_str()
             };
-            let text = match text_of(&bytes) {
+            // Text in another encoding Windows tools save: decoded, and said on stderr.
+            let other = other_encoding(&bytes);
+            if let Some((text, encoding)) = &other {
+                if let Err(e) = plancheck::within_limit(text.len()) {
+                    eprintln!("plancheck: {path}: {e}");
+                    unreadable = true;
+                    continue;
+                }
+                eprintln!("plancheck: {name}: read as {encoding}");
+            }
+            let decoded = match other {
+                Some((text, _)) => Ok((std::borrow::Cow::Owned(text), None)),
+                None => text_of(&bytes),
+            };
+            let text = match decoded {
                 Ok((text, docx)) => {
                     // What a Word file held that is not checked: said on stderr, so that
                     // the report on stdout stays the same as for the text.

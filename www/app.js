@@ -35,11 +35,17 @@ async function openFile(file) {
     await checker.openFile(file);
     fileName = file.name;
     const source = checker.source;
-    fileStatus.textContent = source && source.kind === "docx" ? describeDocx(source) : `已打开 ${file.name}`;
+    fileStatus.textContent = source && source.kind === "docx" ? describeDocx(source) : describeText(source, file.name);
     if (source && source.kind === "docx" && source.comments.length) showComments(source.comments);
   } catch (e) {
     fileStatus.textContent = e.message;
   }
+}
+
+/** A text file, and the encoding it was read in when that was not UTF-8. */
+function describeText(s, name) {
+  const encoding = s && s.encoding && s.encoding !== "UTF-8" ? `（按 ${s.encoding} 编码读取）` : "";
+  return `已打开 ${name}${encoding}`;
 }
 
 /** What was read from a Word file, and what was left out of the check. */
@@ -72,8 +78,9 @@ checker.addEventListener("plancheck-ready", () => {
   window.plancheckReadyAt = performance.now();
   document.body.dataset.ready = "true";
 }, { once: true });
+// Exports are for a draft: none while the text is empty.
 checker.addEventListener("plancheck-report", () => {
-  for (const id of ["export-json", "copy-md", "print"]) $(id).disabled = false;
+  for (const id of ["export-json", "copy-md", "print"]) $(id).disabled = checker.verdict === "empty";
 });
 // The picker is cleared after each file, so that choosing the same file again (saved
 // again in Word) reads it again.

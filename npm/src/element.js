@@ -2,6 +2,7 @@
 
 import { check, PlanChecker, reportMarkdown, templates } from "./plancheck.js";
 import { readDocxOffThread } from "./docx-client.js";
+import { decodeText } from "./encoding.js";
 import { DOCX_TYPE, MAX_DOCX_BYTES, MAX_INPUT_BYTES } from "./limits.js";
 import { STRINGS } from "./strings.js";
 import { CSS, MIRRORED } from "./styles.js";
@@ -46,6 +47,10 @@ export class PlanCheckerElement extends ElementBase {
   #listeners = [];
   #workerFailed = false;
   #source = null;
+  // The finding shown in the text (F8 / Shift+F8, a click), by its place in the list.
+  #current = -1;
+  // Each finding's mark in the backdrop, when it has one.
+  #marks = new Map();
 
   connectedCallback() {
     if (!this.#shadow) this.#build();
@@ -75,6 +80,14 @@ export class PlanCheckerElement extends ElementBase {
   /** The last report, or `null`. */
   get report() {
     return this.#report;
+  }
+
+  /**
+   * Whether the draft is ready: `empty`, `not-a-plan`, `blocked` (error findings),
+   * `review` (warnings only) or `ready`. Also the host's `data-verdict` attribute.
+   */
+  get verdict() {
+    return this.dataset.verdict || "empty";
   }
 
   /** The textarea being checked. */
@@ -186,7 +199,8 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     const name = file.name;
     const word = /\.docx$/i.test(name) || file.type === DOCX_TYPE;
-    if (/\.(doc|wps)$/i.test(name)) throw new Error(t.docx["legacy-doc"](name));
+    if (/\.wps$/i.test(name)) throw new Error(t.legacyWps(name));
+    if (/\.doc$/i.test(name)) throw new Error(t.docx["legacy-doc"](name));
     if (!word && !/\.txt$/i.test(name) && file.type !== "text/plain") throw new Error(t.unsupported(name));
     const limit = word ? MAX_DOCX_BYTES : MAX_INPUT_BYTES;
     if (file.size > limit) throw new Error((word ? t.docxTooLarge : t.tooLarge)(name, (file.size / 1048576).toFixed(1)));
@@ -198,15 +212,10 @@ export class PlanCheckerElement extends ElementBase {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
       throw new Error(t.docx["legacy-doc"](name));
     }
-    let text;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw new Error(t.notText(name));
-    }
-    if (text.includes("\u0000")) throw new Error(t.notText(name));
-    this.#source = { name, kind: "text" };
-    this.#setText(text);
+    const decoded = decodeText(bytes);
+    if (!decoded || decoded.text.includes("\u0000")) throw new Error(t.notText(name));
+    this.#source = { name, kind: "text", encoding: decoded.encoding };
+    this.#setText(decoded.text);
     return this.#report;
   }
 
@@ -276,6 +285,9 @@ export class PlanCheckerElement extends ElementBase {
       slot: el("slot"),
       results: el("section", { class: "results", part: "results" }),
       status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
+      verdict: el("p", { class: "verdict", part: "verdict", "aria-live": "polite" }),
+      previous: el("button", { type: "button", class: "nav", part: "nav" }, "↑"),
+      next: el("button", { type: "button", class: "nav", part: "nav" }, "↓"),
       summary: el("div", { id: "summary", class: "summary", part: "summary" }),
       reading: el("p", { id: "reading", class: "reading", part: "reading", hidden: "" }),
       groupLabel: el("span"),
@@ -290,14 +302,25 @@ export class PlanCheckerElement extends ElementBase {
     p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }));
     p.group.addEventListener("change", () => this.#report && this.#render());
     p.findings.addEventListener("keydown", (e) => this.#onFindingKey(e));
+    p.previous.addEventListener("click", () => this.#step(-1, true));
+    p.next.addEventListener("click", () => this.#step(1, true));
+    // F8 / Shift+F8 wherever focus is in the element, the text included.
+    this.addEventListener("keydown", (e) => {
+      if (e.key !== "F8" || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      const inList = this.#parts.findings.contains(this.#shadow.activeElement);
+      this.#step(e.shiftKey ? -1 : 1, inList);
+    });
     p.wrap.append(p.backdrop, p.slot);
     p.editor.append(p.wrap);
-    p.results.append(p.status, p.summary, p.reading, el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group)),
+    p.results.append(p.verdict, p.status, p.summary, p.reading,
+      el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ", p.previous, p.next),
       p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.indicators);
     p.layout.append(p.editor, p.results);
     this.#shadow.append(p.layout);
     this.#labels();
-    this.#status(this.#strings.loading);
+    this.dataset.verdict = "empty";
+    this.#status(typeof WebAssembly === "undefined" ? this.#strings.noWasm : this.#strings.loading, typeof WebAssembly === "undefined");
   }
 
   #labels() {
@@ -310,6 +333,10 @@ export class PlanCheckerElement extends ElementBase {
     p.hCategories.textContent = t.categories;
     p.hIndicators.textContent = t.indicators;
     p.results.setAttribute("aria-label", t.results);
+    p.previous.title = t.previous;
+    p.previous.setAttribute("aria-label", t.previous);
+    p.next.title = t.next;
+    p.next.setAttribute("aria-label", t.next);
     if (this.#own) {
       this.#own.setAttribute("aria-label", t.text);
       this.#own.placeholder = t.placeholder;
@@ -384,7 +411,11 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     let json = null;
     try {
-      await load();
+      try {
+        await load();
+      } catch (e) {
+        throw Object.assign(new Error(t.moduleFailed(messageOf(e))), { module: true });
+      }
       if (!templates().some((info) => info.id === key)) {
         let response;
         try {
@@ -396,7 +427,10 @@ export class PlanCheckerElement extends ElementBase {
         json = await response.text();
       }
     } catch (e) {
-      if (token === this.#loadToken) this.#templateError(messageOf(e));
+      if (token === this.#loadToken) {
+        if (e && e.module) this.#moduleError(e.message);
+        else this.#templateError(messageOf(e));
+      }
       throw e;
     }
     if (token !== this.#loadToken) return this.#template;
@@ -432,6 +466,13 @@ export class PlanCheckerElement extends ElementBase {
     this.#fail(this.#strings.templateFailed(message));
   }
 
+  #moduleError(message) {
+    this.#ready = false;
+    this.#report = null;
+    this.#clear();
+    this.#fail(message);
+  }
+
   #fail(text) {
     this.#status(text, true);
     this.dispatchEvent(new CustomEvent("plancheck-error", { detail: { message: text }, bubbles: true, composed: true }));
@@ -446,8 +487,21 @@ export class PlanCheckerElement extends ElementBase {
   #clear() {
     const p = this.#parts;
     for (const part of [p.summary, p.findings, p.categories, p.indicators, p.backdrop]) part.replaceChildren();
+    this.dataset.verdict = "empty";
+    p.verdict.textContent = "";
+    this.#current = -1;
+    this.#marks = new Map();
     p.reading.textContent = "";
     p.reading.hidden = true;
+  }
+
+  /** The verdict on the report of `text`. */
+  #verdictOf(r, text) {
+    if (!text.trim()) return "empty";
+    if (r.document.kind === "not-a-plan") return "not-a-plan";
+    if (r.summary.errors) return "blocked";
+    if (r.summary.warnings) return "review";
+    return "ready";
   }
 
   #render() {
@@ -455,6 +509,22 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     const p = this.#parts;
     const s = r.summary;
+    const verdict = this.#verdictOf(r, this.value);
+    this.dataset.verdict = verdict;
+    const say = t.verdict[verdict];
+    p.verdict.textContent = typeof say === "function" ? say(s) : say;
+    // Nothing to list for an empty text, and no template to compare a text that is not a
+    // plan with: the panels would only say "missing" for everything.
+    const compared = verdict !== "empty" && verdict !== "not-a-plan";
+    for (const part of [p.hCategories, p.categories, p.hIndicators, p.indicators]) part.hidden = !compared;
+    this.#current = -1;
+    if (verdict === "empty") {
+      for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
+      p.reading.hidden = true;
+      this.#status("");
+      this.#renderBackdrop();
+      return;
+    }
     p.summary.replaceChildren(
       el("span", { class: "count error" }, t.count.error(s.errors)),
       el("span", { class: "count warning" }, t.count.warning(s.warnings)),
@@ -479,7 +549,7 @@ export class PlanCheckerElement extends ElementBase {
     for (const [key, list] of groups) {
       if (!list.length) continue;
       const title = byRule ? key : t.severity[key];
-      blocks.push(el("h3", {}, `${title}（${list.length}）`), el("ul", { class: "findings" }, ...list.map((f) => this.#findingItem(f))));
+      blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...list.map((f) => this.#findingItem(f))));
     }
     if (!blocks.length) blocks.push(el("p", { class: "ok" }, this.value.trim() ? t.none : t.empty));
     p.findings.replaceChildren(...blocks);
@@ -501,14 +571,45 @@ export class PlanCheckerElement extends ElementBase {
       el("span", { class: "message" }, f.message),
       el("code", { class: "rule" }, f.rule));
     if (f.suggestion) item.append(el("div", { class: "suggestion" }, t.suggestion(f.suggestion)));
-    item.addEventListener("click", () => this.select(f.span));
+    item.addEventListener("click", () => this.#showItem(item));
     item.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();
-        this.select(f.span);
+        this.#showItem(item);
       }
     });
+    item.finding = f;
     return item;
+  }
+
+  #items() {
+    return [...this.#parts.findings.querySelectorAll(".finding")];
+  }
+
+  // The next or previous finding, in the list's order, becomes the current one; focus
+  // moves with it only when it was in the list.
+  #step(by, focus) {
+    const items = this.#items();
+    if (!items.length) return;
+    const at = this.#current < 0 ? (by > 0 ? 0 : items.length - 1) : (this.#current + by + items.length) % items.length;
+    this.#showItem(items[at]);
+    if (focus) items[at].focus();
+  }
+
+  // Marks a finding as the current one and shows its text: scrolled into view and
+  // highlighted, never selected, and focus stays where it is.
+  #showItem(item) {
+    const items = this.#items();
+    this.#current = items.indexOf(item);
+    for (const other of items) other.removeAttribute("aria-current");
+    item.setAttribute("aria-current", "true");
+    for (const mark of this.#parts.backdrop.querySelectorAll("mark.current")) mark.classList.remove("current");
+    const f = item.finding;
+    this.#marks.get(f)?.classList.add("current");
+    const ta = this.#textarea;
+    if (!ta || this.#external) return;
+    ta.scrollTop = Math.max(0, this.#topOf(f.span.start) - ta.clientHeight / 3);
+    this.#syncScroll();
   }
 
   // Up and down arrows move between findings.
@@ -524,6 +625,7 @@ export class PlanCheckerElement extends ElementBase {
   #renderBackdrop() {
     const backdrop = this.#parts.backdrop;
     backdrop.replaceChildren();
+    this.#marks = new Map();
     if (this.#external || !this.#report) return;
     const style = getComputedStyle(this.#textarea);
     for (const k of MIRRORED) backdrop.style[k] = style[k];
@@ -532,7 +634,9 @@ export class PlanCheckerElement extends ElementBase {
     for (const f of [...this.#report.findings].sort((a, b) => a.span.start - b.span.start)) {
       const s = f.span;
       if (s.end <= s.start || s.start < at) continue;
-      backdrop.append(value.slice(at, s.start), el("mark", { "data-severity": f.severity }, value.slice(s.start, s.end)));
+      const mark = el("mark", { "data-severity": f.severity }, value.slice(s.start, s.end));
+      this.#marks.set(f, mark);
+      backdrop.append(value.slice(at, s.start), mark);
       at = s.end;
     }
     backdrop.append(value.slice(at) + "\n");

@@ -30,6 +30,12 @@ export const CSS = `
 h2 { font-size: 16px; margin: 18px 0 6px; }
 h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a); }
 .status { font-size: 13px; color: var(--plancheck-muted, #57606a); }
+.verdict { position: sticky; top: 0; z-index: 1; margin: 0 0 6px; padding: 6px 10px; border-radius: 4px; font-weight: bold; background: var(--plancheck-bg, #f6f8fa); }
+.verdict:empty { display: none; }
+:host([data-verdict="blocked"]) .verdict { background: var(--plancheck-error-bg, #ffebe9); color: var(--plancheck-error, #cf222e); }
+:host([data-verdict="review"]) .verdict { background: var(--plancheck-warning-bg, #fff8c5); color: var(--plancheck-warning, #9a6700); }
+:host([data-verdict="ready"]) .verdict { background: var(--plancheck-ok-bg, #dafbe1); color: var(--plancheck-ok, #1a7f37); }
+.nav { font: inherit; padding: 0 8px; }
 .status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
 .reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }
@@ -42,6 +48,8 @@ ul { list-style: none; padding: 0; margin: 0; }
 .finding { padding: 6px 8px; border-left: 3px solid var(--plancheck-line, #d0d7de); margin: 4px 0; cursor: pointer; border-radius: 3px; }
 .finding:hover, .finding:focus { background: var(--plancheck-bg, #f6f8fa); outline: none; }
 .finding:focus-visible { outline: 2px solid var(--plancheck-accent, #0969da); }
+.finding[aria-current="true"] { background: var(--plancheck-current-bg, #eaeef2); box-shadow: inset 0 0 0 1px var(--plancheck-accent, #0969da); }
+.backdrop mark.current { outline: 2px solid var(--plancheck-accent, #0969da); }
 .finding.error { border-left-color: var(--plancheck-error, #cf222e); }
 .finding.warning { border-left-color: var(--plancheck-warning, #9a6700); }
 .finding.info { border-left-color: var(--plancheck-info, #0969da); }

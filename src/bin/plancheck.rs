@@ -74,7 +74,7 @@ mod cli {
     /// system, WPS). `None` for UTF-8, Word files and bytes that are none of these.
     fn other_encoding(bytes: &[u8]) -> Option<(String, &'static str)> {
         let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| {
-            if body.len() % 2 != 0 {
+            if !body.len().is_multiple_of(2) {
                 return None;
             }
             let units: Vec<u16> = body.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();

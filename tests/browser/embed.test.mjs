@@ -55,8 +55,23 @@ test("findings are reachable and usable by keyboard", async () => {
   const second = await page.evaluate(() => document.getElementById("checker").shadowRoot.activeElement.dataset.rule);
   assert.equal(second, rules[1]);
   await page.keyboard.press("Enter");
+  // The finding is shown, not selected: focus stays on it, and the text is untouched.
   const selected = await page.$eval("#body", (t) => [document.activeElement === t, t.selectionEnd > t.selectionStart]);
-  assert.deepEqual(selected, [true, true]);
+  assert.deepEqual(selected, [false, false]);
+  const current = await page.evaluate(() => document.getElementById("checker").shadowRoot.activeElement.getAttribute("aria-current"));
+  assert.equal(current, "true");
+});
+
+test("an empty body or a text that is not a plan cannot be submitted", async () => {
+  await fill(page, "#body", fixture("complete.txt"));
+  assert.equal(await page.$eval("#submit", (b) => b.disabled), false);
+  await fill(page, "#body", "");
+  assert.equal(await page.getAttribute("#checker", "data-verdict"), "empty");
+  assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
+  assert.doesNotMatch(await page.textContent("#verdict"), /可以提交/);
+  await fill(page, "#body", "关于《某县质量强县培育建设实施方案》的起草说明\n一、起草背景\n根据上级要求起草。\n");
+  assert.equal(await page.getAttribute("#checker", "data-verdict"), "not-a-plan");
+  assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
 });
 
 test("severity and lang attributes change what is shown", async () => {

@@ -12,6 +12,11 @@ async function paste(value) {
   await fill(page, "#text", value);
 }
 
+// The text the current finding's mark covers in the text's backdrop.
+const currentMark = () => page.$eval("plan-checker", (el) => el.shadowRoot.querySelector("mark.current")?.textContent ?? null);
+// Whether the textarea has a selection.
+const selection = () => page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+
 before(async () => {
   ({ server, origin } = await serve(www));
   ({ context, page, errors: consoleErrors, foreign: foreignRequests } = await launch(origin));
@@ -45,24 +50,29 @@ test("a corpus plan gives the reviewer's findings", async (t) => {
   assert.equal(await page.$$eval('[data-rule="unassigned-task"]', (els) => els.length), 0);
 });
 
-test("activating a finding selects its span in the text", async () => {
+test("activating a finding highlights its span without selecting it or moving focus", async () => {
   const value = fixture("target-missing-unit/flagged.txt");
   await paste(value);
   await page.click('[data-rule="target-missing-unit"]');
-  const sel = await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
-  assert.equal(sel, "新建建筑中绿色建筑比例达到100");
-  // And by keyboard.
+  assert.equal(await currentMark(), "新建建筑中绿色建筑比例达到100");
+  assert.equal(await page.getAttribute('[data-rule="target-missing-unit"]', "aria-current"), "true");
+  assert.equal(await selection(), "");
+  // By keyboard: focus stays on the finding, and a second Enter changes nothing in the text.
   await page.click("#text");
   await page.focus('[data-rule="target-missing-unit"]');
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+  await page.keyboard.press("Enter");
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), "text");
+  assert.equal(await page.inputValue("#text"), value);
+  assert.equal(await currentMark(), "新建建筑中绿色建筑比例达到100");
   // A finding after many wrapped lines, inside another finding's mark, is scrolled into view.
   await page.setViewportSize({ width: 1000, height: 700 });
   await paste(fixture("complete.txt").replace("（县市场监管局负责）\n\n三、", "（县市场监督管理局、县发改委负责）\n\n三、"));
   await page.$eval("#text", (t) => { t.scrollTop = 0; });
   await page.click('[data-rule="unit-name-variant"]');
-  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "县市场监督管理局");
-  const [top, scroll, height] = await page.$eval("#text", (t) => {
+  const start = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "unit-name-variant").span.start);
+  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "");
+  const [top, scroll, height] = await page.$eval("#text", (t, start) => {
     const mirror = document.createElement("div");
     const style = getComputedStyle(t);
     for (const k of ["font", "padding", "border", "whiteSpace", "overflowWrap", "wordBreak", "boxSizing"]) mirror.style[k] = style[k];
@@ -71,12 +81,12 @@ test("activating a finding selects its span in the text", async () => {
     mirror.style.visibility = "hidden";
     const probe = document.createElement("span");
     probe.textContent = "x";
-    mirror.append(t.value.slice(0, t.selectionStart), probe);
+    mirror.append(t.value.slice(0, start), probe);
     document.body.append(mirror);
     const at = probe.offsetTop;
     mirror.remove();
     return [at, t.scrollTop, t.clientHeight];
-  });
+  }, start);
   assert.ok(top >= scroll && top < scroll + height, `span at ${top}px, view ${scroll}–${scroll + height}px`);
   await page.setViewportSize({ width: 1280, height: 720 });
 });
@@ -130,11 +140,7 @@ test("a .docx opens through the picker with its numbering, tables, changes and c
   // The findings point into the text as shown: task 2 has no unit.
   await page.waitForSelector('[data-rule="unassigned-task"]');
   await page.click('[data-rule="unassigned-task"]');
-  const selected = await page.evaluate(() => {
-    const ta = document.getElementById("text");
-    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
-  });
-  assert.match(selected, /壮大经营主体/);
+  assert.match(await currentMark(), /壮大经营主体/);
   assert.equal(await page.isVisible("#docx-comments"), true);
   assert.match(await page.textContent("#docx-comments"), /市局：请补充责任单位/);
   // Editing by hand makes it plain text again.
@@ -192,8 +198,7 @@ test("a plan copied out of a PDF viewer gives the clean text's findings, marked 
   assert.equal(report.summary.assigned, report.summary.tasks);
   // The highlight lands on the pasted text: line breaks inside, the same words.
   await page.click('[data-rule="target-missing-unit"]');
-  const sel = await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
-  assert.equal(sel.replace(/\n/g, ""), "新建建筑中绿色建筑比例达到100");
+  assert.equal((await currentMark()).replace(/\n/g, ""), "新建建筑中绿色建筑比例达到100");
   // Clean text says nothing about how it was read.
   await paste(clean);
   assert.equal(await page.$eval("plan-checker", (el) => el.shadowRoot.getElementById("reading").hidden), true);

@@ -1,0 +1,132 @@
+// Reviewing a draft on the page: the verdict, the current finding, F8 through the list,
+// text files as Windows tools save them, and what the page says when it cannot start.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { root, www, fixture, serve, launch, fill } from "./harness.mjs";
+
+let server, origin, context, page, errors;
+
+before(async () => {
+  ({ server, origin } = await serve(www));
+  ({ context, page, errors } = await launch(origin));
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+const verdict = () => page.getAttribute("plan-checker", "data-verdict");
+const verdictText = () => page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".verdict").textContent);
+const shadowActive = () => page.$eval("plan-checker", (el) => el.shadowRoot.activeElement?.dataset.rule ?? null);
+const current = () => page.$$eval('[aria-current="true"]', (els) => els.map((e) => e.dataset.rule));
+const exportsDisabled = () => page.$$eval("#export-json, #copy-md, #print", (els) => els.map((b) => b.disabled));
+
+test("an empty text is not a checked plan: no verdict on it, nothing missing, nothing to export", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  assert.deepEqual(await exportsDisabled(), [false, false, false]);
+  await fill(page, "#text", "");
+  assert.equal(await verdict(), "empty");
+  assert.match(await verdictText(), /请粘贴或打开方案草稿/);
+  assert.doesNotMatch(await page.$eval("plan-checker", (el) => el.shadowRoot.getElementById("status").textContent), /已检查/);
+  assert.equal(await page.isVisible('[data-status="missing"]'), false);
+  assert.deepEqual(await exportsDisabled(), [true, true, true]);
+});
+
+test("the verdict says whether the draft is ready, and what blocks it", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  assert.equal(await verdict(), "blocked");
+  assert.match(await verdictText(), /1 个错误.*模板指标提及 \d+ \/ \d+ 项/);
+  await fill(page, "#text", fixture("horizon-mismatch/flagged.txt"));
+  assert.equal(await verdict(), "review");
+  await fill(page, "#text", fixture("complete.txt"));
+  assert.equal(await verdict(), "ready");
+  assert.match(await verdictText(), /可以提交/);
+});
+
+test("a text that is not a plan is not listed as missing every category", async () => {
+  await fill(page, "#text", "关于征求意见的通知\n请各单位于本月底前反馈意见。\n");
+  assert.equal(await verdict(), "not-a-plan");
+  assert.match(await verdictText(), /不是实施方案正文/);
+  assert.equal(await page.isVisible('[data-category]'), false);
+  assert.equal(await page.isVisible('[data-indicator]'), false);
+});
+
+test("a whole draft is reviewed by keyboard: F8 through every finding, then export", async () => {
+  const text = fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", "");
+  await fill(page, "#text", text);
+  const rules = await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
+  assert.ok(rules.length >= 2, `findings: ${rules}`);
+  // From the text, F8 shows the first finding and leaves the caret where it was.
+  await page.focus("#text");
+  await page.keyboard.press("F8");
+  assert.deepEqual(await current(), [rules[0]]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+  // In the list, F8 walks every finding with focus on the current one, and wraps.
+  await page.focus(`[data-rule="${rules[0]}"]`);
+  for (let k = 1; k <= rules.length; k++) {
+    await page.keyboard.press("F8");
+    const want = rules[k % rules.length];
+    assert.deepEqual(await current(), [want]);
+    assert.equal(await shadowActive(), want);
+  }
+  await page.keyboard.press("Shift+F8");
+  assert.deepEqual(await current(), [rules[rules.length - 1]]);
+  assert.equal(await page.inputValue("#text"), text, "the text is never changed by moving through findings");
+  // Then the report is exported, by keyboard.
+  const download = page.waitForEvent("download");
+  await page.focus("#export-json");
+  await page.keyboard.press("Enter");
+  const file = await (await download).path();
+  assert.equal(JSON.parse(fs.readFileSync(file, "utf8")).findings.length, rules.length);
+});
+
+test("text files saved as GB18030 or UTF-16 open, and the page says which encoding it read", async () => {
+  const want = await (async () => {
+    await fill(page, "#text", fixture("horizon-mismatch/flagged.txt"));
+    return page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
+  })();
+  for (const [file, encoding] of [["gb18030.txt", "GB18030"], ["utf16le-bom.txt", "UTF-16LE"], ["utf16be-bom.txt", "UTF-16BE"]]) {
+    await fill(page, "#text", "");
+    await page.setInputFiles("#file", path.join(root, "tests/fixtures/encodings", file));
+    await page.waitForFunction((name) => document.getElementById("file-status").textContent.includes(name), file);
+    assert.match(await page.textContent("#file-status"), new RegExp(encoding), file);
+    await page.waitForFunction(() => document.querySelector("plan-checker").verdict !== "empty");
+    assert.deepEqual(await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule)), want, file);
+  }
+});
+
+test("a WPS file is called one, not an old Word file", async () => {
+  await page.setInputFiles("#file", { name: "方案.wps", mimeType: "application/octet-stream", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) });
+  await page.waitForFunction(() => document.getElementById("file-status").textContent.includes("方案.wps"));
+  assert.match(await page.textContent("#file-status"), /WPS/);
+});
+
+test("with lang=en the group headings use English punctuation", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await page.$eval("plan-checker", (el) => el.setAttribute("lang", "en"));
+  const headings = await page.$$eval("plan-checker", (els) => [...els[0].shadowRoot.querySelectorAll("#findings h3")].map((h) => h.textContent));
+  assert.ok(headings.length > 0);
+  for (const h of headings) assert.doesNotMatch(h, /[（）]/, h);
+  await page.$eval("plan-checker", (el) => el.removeAttribute("lang"));
+});
+
+test("when the checker's module cannot load, the page says so, not that the template is wrong", async () => {
+  const { context: other, page: p } = await launch(origin);
+  try {
+    await p.route("**/plancheck_bg.wasm", (route) => route.abort());
+    await p.goto(origin + "/");
+    await p.waitForFunction(() => /检查器未能加载/.test(document.querySelector("plan-checker").shadowRoot.getElementById("status").textContent), null, { timeout: 15000 });
+    assert.doesNotMatch(await p.$eval("plan-checker", (el) => el.shadowRoot.getElementById("status").textContent), /模板有误/);
+  } finally {
+    await other.close();
+  }
+});
+
+test("no console errors on the page", () => {
+  assert.deepEqual(errors, []);
+});

@@ -281,7 +281,8 @@ export class PlanCheckerElement extends ElementBase {
       layout: el("div", { class: "layout", part: "layout" }),
       editor: el("div", { class: "editor", part: "editor" }),
       wrap: el("div", { class: "textwrap" }),
-      backdrop: el("div", { class: "backdrop", part: "backdrop", "aria-hidden": "true" }),
+      // Behind the text, never in the way: not focusable, not scrolled by the keyboard.
+      backdrop: el("div", { class: "backdrop", part: "backdrop", "aria-hidden": "true", tabindex: "-1", inert: "" }),
       slot: el("slot"),
       results: el("section", { class: "results", part: "results" }),
       status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
@@ -381,6 +382,8 @@ export class PlanCheckerElement extends ElementBase {
     };
     on("input", () => {
       this.#source = null;
+      // The marks no longer sit on the words they were for: hidden until the next report.
+      this.#parts.backdrop.classList.add("stale");
       this.#schedule();
     });
     on("compositionstart", () => {
@@ -610,6 +613,9 @@ export class PlanCheckerElement extends ElementBase {
     if (!ta || this.#external) return;
     ta.scrollTop = Math.max(0, this.#topOf(f.span.start) - ta.clientHeight / 3);
     this.#syncScroll();
+    // On a narrow screen the text is above the list: bring it into view.
+    const box = ta.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > innerHeight) ta.scrollIntoView({ block: "nearest" });
   }
 
   // Up and down arrows move between findings.
@@ -625,6 +631,7 @@ export class PlanCheckerElement extends ElementBase {
   #renderBackdrop() {
     const backdrop = this.#parts.backdrop;
     backdrop.replaceChildren();
+    backdrop.classList.remove("stale");
     this.#marks = new Map();
     if (this.#external || !this.#report) return;
     const style = getComputedStyle(this.#textarea);

@@ -23,6 +23,7 @@ export const CSS = `
 .textwrap textarea:focus, ::slotted(textarea:focus) { outline: 2px solid var(--plancheck-accent, #0969da); }
 .backdrop { color: transparent; background: var(--plancheck-paper, #fff); pointer-events: none; border-color: transparent; border-style: solid; }
 .backdrop mark { color: transparent; border-radius: 2px; }
+.backdrop.stale mark { background: none; border-color: transparent; outline: none; }
 .backdrop mark[data-severity="error"] { background: var(--plancheck-error-bg, #ffebe9); border-bottom: 2px solid var(--plancheck-error, #cf222e); }
 .backdrop mark[data-severity="warning"] { background: var(--plancheck-warning-bg, #fff8c5); border-bottom: 2px solid var(--plancheck-warning, #9a6700); }
 .backdrop mark[data-severity="info"] { background: var(--plancheck-info-bg, #ddf4ff); }

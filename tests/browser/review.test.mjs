@@ -130,3 +130,43 @@ test("when the checker's module cannot load, the page says so, not that the temp
 test("no console errors on the page", () => {
   assert.deepEqual(errors, []);
 });
+
+test("the marks layer is never focused, and marks hide while the text changes", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  const backdrop = (fn) => page.$eval("plan-checker", (el, fn) => {
+    const b = el.shadowRoot.querySelector(".backdrop");
+    return fn === "inert" ? b.inert : b.classList.contains("stale");
+  }, fn);
+  assert.equal(await backdrop("inert"), true);
+  await page.focus("#text");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => {
+    const host = document.querySelector("plan-checker");
+    const inner = host.shadowRoot.activeElement;
+    return inner ? inner.className : document.activeElement.id;
+  });
+  assert.notEqual(focused, "backdrop");
+  // Typing: the marks are hidden at once, and shown again with the next report.
+  await page.focus("#text");
+  await page.keyboard.press("End");
+  await page.keyboard.type("改");
+  assert.equal(await backdrop("stale"), true);
+  await page.waitForFunction(() => !document.querySelector("plan-checker").shadowRoot.querySelector(".backdrop").classList.contains("stale"), null, { timeout: 5000 });
+});
+
+test("on a phone, tapping a finding brings its text into view without opening the keyboard", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await fill(page, "#text", fixture("target-missing-unit/flagged.txt"));
+    await page.$eval('[data-rule="target-missing-unit"]', (e) => e.scrollIntoView());
+    await page.click('[data-rule="target-missing-unit"]');
+    const [top, bottom, height, active] = await page.$eval("#text", (t) => {
+      const box = t.getBoundingClientRect();
+      return [box.top, box.bottom, innerHeight, document.activeElement === t];
+    });
+    assert.ok(bottom > 0 && top < height, `text at ${top}–${bottom}px, view 0–${height}px`);
+    assert.equal(active, false);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});

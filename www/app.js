@@ -5,21 +5,53 @@ const $ = (id) => document.getElementById(id);
 const checker = $("checker");
 const fileStatus = $("file-status");
 const comments = $("docx-comments");
-let fileName = "方案.txt";
+const text = $("text");
+// The file the text came from, until the text is edited; exports are then named after
+// the plan's title and the date.
+let fileName = null;
+// Edited since it was opened, restored or downloaded.
+let dirty = false;
+const STORE = "plancheck:text";
 
-function download() {
-  const blob = new Blob([JSON.stringify(checker.report, null, 2)], { type: "application/json" });
+/** An export's file name: the opened file's, else the plan's title, and the date. */
+function exportName(suffix) {
+  const today = new Date().toISOString().slice(0, 10);
+  const title = checker.report?.document.title;
+  const base = fileName ? fileName.replace(/\.[^.]*$/, "") : (title || "方案").replace(/[\\/:*?"<>|\s]+/g, "");
+  return `${base}-${today}${suffix}`;
+}
+
+function save(blob, name) {
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = fileName.replace(/\.[^.]*$/, "") + ".report.json";
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+function download() {
+  save(new Blob([JSON.stringify(checker.report, null, 2)], { type: "application/json" }), exportName(".report.json"));
+}
+
+function saveText() {
+  save(new Blob([checker.value], { type: "text/plain;charset=utf-8" }), exportName(".txt"));
+  dirty = false;
+}
+
+// The text is kept in this browser's storage, so that a reload or a crash loses nothing.
+function remember() {
+  try {
+    if (checker.value.trim()) localStorage.setItem(STORE, checker.value);
+    else localStorage.removeItem(STORE);
+  } catch {
+    // Storage full or disabled: nothing is kept, nothing breaks.
+  }
+}
+
 async function copyMarkdown() {
-  const md = checker.markdown(fileName);
+  const md = checker.markdown(fileName || exportName(".txt"));
   try {
     await navigator.clipboard.writeText(md);
     fileStatus.textContent = "已复制 Markdown 报告";
@@ -34,6 +66,7 @@ async function openFile(file) {
   try {
     await checker.openFile(file);
     fileName = file.name;
+    dirty = false;
     const source = checker.source;
     fileStatus.textContent = source && source.kind === "docx" ? describeDocx(source) : describeText(source, file.name);
     if (source && source.kind === "docx" && source.comments.length) showComments(source.comments);
@@ -75,12 +108,55 @@ function showComments(list) {
 }
 
 checker.addEventListener("plancheck-ready", () => {
+  // A text left from the last visit comes back, said so, with a way to start afresh.
+  let kept = null;
+  try {
+    kept = localStorage.getItem(STORE);
+  } catch {
+    kept = null;
+  }
+  if (kept && !checker.value.trim()) {
+    checker.value = kept;
+    $("restored").hidden = false;
+  }
   window.plancheckReadyAt = performance.now();
   document.body.dataset.ready = "true";
 }, { once: true });
 // Exports are for a draft: none while the text is empty.
 checker.addEventListener("plancheck-report", () => {
-  for (const id of ["export-json", "copy-md", "print"]) $(id).disabled = checker.verdict === "empty";
+  for (const id of ["save-text", "export-json", "copy-md", "print"]) $(id).disabled = checker.verdict === "empty";
+  remember();
+});
+// A change to the text makes it the user's own: the opened file's name and the messages
+// about earlier actions no longer apply.
+text.addEventListener("input", () => {
+  dirty = true;
+  fileName = null;
+  fileStatus.textContent = "";
+  $("restored").hidden = true;
+});
+addEventListener("beforeunload", (e) => {
+  if (dirty && checker.value.trim()) e.preventDefault();
+});
+$("forget").addEventListener("click", () => {
+  try {
+    localStorage.removeItem(STORE);
+  } catch {
+    // Nothing kept.
+  }
+  checker.value = "";
+  dirty = false;
+  $("restored").hidden = true;
+});
+// A file dropped anywhere on the page is opened as if picked.
+addEventListener("dragover", (e) => {
+  if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+});
+addEventListener("drop", (e) => {
+  const f = e.dataTransfer?.files[0];
+  if (!f) return;
+  e.preventDefault();
+  openFile(f);
 });
 // The picker is cleared after each file, so that choosing the same file again (saved
 // again in Word) reads it again.
@@ -89,6 +165,7 @@ $("file").addEventListener("change", (e) => {
   e.target.value = "";
   if (f) openFile(f);
 });
+$("save-text").addEventListener("click", saveText);
 $("export-json").addEventListener("click", download);
 $("copy-md").addEventListener("click", copyMarkdown);
 $("print").addEventListener("click", () => window.print());

@@ -170,3 +170,70 @@ test("on a phone, tapping a finding brings its text into view without opening th
     await page.setViewportSize({ width: 1280, height: 720 });
   }
 });
+
+test("exports are named after the plan and the date, and follow the text", async () => {
+  await page.setInputFiles("#file", path.join(root, "tests/fixtures/horizon-mismatch/flagged.txt"));
+  await page.waitForFunction(() => /flagged\.txt/.test(document.getElementById("file-status").textContent));
+  let download = page.waitForEvent("download");
+  await page.click("#export-json");
+  assert.match((await download).suggestedFilename(), /^flagged-\d{4}-\d{2}-\d{2}\.report\.json$/);
+  // Another plan pasted over it: the name and the message about the file go.
+  await fill(page, "#text", fixture("complete.txt"));
+  assert.equal(await page.textContent("#file-status"), "");
+  const title = await page.$eval("plan-checker", (el) => el.report.document.title);
+  assert.ok(title, "the fixture has a title");
+  download = page.waitForEvent("download");
+  await page.click("#export-json");
+  const name = (await download).suggestedFilename();
+  assert.ok(name.startsWith(title.replace(/\s+/g, "")), name);
+  assert.doesNotMatch(name, /flagged/);
+});
+
+test("the edited text can be downloaded, and survives a reload until cleared", async () => {
+  const text = fixture("unassigned-task/flagged.txt") + "（补充）\n";
+  await fill(page, "#text", text);
+  const download = page.waitForEvent("download");
+  await page.click("#save-text");
+  const saved = fs.readFileSync(await (await download).path(), "utf8");
+  assert.equal(saved, text);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector("plan-checker").verdict !== "empty");
+  assert.equal(await page.inputValue("#text"), text);
+  assert.equal(await page.isVisible("#restored"), true);
+  await page.click("#forget");
+  assert.equal(await page.inputValue("#text"), "");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  assert.equal(await page.inputValue("#text"), "");
+  assert.equal(await page.isVisible("#restored"), false);
+});
+
+test("closing the tab with unsaved edits asks first", async () => {
+  const p = await context.newPage();
+  await p.goto(origin + "/");
+  await p.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  await p.click("#text");
+  await p.keyboard.type("一、重点任务");
+  let asked = false;
+  p.on("dialog", async (d) => {
+    asked = d.type() === "beforeunload";
+    await d.dismiss();
+  });
+  await p.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(asked, true);
+  if (!p.isClosed()) await p.close();
+  await page.evaluate(() => localStorage.removeItem("plancheck:text"));
+});
+
+test("a file dropped on the page is opened", async () => {
+  const body = fixture("horizon-mismatch/flagged.txt");
+  await page.evaluate((body) => {
+    const data = new DataTransfer();
+    data.items.add(new File([body], "dropped.txt", { type: "text/plain" }));
+    document.querySelector("main").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, body);
+  await page.waitForFunction(() => /dropped\.txt/.test(document.getElementById("file-status").textContent));
+  await page.waitForSelector('[data-rule="horizon-mismatch"]');
+});

@@ -49,6 +49,11 @@ export class PlanCheckerElement extends ElementBase {
   #source = null;
   // The finding shown in the text (F8 / Shift+F8, a click), by its place in the list.
   #current = -1;
+  // Which severity the list shows (a count was clicked), and whether 提示 are hidden.
+  #only = null;
+  #hideInfo = false;
+  // What the last check changed: findings resolved and new, against the report before.
+  #change = "";
   // Each finding's mark in the backdrop, when it has one.
   #marks = new Map();
 
@@ -168,6 +173,7 @@ export class PlanCheckerElement extends ElementBase {
         report = this.#checker ? this.#checker.check(text, options) : check(text, options);
       }
       if (!report || seq !== this.#seq || this.#textarea.value !== text) return null;
+      this.#change = this.#changed(this.#report, report);
       this.#report = report;
       this.#render();
       this.dispatchEvent(new CustomEvent("plancheck-report", { detail: report, bubbles: true, composed: true }));
@@ -287,6 +293,9 @@ export class PlanCheckerElement extends ElementBase {
       results: el("section", { class: "results", part: "results" }),
       status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
       verdict: el("p", { class: "verdict", part: "verdict", "aria-live": "polite" }),
+      printHead: el("p", { class: "print-head", part: "print-head" }),
+      hideInfo: el("input", { type: "checkbox", id: "hide-info" }),
+      hideInfoLabel: el("span"),
       previous: el("button", { type: "button", class: "nav", part: "nav" }, "↑"),
       next: el("button", { type: "button", class: "nav", part: "nav" }, "↓"),
       summary: el("div", { id: "summary", class: "summary", part: "summary" }),
@@ -314,8 +323,13 @@ export class PlanCheckerElement extends ElementBase {
     });
     p.wrap.append(p.backdrop, p.slot);
     p.editor.append(p.wrap);
-    p.results.append(p.verdict, p.status, p.summary, p.reading,
-      el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ", p.previous, p.next),
+    p.hideInfo.addEventListener("change", () => {
+      this.#hideInfo = p.hideInfo.checked;
+      if (this.#report) this.#render();
+    });
+    p.results.append(p.printHead, p.verdict, p.status, p.summary, p.reading,
+      el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ",
+        el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
       p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.indicators);
     p.layout.append(p.editor, p.results);
     this.#shadow.append(p.layout);
@@ -331,6 +345,7 @@ export class PlanCheckerElement extends ElementBase {
     p.group.options[0].textContent = t.bySeverity;
     p.group.options[1].textContent = t.byRule;
     p.hFindings.textContent = t.findings;
+    p.hideInfoLabel.textContent = t.hideInfo;
     p.hCategories.textContent = t.categories;
     p.hIndicators.textContent = t.indicators;
     p.results.setAttribute("aria-label", t.results);
@@ -498,6 +513,24 @@ export class PlanCheckerElement extends ElementBase {
     p.reading.hidden = true;
   }
 
+  // "已解决 1 项，新增 2 项": findings of the earlier report that are gone, and new ones,
+  // told apart by rule and message.
+  #changed(before, after) {
+    // Only an edit of the same plan: a different text pasted over it is not a change.
+    if (!before || before.document.title !== after.document.title || !before.summary.tasks) return "";
+    const key = (f) => `${f.rule}\u0000${f.message}`;
+    const left = new Map();
+    for (const f of before.findings) left.set(key(f), (left.get(key(f)) || 0) + 1);
+    let added = 0;
+    for (const f of after.findings) {
+      const n = left.get(key(f)) || 0;
+      if (n) left.set(key(f), n - 1);
+      else added += 1;
+    }
+    const fixed = [...left.values()].reduce((a, b) => a + b, 0);
+    return this.#strings.changed(fixed, added);
+  }
+
   /** The verdict on the report of `text`. */
   #verdictOf(r, text) {
     if (!text.trim()) return "empty";
@@ -528,22 +561,32 @@ export class PlanCheckerElement extends ElementBase {
       this.#renderBackdrop();
       return;
     }
+    const count = (severity, n) => {
+      const b = el("button", { type: "button", class: `count ${severity}`, "data-filter": severity, "aria-pressed": String(this.#only === severity) }, t.count[severity](n));
+      b.addEventListener("click", () => {
+        this.#only = this.#only === severity ? null : severity;
+        this.#render();
+      });
+      return b;
+    };
     p.summary.replaceChildren(
-      el("span", { class: "count error" }, t.count.error(s.errors)),
-      el("span", { class: "count warning" }, t.count.warning(s.warnings)),
-      el("span", { class: "count info" }, t.count.info(s.infos)),
+      count("error", s.errors),
+      count("warning", s.warnings),
+      count("info", s.infos),
       el("span", {}, t.assigned(s.assigned, s.tasks)),
       el("span", {}, t.sections(s.sections, s.categories)),
       el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),
     );
-    this.#status(t.checked(r.document.title));
+    this.#status(this.#change ? `${t.checked(r.document.title)}；${this.#change}` : t.checked(r.document.title));
+    p.printHead.textContent = t.printed(r.document.title, r.template.name, new Date().toISOString().slice(0, 10));
     const note = r.document.reading ? t.reading(r.document.reading) : "";
     p.reading.textContent = note;
     p.reading.hidden = !note;
 
     const byRule = p.group.value === "rule";
     const groups = new Map(byRule ? [] : [["error", []], ["warning", []], ["info", []]]);
-    for (const f of r.findings) {
+    const shown = r.findings.filter((f) => (this.#only ? f.severity === this.#only : !(this.#hideInfo && f.severity === "info")));
+    for (const f of shown) {
       const key = byRule ? f.rule : f.severity;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(f);
@@ -570,7 +613,7 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     const item = el("li", { "data-rule": f.rule, "data-severity": f.severity, tabindex: "0", role: "button", class: `finding ${f.severity}`, part: `finding finding-${f.severity}` },
       el("span", { class: "badge" }, t.severity[f.severity] || f.severity),
-      el("span", { class: "where" }, t.line(f.span.line)),
+      el("span", { class: "where", title: t.line(f.span.line) }, this.#where(f)),
       el("span", { class: "message" }, f.message),
       el("code", { class: "rule" }, f.rule));
     if (f.suggestion) item.append(el("div", { class: "suggestion" }, t.suggestion(f.suggestion)));
@@ -583,6 +626,19 @@ export class PlanCheckerElement extends ElementBase {
     });
     item.finding = f;
     return item;
+  }
+
+  // Where a finding is, as a reader of the plan says it: its part and task, or its line
+  // where it is in neither.
+  #where(f) {
+    const r = this.#report;
+    const t = this.#strings;
+    const at = f.span.start;
+    const inside = (s) => s.start <= at && at < Math.max(s.end, s.start + 1);
+    const part = r.document.parts.filter((p) => p.title && inside(p.span)).pop();
+    const task = r.tasks.find((k) => inside(k.span));
+    const path = [part?.title, task && t.task(task.number, task.title)].filter(Boolean);
+    return path.length ? path.join(" › ") : t.line(f.span.line);
   }
 
   #items() {

@@ -37,6 +37,9 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 :host([data-verdict="review"]) .verdict { background: var(--plancheck-warning-bg, #fff8c5); color: var(--plancheck-warning, #9a6700); }
 :host([data-verdict="ready"]) .verdict { background: var(--plancheck-ok-bg, #dafbe1); color: var(--plancheck-ok, #1a7f37); }
 .nav { font: inherit; padding: 0 8px; }
+.summary .count { font: inherit; border: 1px solid transparent; background: none; padding: 0 4px; border-radius: 4px; cursor: pointer; }
+.summary .count[aria-pressed="true"] { border-color: currentColor; }
+.print-head { display: none; }
 .status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
 .reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }
@@ -71,7 +74,9 @@ ul { list-style: none; padding: 0; margin: 0; }
 .indicators li.local { color: var(--plancheck-muted, #57606a); }
 .ok { color: var(--plancheck-ok, #1a7f37); }
 @media print {
-  .editor, .controls, .status { display: none; }
+  .editor, .controls, .status, .nav { display: none; }
+  .print-head { display: block; font-weight: bold; margin: 0 0 6px; }
+  .verdict { position: static; }
   .layout { display: block; }
   .results { max-height: none; overflow: visible; }
   .finding { break-inside: avoid; }

@@ -237,3 +237,74 @@ test("a file dropped on the page is opened", async () => {
   await page.waitForFunction(() => /dropped\.txt/.test(document.getElementById("file-status").textContent));
   await page.waitForSelector('[data-rule="horizon-mismatch"]');
 });
+
+const shadowText = (selector) => page.$eval("plan-checker", (el, s) => el.shadowRoot.querySelector(s)?.textContent ?? null, selector);
+
+test("a finding says where it is as the plan does: its part and task, not a line number", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  const where = await page.$eval('[data-rule="unassigned-task"] .where', (e) => e.textContent);
+  assert.match(where, /重点任务 › 任务 2“壮大经营主体”/);
+  assert.doesNotMatch(where, /第\d+行/);
+});
+
+test("after an edit the page says what it resolved and what is new", async () => {
+  const text = fixture("unassigned-task/flagged.txt");
+  await fill(page, "#text", text);
+  await fill(page, "#text", text.replace("2.壮大经营主体", "2.壮大经营主体。（县市场监管局负责）"));
+  assert.match(await shadowText("#status"), /已解决 1 项/);
+  await fill(page, "#text", text);
+  assert.match(await shadowText("#status"), /新增 1 项/);
+});
+
+test("a count filters the list to its findings, and 提示 can be hidden", async () => {
+  await fill(page, "#text", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  const severities = () => page.$$eval("[data-rule]", (els) => [...new Set(els.map((e) => e.dataset.severity))].sort());
+  const all = await severities();
+  assert.ok(all.length >= 2, `severities: ${all}`);
+  await page.click('[data-filter="error"]');
+  assert.deepEqual(await severities(), ["error"]);
+  await page.click('[data-filter="error"]');
+  assert.deepEqual(await severities(), all);
+  await page.check("#hide-info");
+  assert.ok(!(await severities()).includes("info"));
+  await page.uncheck("#hide-info");
+  assert.deepEqual(await severities(), all);
+});
+
+test("the printed report names the plan, the template and the date", async () => {
+  await fill(page, "#text", fixture("complete.txt"));
+  await page.emulateMedia({ media: "print" });
+  try {
+    const head = await page.$eval("plan-checker", (el) => {
+      const h = el.shadowRoot.querySelector(".print-head");
+      return getComputedStyle(h).display === "none" ? null : h.textContent;
+    });
+    assert.match(head, /对照市场监管总局/);
+    assert.match(head, /\d{4}-\d{2}-\d{2}/);
+    assert.equal(await page.isVisible("#text"), false);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
+test("screenshots of a real draft: laptop, phone and print", async (t) => {
+  const { maybeCorpus, artifacts } = await import("./harness.mjs");
+  const text = maybeCorpus(t, "lixian-draft.txt") ?? fixture("complete.txt");
+  fs.mkdirSync(artifacts, { recursive: true });
+  try {
+    for (const [name, width, height] of [["laptop", 1366, 768], ["phone", 390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await fill(page, "#text", text);
+      await page.screenshot({ path: path.join(artifacts, `review-${name}.png`) });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: path.join(artifacts, "review-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    for (const name of ["laptop", "phone", "print"]) {
+      assert.ok(fs.statSync(path.join(artifacts, `review-${name}.png`)).size > 10000, name);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});

@@ -1,6 +1,6 @@
 // <plan-checker>: the custom element.
 
-import { check, PlanChecker, reportMarkdown, templates } from "./plancheck.js";
+import { check, PlanChecker, reportMarkdown, rules, templates } from "./plancheck.js";
 import { readDocxOffThread } from "./docx-client.js";
 import { decodeText } from "./encoding.js";
 import { DOCX_TYPE, MAX_DOCX_BYTES, MAX_INPUT_BYTES } from "./limits.js";
@@ -11,6 +11,13 @@ import { load, messageOf, WorkerChecker, WorkerFailure } from "./worker-client.j
 const NATIONAL = "national-2024";
 const DEFAULT_WORKER_THRESHOLD = 20000;
 const DEBOUNCE_MS = 120;
+
+// Each rule's one-line summary, by id: findings are named by what they are, not by id.
+let kinds = null;
+function kindOf(id) {
+  kinds ??= new Map(rules().map((r) => [r.id, r.summary]));
+  return kinds.get(id) || "";
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -296,6 +303,7 @@ export class PlanCheckerElement extends ElementBase {
       printHead: el("p", { class: "print-head", part: "print-head" }),
       hideInfo: el("input", { type: "checkbox", id: "hide-info" }),
       hideInfoLabel: el("span"),
+      legend: el("p", { class: "legend", part: "legend" }),
       previous: el("button", { type: "button", class: "nav", part: "nav" }, "↑"),
       next: el("button", { type: "button", class: "nav", part: "nav" }, "↓"),
       summary: el("div", { id: "summary", class: "summary", part: "summary" }),
@@ -309,7 +317,7 @@ export class PlanCheckerElement extends ElementBase {
       hIndicators: el("h2"),
       indicators: el("ul", { id: "indicators", class: "indicators", part: "indicators" }),
     });
-    p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }));
+    p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }), el("option", { value: "section" }));
     p.group.addEventListener("change", () => this.#report && this.#render());
     p.findings.addEventListener("keydown", (e) => this.#onFindingKey(e));
     p.previous.addEventListener("click", () => this.#step(-1, true));
@@ -330,7 +338,7 @@ export class PlanCheckerElement extends ElementBase {
     p.results.append(p.printHead, p.verdict, p.status, p.summary, p.reading,
       el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ",
         el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
-      p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.indicators);
+      p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators);
     p.layout.append(p.editor, p.results);
     this.#shadow.append(p.layout);
     this.#labels();
@@ -344,6 +352,8 @@ export class PlanCheckerElement extends ElementBase {
     p.groupLabel.textContent = t.group;
     p.group.options[0].textContent = t.bySeverity;
     p.group.options[1].textContent = t.byRule;
+    p.group.options[2].textContent = t.bySection;
+    p.legend.textContent = t.legend;
     p.hFindings.textContent = t.findings;
     p.hideInfoLabel.textContent = t.hideInfo;
     p.hCategories.textContent = t.categories;
@@ -410,6 +420,10 @@ export class PlanCheckerElement extends ElementBase {
       this.#schedule();
     });
     on("scroll", () => this.#syncScroll());
+    on("click", () => this.#atCaret());
+    on("keyup", (e) => {
+      if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") this.#atCaret();
+    });
   }
 
   #detach() {
@@ -552,7 +566,7 @@ export class PlanCheckerElement extends ElementBase {
     // Nothing to list for an empty text, and no template to compare a text that is not a
     // plan with: the panels would only say "missing" for everything.
     const compared = verdict !== "empty" && verdict !== "not-a-plan";
-    for (const part of [p.hCategories, p.categories, p.hIndicators, p.indicators]) part.hidden = !compared;
+    for (const part of [p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators]) part.hidden = !compared;
     this.#current = -1;
     if (verdict === "empty") {
       for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
@@ -583,29 +597,48 @@ export class PlanCheckerElement extends ElementBase {
     p.reading.textContent = note;
     p.reading.hidden = !note;
 
-    const byRule = p.group.value === "rule";
-    const groups = new Map(byRule ? [] : [["error", []], ["warning", []], ["info", []]]);
+    const by = p.group.value;
+    const groups = new Map(by === "severity" ? [["error", []], ["warning", []], ["info", []]] : []);
     const shown = r.findings.filter((f) => (this.#only ? f.severity === this.#only : !(this.#hideInfo && f.severity === "info")));
-    for (const f of shown) {
-      const key = byRule ? f.rule : f.severity;
+    // By section: the part of the plan each finding is in, in the plan's order.
+    const section = (f) => this.#where(f, true) || t.elsewhere;
+    const ordered = by === "section" ? [...shown].sort((a, b) => a.span.start - b.span.start) : shown;
+    for (const f of ordered) {
+      const key = by === "rule" ? f.rule : by === "section" ? section(f) : f.severity;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(f);
     }
     const blocks = [];
     for (const [key, list] of groups) {
       if (!list.length) continue;
-      const title = byRule ? key : t.severity[key];
+      const title = by === "rule" ? t.kind(key, kindOf(key)) : by === "section" ? key : t.severity[key];
       blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...list.map((f) => this.#findingItem(f))));
     }
     if (!blocks.length) blocks.push(el("p", { class: "ok" }, this.value.trim() ? t.none : t.empty));
     p.findings.replaceChildren(...blocks);
 
-    p.categories.replaceChildren(...r.categories.map((c) =>
+    // A category or indicator the plan covers links to where it does.
+    const linked = (item, span) => {
+      if (!span) return item;
+      item.classList.add("linked");
+      item.setAttribute("role", "button");
+      item.setAttribute("tabindex", "0");
+      const go = () => this.#showSpan(span);
+      item.addEventListener("click", go);
+      item.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          go();
+        }
+      });
+      return item;
+    };
+    p.categories.replaceChildren(...r.categories.map((c) => linked(
       el("li", { "data-category": c.id, "data-status": c.status, part: "category" },
-        el("span", { class: "name" }, c.name), el("span", { class: "state" }, t.status[c.status] || c.status))));
-    p.indicators.replaceChildren(...r.indicators.map((i) =>
+        el("span", { class: "name" }, c.name), el("span", { class: "state" }, t.status[c.status] || c.status)), c.span)));
+    p.indicators.replaceChildren(...r.indicators.map((i) => linked(
       el("li", { "data-indicator": i.id, "data-status": i.status, class: i.expected ? "" : "local", part: "indicator" },
-        el("span", { class: "mark", "aria-hidden": "true" }, i.status === "present" ? "✓" : "✗"), ` ${i.name}`)));
+        el("span", { class: "mark", "aria-hidden": "true" }, i.status === "present" ? "✓" : "✗"), ` ${i.name}`), i.span)));
     this.#renderBackdrop();
   }
 
@@ -615,7 +648,7 @@ export class PlanCheckerElement extends ElementBase {
       el("span", { class: "badge" }, t.severity[f.severity] || f.severity),
       el("span", { class: "where", title: t.line(f.span.line) }, this.#where(f)),
       el("span", { class: "message" }, f.message),
-      el("code", { class: "rule" }, f.rule));
+      el("span", { class: "kind", title: f.rule }, t.kind(f.rule, kindOf(f.rule))));
     if (f.suggestion) item.append(el("div", { class: "suggestion" }, t.suggestion(f.suggestion)));
     item.addEventListener("click", () => this.#showItem(item));
     item.addEventListener("keydown", (e) => {
@@ -630,12 +663,13 @@ export class PlanCheckerElement extends ElementBase {
 
   // Where a finding is, as a reader of the plan says it: its part and task, or its line
   // where it is in neither.
-  #where(f) {
+  #where(f, partOnly = false) {
     const r = this.#report;
     const t = this.#strings;
     const at = f.span.start;
     const inside = (s) => s.start <= at && at < Math.max(s.end, s.start + 1);
     const part = r.document.parts.filter((p) => p.title && inside(p.span)).pop();
+    if (partOnly) return part?.title ?? "";
     const task = r.tasks.find((k) => inside(k.span));
     const path = [part?.title, task && t.task(task.number, task.title)].filter(Boolean);
     return path.length ? path.join(" › ") : t.line(f.span.line);
@@ -665,13 +699,36 @@ export class PlanCheckerElement extends ElementBase {
     for (const mark of this.#parts.backdrop.querySelectorAll("mark.current")) mark.classList.remove("current");
     const f = item.finding;
     this.#marks.get(f)?.classList.add("current");
+    this.#showSpan(f.span);
+  }
+
+  // Scrolls the text to a span, without selecting it or moving focus.
+  #showSpan(span) {
     const ta = this.#textarea;
     if (!ta || this.#external) return;
-    ta.scrollTop = Math.max(0, this.#topOf(f.span.start) - ta.clientHeight / 3);
+    ta.scrollTop = Math.max(0, this.#topOf(span.start) - ta.clientHeight / 3);
     this.#syncScroll();
     // On a narrow screen the text is above the list: bring it into view.
     const box = ta.getBoundingClientRect();
     if (box.bottom < 0 || box.top > innerHeight) ta.scrollIntoView({ block: "nearest" });
+  }
+
+  // The findings at the caret, after a click or a move in the text: the first becomes the
+  // current one and the list shows it; focus stays in the text.
+  #atCaret() {
+    const ta = this.#textarea;
+    if (!ta || !this.#report) return;
+    const at = ta.selectionStart;
+    const items = this.#items();
+    const here = items.filter((i) => i.finding.span.start <= at && at <= i.finding.span.end);
+    for (const i of items) i.classList.toggle("at-caret", here.includes(i));
+    if (!here.length) return;
+    this.#current = items.indexOf(here[0]);
+    for (const other of items) other.removeAttribute("aria-current");
+    here[0].setAttribute("aria-current", "true");
+    for (const mark of this.#parts.backdrop.querySelectorAll("mark.current")) mark.classList.remove("current");
+    this.#marks.get(here[0].finding)?.classList.add("current");
+    here[0].scrollIntoView({ block: "nearest" });
   }
 
   // Up and down arrows move between findings.

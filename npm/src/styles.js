@@ -40,6 +40,11 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 .summary .count { font: inherit; border: 1px solid transparent; background: none; padding: 0 4px; border-radius: 4px; cursor: pointer; }
 .summary .count[aria-pressed="true"] { border-color: currentColor; }
 .print-head { display: none; }
+.finding .kind { font-size: 12px; color: var(--plancheck-muted, #57606a); margin-left: 4px; }
+.finding.at-caret { box-shadow: inset 0 0 0 1px var(--plancheck-muted, #57606a); }
+.legend { font-size: 12px; color: var(--plancheck-muted, #57606a); margin: 0 0 4px; }
+.categories li.linked, .indicators li.linked { cursor: pointer; }
+.categories li.linked:hover, .indicators li.linked:hover, .categories li.linked:focus, .indicators li.linked:focus { background: var(--plancheck-bg, #f6f8fa); outline: none; }
 .status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
 .reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }

@@ -308,3 +308,39 @@ test("screenshots of a real draft: laptop, phone and print", async (t) => {
     await page.setViewportSize({ width: 1280, height: 720 });
   }
 });
+
+test("findings are named by what they are, and can be grouped by the plan's sections", async () => {
+  await fill(page, "#text", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  const kinds = await page.$$eval("[data-rule] .kind", (els) => els.map((e) => [e.textContent, e.title]));
+  assert.ok(kinds.length > 0);
+  for (const [text, id] of kinds) {
+    assert.notEqual(text, id, "a kind in words, the id only as its title");
+    assert.match(text, /[\u4e00-\u9fff]/);
+  }
+  const heads = () => page.$eval("plan-checker", (el) => [...el.shadowRoot.querySelectorAll("#findings h3")].map((h) => h.textContent));
+  await page.selectOption("plan-checker #group", "rule");
+  for (const h of await heads()) assert.doesNotMatch(h, /^[a-z-]+（/, h);
+  await page.selectOption("plan-checker #group", "section");
+  const sections = await heads();
+  assert.ok(sections.some((h) => h.startsWith("重点任务")), sections.join(" | "));
+  await page.selectOption("plan-checker #group", "severity");
+});
+
+test("a category the plan covers links to where it does, without taking focus", async () => {
+  await fill(page, "#text", fixture("complete.txt"));
+  await page.$eval("#text", (t) => { t.scrollTop = 0; });
+  await page.click('[data-category="governance"]');
+  assert.ok(await page.$eval("#text", (t) => t.scrollTop) > 0);
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), "text");
+  assert.match(await page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".legend").textContent), /已提及/);
+});
+
+test("moving the caret onto a marked passage shows its finding in the list", async () => {
+  await fill(page, "#text", fixture("target-missing-unit/flagged.txt"));
+  const start = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "target-missing-unit").span.start);
+  await page.focus("#text");
+  await page.$eval("#text", (t, at) => t.setSelectionRange(at, at), start + 2);
+  await page.keyboard.press("ArrowRight");
+  assert.deepEqual(await current(), ["target-missing-unit"]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+});

@@ -271,3 +271,120 @@ fn level(s: Severity) -> &'static str {
         Severity::Info => "note",
     }
 }
+
+/// One file of a batch: its report, or why it could not be checked.
+pub struct BatchRow<'r> {
+    pub name: &'r str,
+    pub report: Result<&'r Report, String>,
+}
+
+/// The batch table's columns.
+const BATCH_HEADER: [&str; 11] = [
+    "文件",
+    "标题",
+    "县（区）",
+    "错误",
+    "警告",
+    "提示",
+    "任务已明确责任",
+    "类别有章节",
+    "指标提及",
+    "目标年",
+    "说明",
+];
+
+/// A row of the batch table for each file, as cells.
+fn batch_cells(rows: &[BatchRow<'_>]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|row| match &row.report {
+            Ok(r) => {
+                let s = &r.summary;
+                let note = match r.document.kind {
+                    DocumentKind::NotAPlan => "不是实施方案正文".to_string(),
+                    DocumentKind::Plan => String::new(),
+                };
+                vec![
+                    row.name.to_string(),
+                    r.document.title.clone().unwrap_or_default(),
+                    r.document.county.clone().unwrap_or_default(),
+                    s.errors.to_string(),
+                    s.warnings.to_string(),
+                    s.infos.to_string(),
+                    format!("{} / {}", s.assigned, s.tasks),
+                    format!("{} / {}", s.sections, s.categories),
+                    format!("{} / {}", s.indicators_mentioned, s.indicators_expected),
+                    r.document
+                        .horizon
+                        .map(|y| y.to_string())
+                        .unwrap_or_default(),
+                    note,
+                ]
+            }
+            Err(why) => {
+                let mut cells = vec![String::new(); BATCH_HEADER.len()];
+                cells[0] = row.name.to_string();
+                cells[BATCH_HEADER.len() - 1] = format!("无法检查：{why}");
+                cells
+            }
+        })
+        .collect()
+}
+
+/// The batch as CSV: UTF-8 with a byte order mark (so that Excel reads Chinese), a header
+/// row, fields quoted where they need it, CRLF line ends (RFC 4180).
+pub fn csv(rows: &[BatchRow<'_>]) -> String {
+    let field = |s: &str| {
+        let s = terminal_safe(s);
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = BATCH_HEADER.iter().map(|h| field(h)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for cells in batch_cells(rows) {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The batch as a table for a terminal: a row per file, columns aligned by display width
+/// (a Chinese character is two columns wide).
+pub fn summary(rows: &[BatchRow<'_>]) -> String {
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| match c as u32 {
+                0..=0x10ff | 0x2000..=0x206f => 1,
+                _ => 2,
+            })
+            .sum()
+    };
+    let mut table: Vec<Vec<String>> = vec![BATCH_HEADER.iter().map(|h| h.to_string()).collect()];
+    table.extend(
+        batch_cells(rows)
+            .into_iter()
+            .map(|cells| cells.iter().map(|c| terminal_safe(c)).collect()),
+    );
+    let columns = BATCH_HEADER.len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|k| table.iter().map(|row| width(&row[k])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &table {
+        let mut line = String::new();
+        for (k, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if k + 1 < columns {
+                line.push_str(&" ".repeat(widths[k] - width(cell) + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -136,6 +136,8 @@ pub struct PartOut {
 )]
 pub struct DocumentInfo {
     pub title: Option<String>,
+    /// The place the plan is for, from its title (休宁县), when it names one.
+    pub county: Option<String>,
     pub kind: crate::document::DocumentKind,
     pub horizon: Option<u16>,
     pub parts: Vec<PartOut>,
@@ -393,7 +395,7 @@ pub fn build(
     Report {
         schema: SCHEMA.to_string(),
         template: TemplateInfo::from(template),
-        document: document_info(doc, &at),
+        document: document_info(doc, template, &at),
         summary: summary(doc, template, coverage, findings),
         categories: categories(template, coverage, &at),
         indicators: indicators(template, coverage, &at),
@@ -465,7 +467,7 @@ impl<'r, 'a> Locations<'r, 'a> {
     }
 }
 
-fn document_info(doc: &Document<'_>, at: &Locations<'_, '_>) -> DocumentInfo {
+fn document_info(doc: &Document<'_>, template: &Template, at: &Locations<'_, '_>) -> DocumentInfo {
     let reading = at.reading;
     let parts = doc
         .parts
@@ -479,11 +481,16 @@ fn document_info(doc: &Document<'_>, at: &Locations<'_, '_>) -> DocumentInfo {
             span: at.span(&p.span),
         })
         .collect();
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| one_line(doc.slice(t)).replace(' ', ""));
+    let county = title.as_deref().and_then(|t| {
+        crate::facts::places::place_of(t, &template.vocabulary.admin_prefixes).map(str::to_string)
+    });
     DocumentInfo {
-        title: doc
-            .title
-            .as_ref()
-            .map(|t| one_line(doc.slice(t)).replace(' ', "")),
+        title,
+        county,
         kind: doc.kind,
         horizon: doc.horizon.as_ref().and_then(|h| h.year),
         parts,

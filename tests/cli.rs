@@ -446,3 +446,87 @@ fn usage_errors_are_one_line() {
         assert!(err.contains("--help"), "{err}");
     }
 }
+
+/// A CSV record's fields (RFC 4180: quoted fields may hold commas, quotes and line ends).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            _ => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+#[test]
+fn many_drafts_at_once_as_a_table_and_as_csv() {
+    let plans = [
+        fixture("complete.txt"),
+        fixture("unassigned-task/flagged.txt"),
+    ];
+    let missing = "/nonexistent/draft.txt".to_string();
+    let args = |format: &str| -> Vec<String> {
+        let mut a = vec!["check".to_string(), "--format".into(), format.into()];
+        a.extend(plans.iter().cloned());
+        a.push(missing.clone());
+        a
+    };
+    let run = |format: &str| {
+        let a = args(format);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        plancheck(&a, None)
+    };
+    let (code, csv, _) = run("csv");
+    assert_eq!(code, 2, "a file that cannot be read makes the run exit 2");
+    assert!(csv.starts_with('\u{feff}'), "a byte order mark for Excel");
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 1 + plans.len() + 1);
+    let header = csv_fields(lines[0]);
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (k, plan) in plans.iter().enumerate() {
+        let row = csv_fields(lines[1 + k]);
+        let (_, json, _) = plancheck(&["check", "--format", "json", plan], None);
+        let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(row[column("文件")], *plan);
+        assert_eq!(
+            row[column("标题")],
+            r["document"]["title"].as_str().unwrap_or("")
+        );
+        assert_eq!(row[column("错误")], r["summary"]["errors"].to_string());
+        assert_eq!(row[column("警告")], r["summary"]["warnings"].to_string());
+        assert_eq!(
+            row[column("任务已明确责任")],
+            format!("{} / {}", r["summary"]["assigned"], r["summary"]["tasks"])
+        );
+        assert_eq!(
+            row[column("指标提及")],
+            format!(
+                "{} / {}",
+                r["summary"]["indicators_mentioned"], r["summary"]["indicators_expected"]
+            )
+        );
+    }
+    assert_eq!(csv_fields(lines[1])[column("县（区）")], "青山县");
+    let bad = csv_fields(lines[3]);
+    assert_eq!(bad[column("文件")], missing);
+    assert!(bad[column("说明")].starts_with("无法检查"), "{bad:?}");
+    // The table for a terminal: the same rows.
+    let (code, table, _) = run("summary");
+    assert_eq!(code, 2);
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 1 + plans.len() + 1);
+    assert!(rows[1].starts_with(plans[0].as_str()) && rows[1].contains("青山县"));
+    assert!(rows[3].contains("无法检查"));
+}

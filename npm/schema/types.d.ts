@@ -6,6 +6,8 @@ export interface TemplateInfo {
 }
 export interface DocumentInfo {
   title: string | null;
+  /** The place the plan is for, from its title (休宁县), when it names one. */
+  county: string | null;
   kind: DocumentKind;
   horizon: number | null;
   parts: ReportPart[];

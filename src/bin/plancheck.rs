@@ -1,4 +1,5 @@
-//! The command line: `plancheck check FILE… [--format json|text|markdown|sarif] [--template FILE]`.
+//! The command line: `plancheck check FILE… [--format json|text|markdown|sarif|summary|csv]
+//! [--template FILE]`.
 //!
 //! The CLI is native only; on wasm32 (where `cargo test --target wasm32…` builds every
 //! target) the binary is an empty stub.
@@ -43,6 +44,10 @@ mod cli {
         Text,
         Markdown,
         Sarif,
+        /// A table, a row per file: title, county, counts, coverage, target year.
+        Summary,
+        /// The same table as CSV (UTF-8 with a byte order mark, for Excel).
+        Csv,
     }
 
     fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -191,8 +196,11 @@ mod cli {
         };
 
         let mut reports: Vec<(String, Report)> = Vec::new();
-        // A file that cannot be checked is said on stderr; the others are still reported.
+        // A file that cannot be checked is said on stderr (and in its row of a batch
+        // table); the others are still reported.
         let mut unreadable = false;
+        // Each file in order: the index of its report, or why it could not be checked.
+        let mut batch: Vec<(String, Result<usize, String>)> = Vec::new();
         // The texts checked, for formats that count columns in them.
         let mut texts: Vec<String> = Vec::new();
         for path in &files {
@@ -201,6 +209,7 @@ mod cli {
                 Err(e) => {
                     eprintln!("plancheck: {e}");
                     unreadable = true;
+                    batch.push((path.clone(), Err(e)));
                     continue;
                 }
             };
@@ -215,6 +224,7 @@ mod cli {
                 if let Err(e) = plancheck::within_limit(text.len()) {
                     eprintln!("plancheck: {path}: {e}");
                     unreadable = true;
+                    batch.push((path.clone(), Err(e.to_string())));
                     continue;
                 }
                 eprintln!("plancheck: {name}: read as {encoding}");
@@ -235,6 +245,7 @@ mod cli {
                 Err(e) => {
                     eprintln!("plancheck: {path}: {e}");
                     unreadable = true;
+                    batch.push((path.clone(), Err(e.to_string())));
                     continue;
                 }
             };
@@ -244,8 +255,10 @@ mod cli {
             {
                 eprintln!("plancheck: {path}: the file is empty");
                 unreadable = true;
+                batch.push((path.clone(), Err("the file is empty".to_string())));
                 continue;
             }
+            batch.push((name.to_string(), Ok(reports.len())));
             reports.push((name.to_string(), checker.check(&text, &Options::default())));
             texts.push(text.into_owned());
         }
@@ -273,6 +286,23 @@ mod cli {
                 .map(|(n, r)| plancheck::render::markdown(n, r))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Format::Summary | Format::Csv => {
+                let rows: Vec<plancheck::render::BatchRow<'_>> = batch
+                    .iter()
+                    .map(|(name, result)| plancheck::render::BatchRow {
+                        name,
+                        report: match result {
+                            Ok(k) => Ok(&reports[*k].1),
+                            Err(why) => Err(why.clone()),
+                        },
+                    })
+                    .collect();
+                if matches!(format, Format::Csv) {
+                    plancheck::render::csv(&rows)
+                } else {
+                    plancheck::render::summary(&rows)
+                }
+            }
             Format::Sarif => {
                 match serde_json::to_string_pretty(&plancheck::render::sarif(
                     &reports,

@@ -2,4 +2,5 @@
 //! normalises with these once; rules read the normalised values.
 
 pub mod numbers;
+pub mod places;
 pub mod years;

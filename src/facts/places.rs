@@ -14,13 +14,13 @@ pub fn place_of<'t>(title: &'t str, admin: &[String]) -> Option<&'t str> {
     let head = &title[..head_end];
     let end = head
         .char_indices()
-        .filter(|(_, c)| {
+        .rev()
+        .find(|(_, c)| {
             admin
                 .iter()
                 .any(|a| a.starts_with(*c) && a.chars().count() == 1)
         })
-        .map(|(i, c)| i + c.len_utf8())
-        .last()?;
+        .map(|(i, c)| i + c.len_utf8())?;
     let place = &title[..end];
     (place.chars().count() >= 2 && place.chars().count() <= 12).then_some(place)
 }

@@ -388,3 +388,140 @@ pub fn summary(rows: &[BatchRow<'_>]) -> String {
     }
     out
 }
+
+/// What changed between two versions, as text for a terminal (`markdown`: as Markdown).
+pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
+    use crate::compare::TargetValue;
+    let esc = |s: &str| {
+        if markdown {
+            md_escape(s)
+        } else {
+            terminal_safe(s)
+        }
+    };
+    let value = |v: &TargetValue| {
+        let mut s = v.value.clone().unwrap_or_else(|| "—".into());
+        if let Some(u) = &v.unit {
+            s.push_str(u);
+        }
+        if let Some(y) = v.year {
+            s.push_str(&format!("（{y}年）"));
+        }
+        s
+    };
+    let title =
+        |v: &crate::compare::Version| v.title.clone().unwrap_or_else(|| "（未识别标题）".into());
+    let mut out = String::new();
+    let heading = |out: &mut String, text: &str| {
+        if markdown {
+            let _ = writeln!(out, "\n## {text}\n");
+        } else {
+            let _ = writeln!(out, "\n{text}");
+        }
+    };
+    let item = |out: &mut String, text: String| {
+        let _ = writeln!(out, "{}{}", if markdown { "- " } else { "  " }, text);
+    };
+    if markdown {
+        let _ = writeln!(out, "# 修改对比：{}", esc(&title(&c.new)));
+    } else {
+        let _ = writeln!(
+            out,
+            "修改对比：{} → {}",
+            esc(&title(&c.old)),
+            esc(&title(&c.new))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}错误 {} → {}，警告 {} → {}，提示 {} → {}；已解决 {} 项，新增 {} 项，仍存在 {} 项",
+        if markdown { "\n" } else { "" },
+        c.old.errors,
+        c.new.errors,
+        c.old.warnings,
+        c.new.warnings,
+        c.old.infos,
+        c.new.infos,
+        c.fixed.len(),
+        c.added.len(),
+        c.still_open
+    );
+    let findings = |out: &mut String, name: &str, list: &[crate::report::FindingOut]| {
+        if list.is_empty() {
+            return;
+        }
+        heading(out, name);
+        for f in list {
+            item(
+                out,
+                format!("〔{}〕{}", f.severity.label(), esc(&f.message)),
+            );
+        }
+    };
+    findings(&mut out, "已解决的问题", &c.fixed);
+    findings(&mut out, "新增的问题", &c.added);
+    let t = &c.tasks;
+    if !(t.added.is_empty()
+        && t.removed.is_empty()
+        && t.renamed.is_empty()
+        && t.reassigned.is_empty())
+    {
+        heading(&mut out, "任务");
+        for x in &t.added {
+            item(&mut out, format!("新增：{}", esc(x)));
+        }
+        for x in &t.removed {
+            item(&mut out, format!("删除：{}", esc(x)));
+        }
+        for x in &t.renamed {
+            item(&mut out, format!("改名：{} → {}", esc(&x.from), esc(&x.to)));
+        }
+        for x in &t.reassigned {
+            item(
+                &mut out,
+                format!(
+                    "责任单位变化：{}（{} → {}）",
+                    esc(&x.task),
+                    esc(&x.before.join("、")),
+                    esc(&x.after.join("、"))
+                ),
+            );
+        }
+    }
+    if !c.targets.is_empty() {
+        heading(&mut out, "目标");
+        for x in &c.targets {
+            item(
+                &mut out,
+                format!(
+                    "{} {} → {}{}",
+                    esc(&x.name),
+                    esc(&value(&x.before)),
+                    esc(&value(&x.after)),
+                    if x.weaker { "（降低）" } else { "" }
+                ),
+            );
+        }
+    }
+    if !c.categories.is_empty() || !c.parts.added.is_empty() || !c.parts.removed.is_empty() {
+        heading(&mut out, "结构");
+        for x in &c.categories {
+            item(
+                &mut out,
+                format!(
+                    "{}：{} → {}",
+                    esc(&x.name),
+                    x.before.label(),
+                    x.after.label()
+                ),
+            );
+        }
+        for k in &c.parts.added {
+            item(&mut out, format!("新增部分：{}", k.as_str()));
+        }
+        for k in &c.parts.removed {
+            item(&mut out, format!("缺少部分：{}", k.as_str()));
+        }
+    }
+    out
+}

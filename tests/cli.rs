@@ -530,3 +530,38 @@ fn many_drafts_at_once_as_a_table_and_as_csv() {
     assert!(rows[1].starts_with(plans[0].as_str()) && rows[1].contains("青山县"));
     assert!(rows[3].contains("无法检查"));
 }
+
+#[test]
+fn two_versions_compared() {
+    let dir = std::env::temp_dir().join(format!("plancheck-cli-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = std::fs::read_to_string(fixture("complete.txt")).unwrap();
+    let new = old.replacen("研发经费投入强度达到2.5%", "研发经费投入强度达到2.2%", 1);
+    let (a, b) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&a, &old).unwrap();
+    std::fs::write(&b, &new).unwrap();
+    let (a, b) = (
+        a.to_string_lossy().into_owned(),
+        b.to_string_lossy().into_owned(),
+    );
+    let (code, out, err) = plancheck(&["compare", &a, &b, "--format", "json"], None);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "plancheck/compare@1");
+    assert_eq!(v["targets"][0]["indicator"], "rd");
+    assert_eq!(v["targets"][0]["weaker"], true);
+    let (code, text, _) = plancheck(&["compare", &a, &b], None);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("研发经费投入强度 2.5%（2027年） → 2.2%（2027年）（降低）"),
+        "{text}"
+    );
+    let (_, md, _) = plancheck(&["compare", &a, &b, "--format", "markdown"], None);
+    assert!(md.starts_with("# 修改对比"), "{md}");
+    // A file that cannot be read: one line, exit 2.
+    let (code, out, err) = plancheck(&["compare", &a, "/nonexistent/new.txt"], None);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -217,7 +217,13 @@ fn contracts_are_generated_from_the_types() {
         "plancheck/template.schema.json",
         "plancheck template",
     );
+    let comparison = schema::<plancheck::compare::Comparison>(
+        true,
+        "plancheck/compare.schema.json",
+        "plancheck comparison of two versions (plancheck/compare@1)",
+    );
     check("npm/schema/report.schema.json", &pretty(&report));
+    check("npm/schema/compare.schema.json", &pretty(&comparison));
     check("npm/schema/template.schema.json", &pretty(&template));
     let mut ts = Ts {
         out: "// Generated from the Rust types by `make generate`; do not edit.\n".into(),
@@ -225,6 +231,7 @@ fn contracts_are_generated_from_the_types() {
     };
     ts.schema("Report", &report);
     ts.schema("Template", &template);
+    ts.schema("Comparison", &comparison);
     check("npm/schema/types.d.ts", &ts.out);
 }
 

@@ -243,3 +243,67 @@ export interface Template {
   basis?: Basis | null;
   vocabulary?: Vocabulary | null;
 }
+/** One version: its title and its counts. */
+export interface Version {
+  title: string | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+export interface TaskChanges {
+  added: string[];
+  removed: string[];
+  renamed: Renamed[];
+  /** Tasks whose units changed: the units before and after. */
+  reassigned: Reassigned[];
+}
+export interface Renamed {
+  from: string;
+  to: string;
+}
+export interface Reassigned {
+  task: string;
+  before: string[];
+  after: string[];
+}
+/** A target of one indicator whose value, unit or year changed. */
+export interface TargetChange {
+  indicator: string;
+  name: string;
+  before: TargetValue;
+  after: TargetValue;
+  /** The new target asks less: a lower value (a higher one for a rate that should fall) in the same unit, or a later year. */
+  weaker: boolean;
+}
+export interface TargetValue {
+  value: string | null;
+  unit: string | null;
+  year: number | null;
+}
+export interface CategoryChange {
+  id: string;
+  name: string;
+  before: CategoryStatus;
+  after: CategoryStatus;
+}
+export interface PartChanges {
+  added: PartKind[];
+  removed: PartKind[];
+}
+/** What changed between two versions of a draft. */
+export interface Comparison {
+  /** Always `plancheck/compare@1`. */
+  schema: "plancheck/compare@1";
+  old: Version;
+  new: Version;
+  /** Findings of the old version that the new one no longer has. */
+  fixed: Finding[];
+  /** Findings the new version has and the old one did not. */
+  added: Finding[];
+  /** How many findings both versions have. */
+  still_open: number;
+  tasks: TaskChanges;
+  targets: TargetChange[];
+  categories: CategoryChange[];
+  parts: PartChanges;
+}

@@ -36,6 +36,25 @@ mod cli {
             #[arg(long)]
             template: Option<String>,
         },
+        /// Compare two versions of a draft: findings fixed and new, tasks, targets, parts.
+        Compare {
+            /// The earlier version (text or .docx).
+            old: String,
+            /// The later version.
+            new: String,
+            #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+            format: CompareFormat,
+            /// A template JSON file (default: the embedded national template).
+            #[arg(long)]
+            template: Option<String>,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum CompareFormat {
+        Json,
+        Text,
+        Markdown,
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +122,92 @@ mod cli {
             .map(|t| (t.into_owned(), "GB18030"))
     }
 
+    /// The template a run checks against: the embedded national one, or a file's.
+    fn template_from(path: Option<String>) -> Result<Template, String> {
+        let Some(path) = path else {
+            return Ok(Template::national());
+        };
+        let json = std::fs::File::open(&path)
+            .map_err(|e| format!("{path}: {e}"))
+            .and_then(|f| read_limited(f, &path, plancheck::template::MAX_TEMPLATE_BYTES))
+            .and_then(|b| String::from_utf8(b).map_err(|_| format!("{path}: not UTF-8 text")))?;
+        Template::from_json(&json).map_err(|e| format!("{path}: {e}"))
+    }
+
+    /// The text to check in a file or standard input, in any encoding and form it is read
+    /// in, with what was decoded or left out said on stderr; an error names the file.
+    fn text_from(path: &str) -> Result<String, String> {
+        let bytes = read(path)?;
+        let name = if path == "-" { "<stdin>" } else { path };
+        // Text in another encoding Windows tools save: decoded, and said on stderr.
+        let text = match other_encoding(&bytes) {
+            Some((text, encoding)) => {
+                plancheck::within_limit(text.len()).map_err(|e| format!("{path}: {e}"))?;
+                eprintln!("plancheck: {name}: read as {encoding}");
+                text
+            }
+            None => {
+                let (text, docx) = text_of(&bytes).map_err(|e| format!("{path}: {e}"))?;
+                // What a Word file held that is not checked: said on stderr, so that the
+                // report on stdout stays the same as for the text.
+                if let Some(note) = docx.as_ref().and_then(left_out) {
+                    eprintln!("plancheck: {name}: {note}");
+                }
+                text.into_owned()
+            }
+        };
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty()
+        {
+            return Err(format!("{path}: the file is empty"));
+        }
+        Ok(text)
+    }
+
+    /// `plancheck compare OLD NEW`: what changed between two versions of a draft.
+    fn compare(old: &str, new: &str, format: CompareFormat, template: Option<String>) -> ExitCode {
+        if old == "-" && new == "-" {
+            return fail("standard input (`-`) can be read only once");
+        }
+        let template = match template_from(template) {
+            Ok(t) => t,
+            Err(e) => return fail(e),
+        };
+        let checker = match Checker::new(template.clone()) {
+            Ok(c) => c,
+            Err(e) => return fail(e),
+        };
+        let (old_text, new_text) = match (text_from(old), text_from(new)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => return fail(e),
+        };
+        let options = Options::default();
+        let comparison = plancheck::compare::compare(
+            &checker.check(&old_text, &options),
+            &checker.check(&new_text, &options),
+            &template,
+        );
+        let output = match format {
+            CompareFormat::Json => match serde_json::to_string_pretty(&comparison) {
+                Ok(s) => s + "\n",
+                Err(e) => return fail(e),
+            },
+            CompareFormat::Text => plancheck::render::comparison(&comparison, false),
+            CompareFormat::Markdown => plancheck::render::comparison(&comparison, true),
+        };
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(output.as_bytes())
+            .and_then(|_| stdout.flush())
+        {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return fail(e);
+            }
+        }
+        ExitCode::SUCCESS
+    }
+
     fn read(path: &str) -> Result<Vec<u8>, String> {
         // A .docx may be larger than the text it holds; each reader checks its own limit.
         let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
@@ -163,34 +268,26 @@ mod cli {
                 ));
             }
         };
-        let Command::Check {
-            files,
-            format,
-            template,
-        } = cli.command;
+        let (files, format, template) = match cli.command {
+            Command::Check {
+                files,
+                format,
+                template,
+            } => (files, format, template),
+            Command::Compare {
+                old,
+                new,
+                format,
+                template,
+            } => return compare(&old, &new, format, template),
+        };
 
         if files.iter().filter(|f| *f == "-").count() > 1 {
             return fail("standard input (`-`) can be read only once");
         }
-        let template = match template {
-            None => Template::national(),
-            Some(path) => {
-                let json = match std::fs::File::open(&path)
-                    .map_err(|e| format!("{path}: {e}"))
-                    .and_then(|f| read_limited(f, &path, plancheck::template::MAX_TEMPLATE_BYTES))
-                    .and_then(|b| {
-                        String::from_utf8(b).map_err(|_| format!("{path}: not UTF-8 text"))
-                    }) {
-                    Ok(s) => s,
-                    Err(e) => return fail(e),
-                };
-                match Template::from_json(&json) {
-                    Ok(t) => t,
-                    Err(e) => return fail(format!("{path}: {e}")),
-                }
-            }
-        };
-        let checker = match Checker::new(template) {
+        let checker = match template_from(template)
+            .and_then(|t| Checker::new(t).map_err(|e| e.to_string()))
+        {
             Ok(c) => c,
             Err(e) => return fail(e),
         };
@@ -204,8 +301,8 @@ mod cli {
         // The texts checked, for formats that count columns in them.
         let mut texts: Vec<String> = Vec::new();
         for path in &files {
-            let bytes = match read(path) {
-                Ok(b) => b,
+            let text = match text_from(path) {
+                Ok(text) => text,
                 Err(e) => {
                     eprintln!("plancheck: {e}");
                     unreadable = true;
@@ -218,49 +315,9 @@ mod cli {
             } else {
                 path.as_str()
             };
-            // Text in another encoding Windows tools save: decoded, and said on stderr.
-            let other = other_encoding(&bytes);
-            if let Some((text, encoding)) = &other {
-                if let Err(e) = plancheck::within_limit(text.len()) {
-                    eprintln!("plancheck: {path}: {e}");
-                    unreadable = true;
-                    batch.push((path.clone(), Err(e.to_string())));
-                    continue;
-                }
-                eprintln!("plancheck: {name}: read as {encoding}");
-            }
-            let decoded = match other {
-                Some((text, _)) => Ok((std::borrow::Cow::Owned(text), None)),
-                None => text_of(&bytes),
-            };
-            let text = match decoded {
-                Ok((text, docx)) => {
-                    // What a Word file held that is not checked: said on stderr, so that
-                    // the report on stdout stays the same as for the text.
-                    if let Some(note) = docx.as_ref().and_then(left_out) {
-                        eprintln!("plancheck: {name}: {note}");
-                    }
-                    text
-                }
-                Err(e) => {
-                    eprintln!("plancheck: {path}: {e}");
-                    unreadable = true;
-                    batch.push((path.clone(), Err(e.to_string())));
-                    continue;
-                }
-            };
-            if text
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-                .is_empty()
-            {
-                eprintln!("plancheck: {path}: the file is empty");
-                unreadable = true;
-                batch.push((path.clone(), Err("the file is empty".to_string())));
-                continue;
-            }
             batch.push((name.to_string(), Ok(reports.len())));
             reports.push((name.to_string(), checker.check(&text, &Options::default())));
-            texts.push(text.into_owned());
+            texts.push(text);
         }
 
         let output = match format {

@@ -35,6 +35,8 @@ export declare class PlanCheckerElement extends HTMLElement {
   readonly template: TemplateInfo | null;
   /** The text; setting it checks at once. */
   value: string;
+  /** Whether the draft is ready; also the host's `data-verdict` attribute. */
+  readonly verdict: "empty" | "not-a-plan" | "blocked" | "review" | "ready";
   /** Checks now; resolves to null when the text changed before the check finished. */
   check(): Promise<Report | null>;
   /** A built-in id, a URL, JSON text or an object; rejects for a malformed template, naming the field. */
@@ -42,17 +44,24 @@ export declare class PlanCheckerElement extends HTMLElement {
   /** The current text's report as Markdown, headed by `name`. */
   markdown(name?: string): string;
   /**
-   * Reads a picked file into the textarea — UTF-8 text, or a Word document (.docx) as the
-   * text Word displays — and checks it; rejects with a message for the user.
+   * Reads a picked file into the textarea — text in UTF-8, GB18030 or UTF-16 with a BOM, or
+   * a Word document (.docx) as the text Word displays — and checks it; rejects with a
+   * message for the user.
    */
   openFile(file: File): Promise<Report | null>;
   /** Where the text came from after `openFile`; `null` once edited or set by script. */
   readonly source: TextSource | DocxSource | null;
-  /** Selects a span in the text and scrolls it into view. */
+  /** Selects a span in the text and scrolls it into view (a finding is shown without selecting it). */
   select(span: { start: number; end: number }): void;
 }
 
-export interface TextSource { name: string; kind: "text"; }
+/**
+ * A plan's file read as text, without checking it (a portal's batch, say); rejects with a
+ * message for the user, in `lang`, when the file cannot be read as a plan.
+ */
+export declare function readPlanFile(file: File, lang?: string): Promise<{ text: string; source: TextSource | DocxSource }>;
+
+export interface TextSource { name: string; kind: "text"; encoding: "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030"; }
 /** A Word file: tracked changes read as accepted; comments kept here, not checked. */
 export interface DocxSource {
   name: string; kind: "docx"; paragraphs: number; numbered: number; tables: number;

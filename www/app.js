@@ -1,5 +1,6 @@
 // The page: the <plan-checker> element around the text, plus file opening and export.
 import "./pkg/plan-checker.js";
+import { runBatch } from "./batch.js";
 
 const $ = (id) => document.getElementById(id);
 const checker = $("checker");
@@ -153,18 +154,32 @@ addEventListener("dragover", (e) => {
   if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
 });
 addEventListener("drop", (e) => {
-  const f = e.dataTransfer?.files[0];
-  if (!f) return;
+  const files = [...(e.dataTransfer?.files ?? [])];
+  if (!files.length) return;
   e.preventDefault();
-  openFile(f);
+  openFiles(files);
 });
 // The picker is cleared after each file, so that choosing the same file again (saved
 // again in Word) reads it again.
 $("file").addEventListener("change", (e) => {
-  const f = e.target.files[0];
+  const files = [...e.target.files];
   e.target.value = "";
-  if (f) openFile(f);
+  openFiles(files);
 });
+
+/** One file opens in the checker; several make a batch table. */
+function openFiles(files) {
+  if (files.length === 1) openFile(files[0]);
+  else if (files.length > 1) {
+    runBatch(files, {
+      open: (file) => {
+        openFile(file);
+        checker.scrollIntoView({ block: "start" });
+      },
+      save,
+    });
+  }
+}
 $("save-text").addEventListener("click", saveText);
 $("export-json").addEventListener("click", download);
 $("copy-md").addEventListener("click", copyMarkdown);

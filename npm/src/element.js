@@ -29,6 +29,44 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * The text of a plan's file — `.txt` in UTF-8, GB18030 or UTF-16 with a BOM, or `.docx` —
+ * and where it came from: `{text, source}`, `source` as the element's `source` says it.
+ * Rejects with a message for the user (in `lang`) when the file cannot be read as a plan.
+ */
+export async function readPlanFile(file, lang = "zh-CN") {
+  const t = (lang || "zh-CN").toLowerCase().startsWith("en") ? STRINGS.en : STRINGS["zh-CN"];
+  const name = file.name;
+  const word = /\.docx$/i.test(name) || file.type === DOCX_TYPE;
+  if (/\.wps$/i.test(name)) throw new Error(t.legacyWps(name));
+  if (/\.doc$/i.test(name)) throw new Error(t.docx["legacy-doc"](name));
+  if (!word && !/\.txt$/i.test(name) && file.type !== "text/plain") throw new Error(t.unsupported(name));
+  const limit = word ? MAX_DOCX_BYTES : MAX_INPUT_BYTES;
+  if (file.size > limit) throw new Error((word ? t.docxTooLarge : t.tooLarge)(name, (file.size / 1048576).toFixed(1)));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // By content: a Word file saved under another name is read all the same.
+  if (word || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)) {
+    let doc;
+    try {
+      doc = await readDocxOffThread(bytes);
+    } catch (e) {
+      const kind = e && e.kind;
+      throw new Error(kind && t.docx[kind] ? t.docx[kind](name) : t.docx.failed(name, messageOf(e)));
+    }
+    if (new TextEncoder().encode(doc.text).length > MAX_INPUT_BYTES) {
+      throw new Error(t.tooLarge(name, (doc.text.length / 1048576).toFixed(1)));
+    }
+    const { text, ...about } = doc;
+    return { text, source: { name, kind: "docx", ...about } };
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new Error(t.docx["legacy-doc"](name));
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded || decoded.text.includes("\u0000")) throw new Error(t.notText(name));
+  return { text: decoded.text, source: { name, kind: "text", encoding: decoded.encoding } };
+}
+
 // Outside a browser (a server rendering the portal's pages imports this module) there is
 // no HTMLElement: the class is then defined over a plain base and not registered.
 const ElementBase = globalThis.HTMLElement ?? class {};
@@ -209,28 +247,12 @@ export class PlanCheckerElement extends ElementBase {
    * for the user when the file cannot be read as a plan.
    */
   async openFile(file) {
-    const t = this.#strings;
-    const name = file.name;
-    const word = /\.docx$/i.test(name) || file.type === DOCX_TYPE;
-    if (/\.wps$/i.test(name)) throw new Error(t.legacyWps(name));
-    if (/\.doc$/i.test(name)) throw new Error(t.docx["legacy-doc"](name));
-    if (!word && !/\.txt$/i.test(name) && file.type !== "text/plain") throw new Error(t.unsupported(name));
-    const limit = word ? MAX_DOCX_BYTES : MAX_INPUT_BYTES;
-    if (file.size > limit) throw new Error((word ? t.docxTooLarge : t.tooLarge)(name, (file.size / 1048576).toFixed(1)));
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // By content: a Word file saved under another name is read all the same.
-    if (word || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)) {
-      return this.#openDocx(name, bytes);
-    }
-    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-      throw new Error(t.docx["legacy-doc"](name));
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded || decoded.text.includes("\u0000")) throw new Error(t.notText(name));
-    this.#source = { name, kind: "text", encoding: decoded.encoding };
-    this.#setText(decoded.text);
+    const { text, source } = await readPlanFile(file, this.getAttribute("lang"));
+    this.#source = source;
+    this.#setText(text);
     return this.#report;
   }
+
 
   /**
    * Where the text came from, after `openFile`: `{name, kind: "text"}`, or for a Word
@@ -240,24 +262,6 @@ export class PlanCheckerElement extends ElementBase {
    */
   get source() {
     return this.#source;
-  }
-
-  async #openDocx(name, bytes) {
-    const t = this.#strings;
-    let doc;
-    try {
-      doc = await readDocxOffThread(bytes);
-    } catch (e) {
-      const kind = e && e.kind;
-      throw new Error(kind && t.docx[kind] ? t.docx[kind](name) : t.docx.failed(name, messageOf(e)));
-    }
-    if (new TextEncoder().encode(doc.text).length > MAX_INPUT_BYTES) {
-      throw new Error(t.tooLarge(name, (doc.text.length / 1048576).toFixed(1)));
-    }
-    const { text, ...about } = doc;
-    this.#source = { name, kind: "docx", ...about };
-    this.#setText(text);
-    return this.#report;
   }
 
   /** Selects a span (from a finding) in the text and scrolls it into view. */

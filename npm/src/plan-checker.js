@@ -9,5 +9,5 @@
 // module (esbuild), which imports the checker's module beside it.
 
 export { load, WorkerChecker, WorkerFailure } from "./worker-client.js";
-export { PlanCheckerElement } from "./element.js";
+export { PlanCheckerElement, readPlanFile } from "./element.js";
 export { check } from "./plancheck.js";

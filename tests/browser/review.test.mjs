@@ -344,3 +344,68 @@ test("moving the caret onto a marked passage shows its finding in the list", asy
   assert.deepEqual(await current(), ["target-missing-unit"]);
   assert.equal(await page.evaluate(() => document.activeElement.id), "text");
 });
+
+/** A CSV text's records (RFC 4180: quoted fields hold commas, quotes and line ends). */
+function parseCsv(text) {
+  const records = [[""]];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const field = records[records.length - 1];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field[field.length - 1] += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field[field.length - 1] += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") field.push("");
+    else if (c === "\r" && text[i + 1] === "\n") { records.push([""]); i++; }
+    else field[field.length - 1] += c;
+  }
+  return records.filter((r) => r.length > 1 || r[0] !== "");
+}
+
+test("ten drafts at once: a table, progress, a damaged file's reason, CSV read back", async () => {
+  const { wordDraft } = await import("./harness.mjs");
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  const txt = (rel) => ({ name: rel.replace(/\//g, "-"), mimeType: "text/plain", buffer: fs.readFileSync(path.join(root, "tests/fixtures", rel)) });
+  const files = [
+    txt("complete.txt"), txt("unassigned-task/flagged.txt"), txt("horizon-mismatch/flagged.txt"),
+    txt("target-missing-date/flagged.txt"), txt("no-lead-unit/flagged.txt"), txt("missing-part/flagged.txt"),
+    txt("encodings/gb18030.txt"), txt("schedule-gap/flagged.txt"),
+    { name: "征求意见稿.docx", mimeType: DOCX, buffer: wordDraft() },
+    { name: "损坏.docx", mimeType: DOCX, buffer: Buffer.from("PK\u0003\u0004 not really a zip") },
+  ];
+  await page.setInputFiles("#file", files);
+  await page.waitForFunction(() => /已检查 10 \/ 10/.test(document.getElementById("batch-progress").textContent), null, { timeout: 30000 });
+  assert.match(await page.textContent("#batch-progress"), /1 份无法检查/);
+  const rows = await page.$$eval("#batch-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.file, tr.dataset.failed === "true"]));
+  assert.equal(rows.length, 10);
+  assert.deepEqual(rows.filter(([, failed]) => failed).map(([name]) => name), ["损坏.docx"]);
+  assert.match(await page.textContent('#batch-table tr[data-file="损坏.docx"]'), /无法检查/);
+  // The CSV, read back with a CSV parser: the header, a row per file, the numbers.
+  const download = page.waitForEvent("download");
+  await page.click("#batch-csv");
+  const csv = fs.readFileSync(await (await download).path(), "utf8");
+  assert.ok(csv.startsWith("\ufeff"));
+  const records = parseCsv(csv.slice(1));
+  assert.equal(records.length, 11);
+  const header = records[0];
+  assert.deepEqual(header.slice(0, 4), ["文件", "标题", "县（区）", "错误"]);
+  const complete = records.find((r) => r[0] === "complete.txt");
+  assert.deepEqual([complete[2], complete[3], complete[8]], ["青山县", "0", "37 / 37"]);
+  const unassigned = records.find((r) => r[0] === "unassigned-task-flagged.txt");
+  assert.equal(unassigned[header.indexOf("错误")], "1");
+  // Sortable: by errors, the most first after a second click.
+  await page.click('#batch-table button[data-sort="errors"]');
+  await page.click('#batch-table button[data-sort="errors"]');
+  const first = await page.$eval("#batch-table tbody tr", (tr) => tr.querySelector('[data-column="errors"]').textContent);
+  assert.ok(Number(first) >= 1, `first row has ${first} errors`);
+  const { artifacts } = await import("./harness.mjs");
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.$eval("#batch", (b) => b.scrollIntoView());
+  await (await page.$("#batch")).screenshot({ path: path.join(artifacts, "batch.png") });
+  // A row opens its draft in the checker.
+  await page.click('#batch-table tr[data-file="horizon-mismatch-flagged.txt"] button');
+  await page.waitForSelector('[data-rule="horizon-mismatch"]');
+  await page.click("#batch-close");
+});

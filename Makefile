@@ -7,6 +7,8 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/plancheck.wasm
 # The .docx reader's module, loaded by the page only when a Word file is opened.
 DOCX_WASM := target/wasm32-unknown-unknown/wasm/plancheck_docx.wasm
+# The comparison's module, loaded by the page only when two versions are compared.
+COMPARE_WASM := target/wasm32-unknown-unknown/wasm/plancheck_compare.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
@@ -100,15 +102,19 @@ WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(
 wasm: deps-wasm deps-wasm-opt
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-compare --lib --target wasm32-unknown-unknown --profile wasm
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(WASM)
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(DOCX_WASM)
+	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(COMPARE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_docx_bg.wasm -o www/pkg/plancheck_docx_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_compare_bg.wasm -o www/pkg/plancheck_compare_bg.wasm
 	$(ESBUILD) npm/src/plan-checker.js --bundle --format=esm --log-level=warning \
 		--external:./plancheck.js --external:./plancheck_docx.js --outfile=www/pkg/plan-checker.js
 	cp $(filter-out www/pkg/plan-checker.js,$(ELEMENT)) www/pkg/
 	@echo "wasm: $$(stat -c %s www/pkg/plancheck_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_bg.wasm | wc -c) gzipped"
 	@echo "docx wasm: $$(stat -c %s www/pkg/plancheck_docx_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_docx_bg.wasm | wc -c) gzipped"
+	@echo "compare wasm: $$(stat -c %s www/pkg/plancheck_compare_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_compare_bg.wasm | wc -c) gzipped"
 
 ## The npm package, in pkg/ (generated): web and bundler entries, the element, schemas.
 package: wasm
@@ -116,6 +122,7 @@ package: wasm
 	mkdir -p pkg/bundler pkg/schema
 	cp www/pkg/plancheck.js www/pkg/plancheck.d.ts www/pkg/plancheck_bg.wasm www/pkg/plancheck_bg.wasm.d.ts pkg/
 	cp www/pkg/plancheck_docx.js www/pkg/plancheck_docx.d.ts www/pkg/plancheck_docx_bg.wasm www/pkg/plancheck_docx_bg.wasm.d.ts pkg/
+	cp www/pkg/plancheck_compare.js www/pkg/plancheck_compare.d.ts www/pkg/plancheck_compare_bg.wasm www/pkg/plancheck_compare_bg.wasm.d.ts pkg/
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(WASM)
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_bg.wasm -o pkg/bundler/plancheck_bg.wasm

@@ -29,6 +29,9 @@ pub mod rules;
 pub mod template;
 
 #[cfg(target_arch = "wasm32")]
+mod js_json;
+/// The checker's WebAssembly edge; off for modules built on the core (compare).
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod wasm;
 
 pub use plancheck_docx as docx;

@@ -1,6 +1,8 @@
 // The page: the <plan-checker> element around the text, plus file opening and export.
 import "./pkg/plan-checker.js";
 import { runBatch } from "./batch.js";
+import { compareVersions, renderComparison } from "./compare.js";
+import { readPlanFile } from "./pkg/plan-checker.js";
 
 const $ = (id) => document.getElementById(id);
 const checker = $("checker");
@@ -180,6 +182,31 @@ function openFiles(files) {
     });
   }
 }
+// 对比上一版: the earlier version picked, compared with the text on the page.
+$("old-version").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  e.target.value = "";
+  if (!file) return;
+  try {
+    const { text: old } = await readPlanFile(file);
+    const { comparison, markdown } = await compareVersions(old, checker.value);
+    $("compare-old").textContent = file.name;
+    renderComparison(comparison, $("compare-list"));
+    $("compare").hidden = false;
+    $("compare-json").onclick = () => save(new Blob([JSON.stringify(comparison, null, 2)], { type: "application/json" }), exportName(".compare.json"));
+    $("compare-md").onclick = async () => {
+      try {
+        await navigator.clipboard.writeText(markdown());
+        fileStatus.textContent = "已复制对比 Markdown";
+      } catch {
+        fileStatus.textContent = "无法访问剪贴板，请使用“下载 JSON”";
+      }
+    };
+  } catch (err) {
+    fileStatus.textContent = err && err.message ? err.message : String(err);
+  }
+});
+$("compare-close").addEventListener("click", () => { $("compare").hidden = true; });
 $("save-text").addEventListener("click", saveText);
 $("export-json").addEventListener("click", download);
 $("copy-md").addEventListener("click", copyMarkdown);

@@ -273,7 +273,7 @@ impl Vocabulary {
 /// JSON parser out of the WebAssembly module; natively by serde_json.
 fn parse_json(json: &str) -> Result<serde_json::Value, TemplateError> {
     #[cfg(target_arch = "wasm32")]
-    let value = crate::wasm::parse_json(json);
+    let value = crate::js_json::parse_json(json);
     #[cfg(not(target_arch = "wasm32"))]
     let value = serde_json::from_str(json).map_err(|e| e.to_string());
     value.map_err(|message| TemplateError {

@@ -409,3 +409,24 @@ test("ten drafts at once: a table, progress, a damaged file's reason, CSV read b
   await page.waitForSelector('[data-rule="horizon-mismatch"]');
   await page.click("#batch-close");
 });
+
+test("对比上一版: the earlier version picked, what changed listed, the comparison downloaded", async () => {
+  const now = fixture("complete.txt");
+  const earlier = now.replace("研发经费投入强度达到2.5%", "研发经费投入强度达到2.8%")
+    .replace("12.营造质量共治氛围", "12.营造全民质量共治氛围");
+  await fill(page, "#text", now);
+  await page.setInputFiles("#old-version", { name: "征求意见稿.txt", mimeType: "text/plain", buffer: Buffer.from(earlier) });
+  await page.waitForSelector("#compare:not([hidden])", { timeout: 15000 });
+  const weaker = await page.$$eval('#compare-list li[data-change="weaker"]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(weaker, ["研发经费投入强度 2.8%（2027年） → 2.5%（2027年）（降低）"]);
+  assert.match(await page.textContent("#compare-list"), /改名：营造全民质量共治氛围 → 营造质量共治氛围/);
+  const { artifacts } = await import("./harness.mjs");
+  fs.mkdirSync(artifacts, { recursive: true });
+  await (await page.$("#compare")).screenshot({ path: path.join(artifacts, "compare.png") });
+  const download = page.waitForEvent("download");
+  await page.click("#compare-json");
+  const json = JSON.parse(fs.readFileSync(await (await download).path(), "utf8"));
+  assert.equal(json.schema, "plancheck/compare@1");
+  assert.equal(json.targets[0].indicator, "rd");
+  await page.click("#compare-close");
+});

@@ -1,0 +1,66 @@
+// Two versions of a draft compared in the browser: the comparison's own WebAssembly
+// module is loaded the first time it is asked for. Nothing is uploaded.
+
+let module = null;
+function load() {
+  module ??= import("./pkg/plancheck_compare.js").then(async (m) => {
+    await m.default();
+    return m;
+  });
+  module.catch(() => { module = null; });
+  return module;
+}
+
+const value = (v) => `${v.value ?? "—"}${v.unit ?? ""}${v.year ? `（${v.year}年）` : ""}`;
+const STATUS = { covered: "有章节", partial: "无章节", missing: "缺失" };
+const PART = { preamble: "前言", goals: "目标", tasks: "重点任务", schedule: "工作安排", safeguards: "保障措施", attachments: "附件", other: "其他" };
+
+function list(title, items) {
+  if (!items.length) return [];
+  const h = document.createElement("h3");
+  h.textContent = `${title}（${items.length}）`;
+  const ul = document.createElement("ul");
+  for (const [text, kind] of items) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    if (kind) li.dataset.change = kind;
+    ul.append(li);
+  }
+  return [h, ul];
+}
+
+/** The comparison as a list a reviewer reads. */
+export function renderComparison(c, into) {
+  const head = document.createElement("p");
+  head.className = "compare-summary";
+  head.textContent = `错误 ${c.old.errors} → ${c.new.errors}，警告 ${c.old.warnings} → ${c.new.warnings}；已解决 ${c.fixed.length} 项，新增 ${c.added.length} 项，仍存在 ${c.still_open} 项`;
+  const t = c.tasks;
+  into.replaceChildren(
+    head,
+    ...list("已解决的问题", c.fixed.map((f) => [f.message, "fixed"])),
+    ...list("新增的问题", c.added.map((f) => [f.message, "added"])),
+    ...list("任务", [
+      ...t.added.map((x) => [`新增：${x}`, "task-added"]),
+      ...t.removed.map((x) => [`删除：${x}`, "task-removed"]),
+      ...t.renamed.map((x) => [`改名：${x.from} → ${x.to}`, "task-renamed"]),
+      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${x.before.join("、")} → ${x.after.join("、")}）`, "task-reassigned"]),
+    ]),
+    ...list("目标", c.targets.map((x) => [`${x.name} ${value(x.before)} → ${value(x.after)}${x.weaker ? "（降低）" : ""}`, x.weaker ? "weaker" : "target"])),
+    ...list("结构", [
+      ...c.categories.map((x) => [`${x.name}：${STATUS[x.before]} → ${STATUS[x.after]}`, "category"]),
+      ...c.parts.added.map((k) => [`新增部分：${PART[k] ?? k}`, "part-added"]),
+      ...c.parts.removed.map((k) => [`缺少部分：${PART[k] ?? k}`, "part-removed"]),
+    ]),
+  );
+  if (into.children.length === 1) {
+    const p = document.createElement("p");
+    p.textContent = "两版之间没有检查所见的变化。";
+    into.append(p);
+  }
+}
+
+/** Compares `oldText` with `newText`: the comparison and its Markdown. */
+export async function compareVersions(oldText, newText) {
+  const m = await load();
+  return { comparison: m.compareTexts(oldText, newText), markdown: () => m.comparisonMarkdown(oldText, newText) };
+}

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::facts::numbers::decimal;
-use crate::report::{FindingOut, Report, TargetOut, TaskOut};
+use crate::report::{FindingOut, Report, SpanOut, TargetOut, TaskOut};
 use crate::template::{Direction, Template};
 
 pub const SCHEMA: &str = "plancheck/compare@1";
@@ -50,6 +50,18 @@ pub struct Version {
     pub infos: usize,
 }
 
+/// A task of one version: its title and where it is in that version's text.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+pub struct TaskAt {
+    pub title: String,
+    pub span: SpanOut,
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 #[cfg_attr(
     feature = "schema",
@@ -57,8 +69,10 @@ pub struct Version {
     schemars(deny_unknown_fields)
 )]
 pub struct TaskChanges {
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
+    /// Tasks of the new version only (spans in the new text).
+    pub added: Vec<TaskAt>,
+    /// Tasks of the old version only (spans in the old text).
+    pub removed: Vec<TaskAt>,
     pub renamed: Vec<Renamed>,
     /// Tasks whose units changed: the units before and after.
     pub reassigned: Vec<Reassigned>,
@@ -73,6 +87,8 @@ pub struct TaskChanges {
 pub struct Renamed {
     pub from: String,
     pub to: String,
+    pub old_span: SpanOut,
+    pub new_span: SpanOut,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -85,6 +101,8 @@ pub struct Reassigned {
     pub task: String,
     pub before: Vec<String>,
     pub after: Vec<String>,
+    pub old_span: SpanOut,
+    pub new_span: SpanOut,
 }
 
 /// A target of one indicator whose value, unit or year changed.
@@ -99,6 +117,9 @@ pub struct TargetChange {
     pub name: String,
     pub before: TargetValue,
     pub after: TargetValue,
+    /// Where the target is in the old text and in the new.
+    pub old_span: SpanOut,
+    pub new_span: SpanOut,
     /// The new target asks less: a lower value (a higher one for a rate that should fall)
     /// in the same unit, or a later year.
     pub weaker: bool,
@@ -233,19 +254,32 @@ fn tasks(old: &[TaskOut], new: &[TaskOut]) -> TaskChanges {
                 changes.renamed.push(Renamed {
                     from: o.title.clone(),
                     to: n.title.clone(),
+                    old_span: o.span.clone(),
+                    new_span: n.span.clone(),
                 });
                 matched.push((o, n));
             }
-            None => changes.removed.push(o.title.clone()),
+            None => changes.removed.push(TaskAt {
+                title: o.title.clone(),
+                span: o.span.clone(),
+            }),
         }
     }
-    changes.added = came.iter().map(|t| t.title.clone()).collect();
+    changes.added = came
+        .iter()
+        .map(|t| TaskAt {
+            title: t.title.clone(),
+            span: t.span.clone(),
+        })
+        .collect();
     for (o, n) in matched {
         if !same_units(o, n) {
             changes.reassigned.push(Reassigned {
                 task: n.title.clone(),
                 before: o.units.clone(),
                 after: n.units.clone(),
+                old_span: o.span.clone(),
+                new_span: n.span.clone(),
             });
         }
     }
@@ -341,6 +375,8 @@ fn targets(old: &[TargetOut], new: &[TargetOut], template: &Template) -> Vec<Tar
                 indicator: id,
                 before,
                 after,
+                old_span: o.span.clone(),
+                new_span: n.span.clone(),
             })
         })
         .collect()

@@ -468,10 +468,10 @@ pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
     {
         heading(&mut out, "任务");
         for x in &t.added {
-            item(&mut out, format!("新增：{}", esc(x)));
+            item(&mut out, format!("新增：{}", esc(&x.title)));
         }
         for x in &t.removed {
-            item(&mut out, format!("删除：{}", esc(x)));
+            item(&mut out, format!("删除：{}", esc(&x.title)));
         }
         for x in &t.renamed {
             item(&mut out, format!("改名：{} → {}", esc(&x.from), esc(&x.to)));

@@ -64,6 +64,14 @@ fn a_target_lowered_is_flagged_weaker() {
     assert_eq!(t.before.value.as_deref(), Some("2.5"));
     assert_eq!(t.after.value.as_deref(), Some("2.2"));
     assert!(t.weaker);
+    assert_eq!(
+        common::utf16_slice(&new, t.new_span.start, t.new_span.end),
+        "研发经费投入强度达到2.2%"
+    );
+    assert_eq!(
+        common::utf16_slice(&plan(), t.old_span.start, t.old_span.end),
+        "研发经费投入强度达到2.5%"
+    );
     // Raised, it is a change but not a weaker one; for a rate that should fall, lower is
     // better.
     let raised = edit(
@@ -124,7 +132,11 @@ fn a_task_removed_is_named() {
         "",
     );
     let c = diff(&plan(), &new);
-    assert_eq!(c.tasks.removed, vec!["营造质量共治氛围".to_string()]);
+    let removed: Vec<&str> = c.tasks.removed.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(removed, vec!["营造质量共治氛围"]);
+    // Its span is in the old text.
+    let span = &c.tasks.removed[0].span;
+    assert!(common::utf16_slice(&plan(), span.start, span.end).contains("营造质量共治氛围"));
     assert!(c.tasks.added.is_empty() && c.tasks.renamed.is_empty());
 }
 

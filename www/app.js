@@ -191,7 +191,18 @@ $("old-version").addEventListener("change", async (e) => {
     const { text: old } = await readPlanFile(file);
     const { comparison, markdown } = await compareVersions(old, checker.value);
     $("compare-old").textContent = file.name;
-    renderComparison(comparison, $("compare-list"));
+    $("compare-old-text").value = old;
+    renderComparison(comparison, $("compare-list"), (which, span) => {
+      if (which === "new") {
+        checker.select(span);
+        return;
+      }
+      // The earlier version, opened and its passage selected.
+      $("compare-old-pane").open = true;
+      const ta = $("compare-old-text");
+      ta.focus();
+      ta.setSelectionRange(span.start, span.end);
+    });
     $("compare").hidden = false;
     $("compare-json").onclick = () => save(new Blob([JSON.stringify(comparison, null, 2)], { type: "application/json" }), exportName(".compare.json"));
     $("compare-md").onclick = async () => {

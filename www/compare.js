@@ -15,37 +15,56 @@ const value = (v) => `${v.value ?? "—"}${v.unit ?? ""}${v.year ? `（${v.year}
 const STATUS = { covered: "有章节", partial: "无章节", missing: "缺失" };
 const PART = { preamble: "前言", goals: "目标", tasks: "重点任务", schedule: "工作安排", safeguards: "保障措施", attachments: "附件", other: "其他" };
 
+// Links from an item to where it is: `go(which, span)` shows it in the earlier version
+// ("old") or in the text on the page ("new").
+let go = () => {};
+
+function link(label, which, span) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `go go-${which}`;
+  b.textContent = label;
+  b.addEventListener("click", () => go(which, span));
+  return b;
+}
+
 function list(title, items) {
   if (!items.length) return [];
   const h = document.createElement("h3");
   h.textContent = `${title}（${items.length}）`;
   const ul = document.createElement("ul");
-  for (const [text, kind] of items) {
+  for (const [text, kind, spans = {}] of items) {
     const li = document.createElement("li");
-    li.textContent = text;
+    li.append(text);
     if (kind) li.dataset.change = kind;
+    if (spans.old) li.append(" ", link("上一版", "old", spans.old));
+    if (spans.new) li.append(" ", link("本版", "new", spans.new));
     ul.append(li);
   }
   return [h, ul];
 }
 
-/** The comparison as a list a reviewer reads. */
-export function renderComparison(c, into) {
+/**
+ * The comparison as a list a reviewer reads, each item linking to where it is in the earlier
+ * version and in the text on the page (`show(which, span)`).
+ */
+export function renderComparison(c, into, show) {
+  go = show;
   const head = document.createElement("p");
   head.className = "compare-summary";
   head.textContent = `错误 ${c.old.errors} → ${c.new.errors}，警告 ${c.old.warnings} → ${c.new.warnings}；已解决 ${c.fixed.length} 项，新增 ${c.added.length} 项，仍存在 ${c.still_open} 项`;
   const t = c.tasks;
   into.replaceChildren(
     head,
-    ...list("已解决的问题", c.fixed.map((f) => [f.message, "fixed"])),
-    ...list("新增的问题", c.added.map((f) => [f.message, "added"])),
+    ...list("已解决的问题", c.fixed.map((f) => [f.message, "fixed", { old: f.span }])),
+    ...list("新增的问题", c.added.map((f) => [f.message, "added", { new: f.span }])),
     ...list("任务", [
-      ...t.added.map((x) => [`新增：${x}`, "task-added"]),
-      ...t.removed.map((x) => [`删除：${x}`, "task-removed"]),
-      ...t.renamed.map((x) => [`改名：${x.from} → ${x.to}`, "task-renamed"]),
-      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${x.before.join("、")} → ${x.after.join("、")}）`, "task-reassigned"]),
+      ...t.added.map((x) => [`新增：${x.title}`, "task-added", { new: x.span }]),
+      ...t.removed.map((x) => [`删除：${x.title}`, "task-removed", { old: x.span }]),
+      ...t.renamed.map((x) => [`改名：${x.from} → ${x.to}`, "task-renamed", { old: x.old_span, new: x.new_span }]),
+      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${x.before.join("、")} → ${x.after.join("、")}）`, "task-reassigned", { old: x.old_span, new: x.new_span }]),
     ]),
-    ...list("目标", c.targets.map((x) => [`${x.name} ${value(x.before)} → ${value(x.after)}${x.weaker ? "（降低）" : ""}`, x.weaker ? "weaker" : "target"])),
+    ...list("目标", c.targets.map((x) => [`${x.name} ${value(x.before)} → ${value(x.after)}${x.weaker ? "（降低）" : ""}`, x.weaker ? "weaker" : "target", { old: x.old_span, new: x.new_span }])),
     ...list("结构", [
       ...c.categories.map((x) => [`${x.name}：${STATUS[x.before]} → ${STATUS[x.after]}`, "category"]),
       ...c.parts.added.map((k) => [`新增部分：${PART[k] ?? k}`, "part-added"]),

@@ -251,20 +251,31 @@ export interface Version {
   infos: number;
 }
 export interface TaskChanges {
-  added: string[];
-  removed: string[];
+  /** Tasks of the new version only (spans in the new text). */
+  added: TaskAt[];
+  /** Tasks of the old version only (spans in the old text). */
+  removed: TaskAt[];
   renamed: Renamed[];
   /** Tasks whose units changed: the units before and after. */
   reassigned: Reassigned[];
 }
+/** A task of one version: its title and where it is in that version's text. */
+export interface TaskAt {
+  title: string;
+  span: Span;
+}
 export interface Renamed {
   from: string;
   to: string;
+  old_span: Span;
+  new_span: Span;
 }
 export interface Reassigned {
   task: string;
   before: string[];
   after: string[];
+  old_span: Span;
+  new_span: Span;
 }
 /** A target of one indicator whose value, unit or year changed. */
 export interface TargetChange {
@@ -272,6 +283,9 @@ export interface TargetChange {
   name: string;
   before: TargetValue;
   after: TargetValue;
+  /** Where the target is in the old text and in the new. */
+  old_span: Span;
+  new_span: Span;
   /** The new target asks less: a lower value (a higher one for a rate that should fall) in the same unit, or a later year. */
   weaker: boolean;
 }

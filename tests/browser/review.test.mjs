@@ -417,9 +417,14 @@ test("对比上一版: the earlier version picked, what changed listed, the comp
   await fill(page, "#text", now);
   await page.setInputFiles("#old-version", { name: "征求意见稿.txt", mimeType: "text/plain", buffer: Buffer.from(earlier) });
   await page.waitForSelector("#compare:not([hidden])", { timeout: 15000 });
-  const weaker = await page.$$eval('#compare-list li[data-change="weaker"]', (els) => els.map((e) => e.textContent));
+  const weaker = await page.$$eval('#compare-list li[data-change="weaker"]', (els) => els.map((e) => e.firstChild.textContent));
   assert.deepEqual(weaker, ["研发经费投入强度 2.8%（2027年） → 2.5%（2027年）（降低）"]);
   assert.match(await page.textContent("#compare-list"), /改名：营造全民质量共治氛围 → 营造质量共治氛围/);
+  // Each item links to where it is in both versions.
+  await page.click('#compare-list li[data-change="weaker"] .go-new');
+  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "研发经费投入强度达到2.5%");
+  await page.click('#compare-list li[data-change="weaker"] .go-old');
+  assert.equal(await page.$eval("#compare-old-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "研发经费投入强度达到2.8%");
   const { artifacts } = await import("./harness.mjs");
   fs.mkdirSync(artifacts, { recursive: true });
   await (await page.$("#compare")).screenshot({ path: path.join(artifacts, "compare.png") });

@@ -182,6 +182,19 @@ function openFiles(files) {
     });
   }
 }
+// A folder: its drafts (.txt, .docx) checked as a batch.
+$("folder").addEventListener("change", (e) => {
+  const files = [...e.target.files].filter((f) => /\.(txt|docx)$/i.test(f.name));
+  e.target.value = "";
+  if (files.length) runBatch(files, {
+    open: (file) => {
+      openFile(file);
+      checker.scrollIntoView({ block: "start" });
+    },
+    save,
+  });
+});
+
 // 对比上一版: the earlier version picked, compared with the text on the page.
 $("old-version").addEventListener("change", async (e) => {
   const file = e.target.files[0];

@@ -435,3 +435,20 @@ test("对比上一版: the earlier version picked, what changed listed, the comp
   assert.equal(json.targets[0].indicator, "rd");
   await page.click("#compare-close");
 });
+
+test("a folder of drafts is checked as a batch, its other files left out", async () => {
+  const os = await import("node:os");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plancheck-folder-"));
+  fs.copyFileSync(path.join(root, "tests/fixtures/complete.txt"), path.join(dir, "甲县.txt"));
+  fs.copyFileSync(path.join(root, "tests/fixtures/unassigned-task/flagged.txt"), path.join(dir, "乙县.txt"));
+  fs.writeFileSync(path.join(dir, "说明.pdf"), "%PDF-1.7");
+  try {
+    await page.setInputFiles("#folder", dir);
+    await page.waitForFunction(() => /已检查 2 \/ 2/.test(document.getElementById("batch-progress").textContent), null, { timeout: 20000 });
+    const names = await page.$$eval("#batch-table tbody tr", (trs) => trs.map((tr) => tr.dataset.file).sort());
+    assert.deepEqual(names, ["乙县.txt", "甲县.txt"]);
+    await page.click("#batch-close");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

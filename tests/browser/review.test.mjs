@@ -364,7 +364,7 @@ function parseCsv(text) {
   return records.filter((r) => r.length > 1 || r[0] !== "");
 }
 
-test("ten drafts at once: a table, progress, a damaged file's reason, CSV read back", async () => {
+test("ten drafts dropped at once: a table, progress, a damaged file's reason, CSV read back", async () => {
   const { wordDraft } = await import("./harness.mjs");
   const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   const txt = (rel) => ({ name: rel.replace(/\//g, "-"), mimeType: "text/plain", buffer: fs.readFileSync(path.join(root, "tests/fixtures", rel)) });
@@ -375,9 +375,25 @@ test("ten drafts at once: a table, progress, a damaged file's reason, CSV read b
     { name: "征求意见稿.docx", mimeType: DOCX, buffer: wordDraft() },
     { name: "损坏.docx", mimeType: DOCX, buffer: Buffer.from("PK\u0003\u0004 not really a zip") },
   ];
-  await page.setInputFiles("#file", files);
+  // The progress as it is shown.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => window.__progress.push(document.getElementById("batch-progress").textContent))
+      .observe(document.getElementById("batch-progress"), { childList: true, characterData: true, subtree: true });
+  });
+  // Dropped on the page, as a reviewer drags them out of a mail or a folder.
+  await page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const f of files) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      data.items.add(new File([bytes], f.name, { type: f.mimeType }));
+    }
+    document.querySelector("main").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: Buffer.from(f.buffer).toString("base64") })));
   await page.waitForFunction(() => /已检查 10 \/ 10/.test(document.getElementById("batch-progress").textContent), null, { timeout: 30000 });
   assert.match(await page.textContent("#batch-progress"), /1 份无法检查/);
+  const seen = await page.evaluate(() => window.__progress);
+  assert.ok(seen.some((p) => /正在检查 \d+ \/ 10/.test(p)), seen.join(" | "));
   const rows = await page.$$eval("#batch-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.file, tr.dataset.failed === "true"]));
   assert.equal(rows.length, 10);
   assert.deepEqual(rows.filter(([, failed]) => failed).map(([name]) => name), ["损坏.docx"]);

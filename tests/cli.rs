@@ -565,3 +565,33 @@ fn two_versions_compared() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_feedback_form_as_a_word_document() {
+    let plan = fixture("unassigned-task/flagged.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args([
+            "check",
+            "--format",
+            "feedback-docx",
+            "--reviewer",
+            "市局质量科",
+            &plan,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error finding: exit 1");
+    // Read back by the project's own .docx reader: the header names the plan, template,
+    // date and reviewer; the table has a row per finding, 处理情况 left empty.
+    let doc = plancheck::docx::read(&out.stdout).expect("a readable Word document");
+    let text = doc.text;
+    assert!(text.contains("意见反馈表"));
+    assert!(text.contains("方案：青山县质量强县培育建设实施方案"));
+    assert!(text.contains("对照模板：市场监管总局"));
+    assert!(text.contains("审核人：市局质量科"));
+    assert!(
+        text.contains("序号\n章节\n原文\n问题\n修改建议\n处理情况\n"),
+        "{text}"
+    );
+    assert!(text.contains("1\n重点任务 › 任务 2“壮大经营主体”\n2.壮大经营主体\n〔错误〕任务 2 “壮大经营主体”没有明确责任单位\n"), "{text}");
+}

@@ -17,6 +17,7 @@
 mod numbering;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod wasm;
+pub mod write;
 mod xml;
 
 use std::collections::HashMap;

@@ -1,5 +1,5 @@
-//! The command line: `plancheck check FILE… [--format json|text|markdown|sarif|summary|csv]
-//! [--template FILE]`.
+//! The command line: `plancheck check FILE… [--format json|text|markdown|sarif|summary|csv|
+//! feedback-docx] [--template FILE] [--reviewer NAME]` and `plancheck compare OLD NEW`.
 //!
 //! The CLI is native only; on wasm32 (where `cargo test --target wasm32…` builds every
 //! target) the binary is an empty stub.
@@ -35,6 +35,9 @@ mod cli {
             /// A template JSON file (default: the embedded national template).
             #[arg(long)]
             template: Option<String>,
+            /// The reviewer named in a 意见反馈表 (`--format feedback-docx`).
+            #[arg(long, default_value = "审核意见")]
+            reviewer: String,
         },
         /// Compare two versions of a draft: findings fixed and new, tasks, targets, parts.
         Compare {
@@ -67,6 +70,8 @@ mod cli {
         Summary,
         /// The same table as CSV (UTF-8 with a byte order mark, for Excel).
         Csv,
+        /// A 意见反馈表 as a Word document, written to standard output.
+        FeedbackDocx,
     }
 
     fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -208,6 +213,24 @@ mod cli {
         ExitCode::SUCCESS
     }
 
+    /// Today's date (UTC), as 2026-11-26.
+    fn today() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = (secs / 86_400) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!("{year}-{month:02}-{day:02}")
+    }
+
     fn read(path: &str) -> Result<Vec<u8>, String> {
         // A .docx may be larger than the text it holds; each reader checks its own limit.
         let limit = plancheck::MAX_INPUT_BYTES.max(plancheck::docx::MAX_DOCX_BYTES);
@@ -268,12 +291,13 @@ mod cli {
                 ));
             }
         };
-        let (files, format, template) = match cli.command {
+        let (files, format, template, reviewer) = match cli.command {
             Command::Check {
                 files,
                 format,
                 template,
-            } => (files, format, template),
+                reviewer,
+            } => (files, format, template, reviewer),
             Command::Compare {
                 old,
                 new,
@@ -359,6 +383,23 @@ mod cli {
                 } else {
                     plancheck::render::summary(&rows)
                 }
+            }
+            Format::FeedbackDocx => {
+                let bytes = match plancheck::render::feedback_docx(&reports, &reviewer, &today()) {
+                    Ok(b) => b,
+                    Err(e) => return fail(e),
+                };
+                let mut stdout = std::io::stdout().lock();
+                if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        return fail(e);
+                    }
+                }
+                return if unreadable {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::from(u8::from(reports.iter().any(|(_, r)| r.summary.errors > 0)))
+                };
             }
             Format::Sarif => {
                 match serde_json::to_string_pretty(&plancheck::render::sarif(

@@ -592,7 +592,7 @@ pub fn feedback_docx(
                 .map(|s| s.to_string())
                 .collect(),
             rows,
-            widths: vec![3, 10, 14, 20, 20, 10],
+            widths: vec![4, 10, 14, 20, 20, 10],
         });
     }
     document(&blocks)

@@ -201,16 +201,20 @@ mod cli {
             CompareFormat::Text => plancheck::render::comparison(&comparison, false),
             CompareFormat::Markdown => plancheck::render::comparison(&comparison, true),
         };
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout
-            .write_all(output.as_bytes())
-            .and_then(|_| stdout.flush())
-        {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return fail(e);
-            }
+        if let Err(e) = emit(output.as_bytes()) {
+            return fail(e);
         }
         ExitCode::SUCCESS
+    }
+
+    /// Writes the output to standard output; a reader that closed the pipe early (`| head`)
+    /// is not an error.
+    fn emit(bytes: &[u8]) -> std::io::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
     }
 
     /// Today's date (UTC), as 2026-11-26.
@@ -389,11 +393,8 @@ mod cli {
                     Ok(b) => b,
                     Err(e) => return fail(e),
                 };
-                let mut stdout = std::io::stdout().lock();
-                if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        return fail(e);
-                    }
+                if let Err(e) = emit(&bytes) {
+                    return fail(e);
                 }
                 return if unreadable {
                     ExitCode::from(2)
@@ -411,14 +412,8 @@ mod cli {
                 }
             }
         };
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout
-            .write_all(output.as_bytes())
-            .and_then(|_| stdout.flush())
-        {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return fail(e);
-            }
+        if let Err(e) = emit(output.as_bytes()) {
+            return fail(e);
         }
         if unreadable {
             return ExitCode::from(2);

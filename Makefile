@@ -22,7 +22,7 @@ ELEMENT := www/pkg/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-browser clean
+.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-valgrind deps-browser clean
 
 # The page's static server: its policy sent as headers too, so that it also covers the
 # workers (a page's <meta> policy does not), the scripts are not sniffed, and only the
@@ -53,7 +53,7 @@ serve: wasm
 ## Run every test: Rust, the input forms, wasm, browser.
 test: test-rust test-forms test-wasm test-browser
 
-test-rust: deps-rust
+test-rust: deps-rust deps-valgrind
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets --features plancheck/schema -- -D warnings
 	cargo test --locked --workspace --features plancheck/schema
@@ -80,6 +80,11 @@ generate: deps-rust
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+# tests/scaling.rs counts instructions with valgrind.
+deps-valgrind:
+	@command -v valgrind >/dev/null || { echo "installing valgrind"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
 
 deps-wasm: deps-rust
 	@rustup target list --installed | grep -q '^wasm32-unknown-unknown$$' || rustup target add wasm32-unknown-unknown

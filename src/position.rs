@@ -17,6 +17,28 @@ pub struct Positions {
     positions: Vec<Position>,
 }
 
+/// What a run of UTF-8 bytes holds.
+#[derive(Default)]
+struct Counts {
+    /// Bytes that begin a character (not 10xxxxxx).
+    chars: usize,
+    /// Bytes that begin a four-byte character (11110xxx): two UTF-16 units.
+    four_byte: usize,
+    newlines: usize,
+}
+
+impl Counts {
+    fn of(bytes: &[u8]) -> Counts {
+        let mut c = Counts::default();
+        for &b in bytes {
+            c.chars += usize::from((b & 0xC0) != 0x80);
+            c.four_byte += usize::from(b >= 0xF0);
+            c.newlines += usize::from(b == b'\n');
+        }
+        c
+    }
+}
+
 impl Positions {
     pub fn new(text: &str, mut offsets: Vec<usize>) -> Positions {
         if !offsets.windows(2).all(|w| w[0] <= w[1]) {
@@ -26,31 +48,26 @@ impl Positions {
         }
         offsets.dedup();
         let mut positions = Vec::with_capacity(offsets.len());
-        let mut utf16 = 0;
-        let mut line = 1;
-        let mut column = 1;
-        let mut next = 0;
-        for (i, ch) in text.char_indices() {
-            while next < offsets.len() && offsets[next] <= i {
-                positions.push(Position {
-                    utf16,
-                    line,
-                    column,
-                });
-                next += 1;
+        // Counted by bytes, not decoded characters: a character is a byte that does not
+        // continue one (10xxxxxx), and a four-byte character is two UTF-16 units.
+        let bytes = text.as_bytes();
+        let (mut utf16, mut line, mut column) = (0, 1, 1);
+        let mut at = 0;
+        for &offset in &offsets {
+            let end = offset.min(bytes.len());
+            if end > at {
+                let segment = &bytes[at..end];
+                let counts = Counts::of(segment);
+                utf16 += counts.chars + counts.four_byte;
+                match segment.iter().rposition(|&b| b == b'\n') {
+                    Some(last) => {
+                        line += counts.newlines;
+                        column = 1 + Counts::of(&segment[last + 1..]).chars;
+                    }
+                    None => column += counts.chars,
+                }
+                at = end;
             }
-            if next == offsets.len() {
-                break;
-            }
-            utf16 += ch.len_utf16();
-            if ch == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-        }
-        while positions.len() < offsets.len() {
             positions.push(Position {
                 utf16,
                 line,
@@ -78,6 +95,21 @@ impl Positions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_the_characters() {
+        let text = "一、总体要求\n到2027年，🎯合格率达到98%。\r\n\n（一）ab\u{10000}\n末";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let c = Counts::of(bytes);
+                let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+                assert_eq!(c.chars, chars, "{start}..{end}");
+                assert_eq!(c.four_byte, bytes.iter().filter(|&&b| b >= 0xF0).count());
+                assert_eq!(c.newlines, bytes.iter().filter(|&&b| b == b'\n').count());
+            }
+        }
+    }
 
     #[test]
     fn counts_utf16_units_and_columns() {

@@ -178,14 +178,16 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     }
 
     // Table rows copied from a web page: cells separated by tabs, a row a line.
-    let fields = |i: usize| content(i).split('\t').count();
+    let three_fields: Vec<bool> = (0..lines.len())
+        .map(|i| content(i).bytes().filter(|&b| b == b'\t').nth(1).is_some())
+        .collect();
     let tab_row: Vec<bool> = (0..lines.len())
         .map(|i| {
             keep[i] == Keep::Yes
-                && fields(i) >= 3
+                && three_fields[i]
                 && [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
                     .iter()
-                    .any(|&j| j < lines.len() && fields(j) >= 3)
+                    .any(|&j| three_fields.get(j).copied().unwrap_or(false))
         })
         .collect();
 
@@ -367,27 +369,36 @@ fn split(text: &str) -> (Vec<RawLine>, bool) {
     let mut lines = Vec::new();
     let mut odd = false;
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let len = match c {
-            '\n' => 1,
-            '\r' => {
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    chars.next();
-                    2
-                } else {
-                    odd = true;
-                    1
-                }
-            }
-            '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // By bytes: every line break begins with a byte no other character's encoding holds
+    // at its start (\n, \r, \v, \f; C2 85; E2 80 A8/A9).
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' | 0x0B | 0x0C => {
                 odd = true;
-                c.len_utf8()
+                1
             }
-            _ => continue,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => {
+                odd = true;
+                2
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                odd = true;
+                3
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         lines.push(raw_line(text, start..i));
-        start = i + len;
+        i += len;
+        start = i;
     }
     if start < text.len() {
         lines.push(raw_line(text, start..text.len()));
@@ -407,8 +418,13 @@ fn raw_line(text: &str, full: Span) -> RawLine {
 
 /// Width as a page lays it out, in half characters: a CJK character 2, an ASCII one 1.
 fn half_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) < 0x2000 { 1 } else { 2 })
+    // By bytes: a character below U+2000 begins with a byte below E2.
+    s.bytes()
+        .map(|b| match b {
+            0x80..=0xBF => 0,
+            0xE2.. => 2,
+            _ => 1,
+        })
         .sum()
 }
 

@@ -20,6 +20,10 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
     let mut out = Vec::new();
     for line in lines.iter().filter(|l| !l.content.is_empty()) {
         let s = &text[line.content.clone()];
+        // Most lines hold no character a placeholder starts with or follows.
+        if !s.contains(may_matter) {
+            continue;
+        }
         let base = line.content.start;
         let chars: Vec<(usize, char)> = s.char_indices().collect();
         let mut i = 0;
@@ -92,6 +96,13 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
         }
     }
     out
+}
+
+/// A character a placeholder starts with or follows. CJK text (U+3001–U+FEFE) holds
+/// none, and says so with one comparison.
+fn may_matter(ch: char) -> bool {
+    !('\u{3001}'..'\u{feff}').contains(&ch)
+        && (matches!(ch, '_' | '＿') || is_cross(ch) || PERCENT.contains(&ch) || is_blank(ch))
 }
 
 /// Where a placeholder's quotation starts: at the comparator before it, if any.

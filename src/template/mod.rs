@@ -9,10 +9,68 @@ use std::fmt;
 
 mod read;
 
-const NATIONAL: &str = include_str!("../data/national-2024.json");
 /// The largest template read, in bytes of JSON (the national one is 12 KB).
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
-const VOCABULARY: &str = include_str!("../data/vocabulary.json");
+
+/// The embedded JSON files as they are edited, laid out for reading; the modules carry
+/// them without the layout (whitespace outside strings), removed at compile time.
+const NATIONAL_SOURCE: &[u8] = include_bytes!("../data/national-2024.json");
+const VOCABULARY_SOURCE: &[u8] = include_bytes!("../data/vocabulary.json");
+const NATIONAL_BYTES: [u8; compact_len(NATIONAL_SOURCE)] = compact(NATIONAL_SOURCE);
+const VOCABULARY_BYTES: [u8; compact_len(VOCABULARY_SOURCE)] = compact(VOCABULARY_SOURCE);
+const NATIONAL: &str = as_str(&NATIONAL_BYTES);
+const VOCABULARY: &str = as_str(&VOCABULARY_BYTES);
+
+/// Whether byte `i` of a JSON text is layout: whitespace outside strings. Each step
+/// returns the state after byte `i`: (in a string, after a backslash).
+const fn layout(json: &[u8], i: usize, state: (bool, bool)) -> (bool, (bool, bool)) {
+    let b = json[i];
+    match state {
+        (true, true) => (false, (true, false)),
+        (true, false) => (false, (b != b'"', b == b'\\')),
+        (false, _) => (
+            matches!(b, b' ' | b'\n' | b'\r' | b'\t'),
+            (b == b'"', false),
+        ),
+    }
+}
+
+const fn compact_len(json: &[u8]) -> usize {
+    let (mut i, mut n, mut state) = (0, 0, (false, false));
+    while i < json.len() {
+        let (skip, next) = layout(json, i, state);
+        if !skip {
+            n += 1;
+        }
+        state = next;
+        i += 1;
+    }
+    n
+}
+
+const fn compact<const N: usize>(json: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut i, mut n, mut state) = (0, 0, (false, false));
+    while i < json.len() {
+        let (skip, next) = layout(json, i, state);
+        if !skip {
+            out[n] = json[i];
+            n += 1;
+        }
+        state = next;
+        i += 1;
+    }
+    out
+}
+
+/// Removing layout keeps UTF-8 valid (it removes only ASCII bytes); were it not, the
+/// embedded template would read as empty and every test would fail.
+const fn as_str(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+}
 
 crate::names::named_enum! {
     /// The kinds of top-level part a plan is made of.
@@ -481,5 +539,28 @@ impl Template {
         // The patterns of not_quantified and deadlines are checked where they are
         // compiled, once ([`crate::compiled::Compiled::new`]).
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_loses_only_its_layout() {
+        for (source, compact) in [
+            (NATIONAL_SOURCE, NATIONAL),
+            (VOCABULARY_SOURCE, VOCABULARY),
+        ] {
+            let source: serde_json::Value = serde_json::from_slice(source).unwrap();
+            let compact_value: serde_json::Value = serde_json::from_str(compact).unwrap();
+            assert_eq!(source, compact_value);
+            assert!(!compact.contains('\n'));
+        }
+        // Whitespace and escaped quotes inside strings are kept.
+        const S: &[u8] = br#"{ "a b": "c \" d" ,
+  "e": [1, 2] }"#;
+        const C: [u8; compact_len(S)] = compact(S);
+        assert_eq!(as_str(&C), r#"{"a b":"c \" d","e":[1,2]}"#);
     }
 }

@@ -66,8 +66,8 @@ const SLOTS: usize = 1024;
 /// as fast as an Aho-Corasick automaton and a fraction of its size in the wasm.
 #[derive(Clone, Debug)]
 pub struct Dictionary {
-    /// (set, word) of each entry.
-    words: Vec<(usize, String)>,
+    /// (set, index within the set, word) of each entry.
+    words: Vec<(usize, usize, String)>,
     sets: usize,
     slots: Vec<Vec<usize>>,
     /// One bit per slot, set when the slot holds a word: most characters of a text
@@ -82,13 +82,17 @@ fn has(bits: &[u64], i: usize) -> bool {
 impl Dictionary {
     /// The words of each set, in the sets' order.
     pub fn new(sets: &[Vec<&str>]) -> Dictionary {
-        let words: Vec<(usize, String)> = sets
+        let words: Vec<(usize, usize, String)> = sets
             .iter()
             .enumerate()
-            .flat_map(|(k, set)| set.iter().map(move |w| (k, w.to_string())))
+            .flat_map(|(k, set)| {
+                set.iter()
+                    .enumerate()
+                    .map(move |(i, w)| (k, i, w.to_string()))
+            })
             .collect();
         let mut slots = vec![Vec::new(); SLOTS];
-        for (i, (_, w)) in words.iter().enumerate() {
+        for (i, (_, _, w)) in words.iter().enumerate() {
             if let Some(c) = w.chars().next() {
                 slots[c as usize % SLOTS].push(i);
             }
@@ -96,7 +100,7 @@ impl Dictionary {
         for slot in &mut slots {
             let mut order: Vec<(usize, usize)> = slot
                 .iter()
-                .map(|&i| (usize::MAX - words[i].1.len(), i))
+                .map(|&i| (usize::MAX - words[i].2.len(), i))
                 .collect();
             crate::order::sort_pairs(&mut order);
             *slot = order.into_iter().map(|(_, i)| i).collect();
@@ -119,10 +123,6 @@ impl Dictionary {
     pub fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, std::ops::Range<usize>)) {
         // Where each set may match next: its last match's end.
         let mut free = vec![0; self.sets];
-        let mut first_of_set = vec![0; self.sets];
-        for (i, (k, _)) in self.words.iter().enumerate().rev() {
-            first_of_set[*k] = i;
-        }
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
@@ -135,13 +135,13 @@ impl Dictionary {
                 let rest = &bytes[at..];
                 let mut matched = 0usize;
                 for &i in &self.slots[slot] {
-                    let (k, w) = &self.words[i];
+                    let (k, index, w) = &self.words[i];
                     if matched & (1 << k) != 0 || free[*k] > at || !rest.starts_with(w.as_bytes()) {
                         continue;
                     }
                     matched |= 1 << k;
                     free[*k] = at + w.len();
-                    found(*k, i - first_of_set[*k], at..at + w.len());
+                    found(*k, *index, at..at + w.len());
                 }
             }
             at += len;

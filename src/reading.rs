@@ -179,7 +179,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
 
     // Table rows copied from a web page: cells separated by tabs, a row a line.
     let three_fields: Vec<bool> = (0..lines.len())
-        .map(|i| content(i).bytes().filter(|&b| b == b'\t').nth(1).is_some())
+        .map(|i| content(i).split('\t').nth(2).is_some())
         .collect();
     let tab_row: Vec<bool> = (0..lines.len())
         .map(|i| {
@@ -369,36 +369,27 @@ fn split(text: &str) -> (Vec<RawLine>, bool) {
     let mut lines = Vec::new();
     let mut odd = false;
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // By bytes: every line break begins with a byte no other character's encoding holds
-    // at its start (\n, \r, \v, \f; C2 85; E2 80 A8/A9).
-    while i < bytes.len() {
-        let len = match bytes[i] {
-            b'\n' => 1,
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-            b'\r' | 0x0B | 0x0C => {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let len = match c {
+            '\n' => 1,
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                    2
+                } else {
+                    odd = true;
+                    1
+                }
+            }
+            '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
                 odd = true;
-                1
+                c.len_utf8()
             }
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => {
-                odd = true;
-                2
-            }
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                odd = true;
-                3
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => continue,
         };
         lines.push(raw_line(text, start..i));
-        i += len;
-        start = i;
+        start = i + len;
     }
     if start < text.len() {
         lines.push(raw_line(text, start..text.len()));
@@ -418,13 +409,8 @@ fn raw_line(text: &str, full: Span) -> RawLine {
 
 /// Width as a page lays it out, in half characters: a CJK character 2, an ASCII one 1.
 fn half_width(s: &str) -> usize {
-    // By bytes: a character below U+2000 begins with a byte below E2.
-    s.bytes()
-        .map(|b| match b {
-            0x80..=0xBF => 0,
-            0xE2.. => 2,
-            _ => 1,
-        })
+    s.chars()
+        .map(|c| if (c as u32) < 0x2000 { 1 } else { 2 })
         .sum()
 }
 

@@ -548,10 +548,7 @@ mod tests {
 
     #[test]
     fn embedded_json_loses_only_its_layout() {
-        for (source, compact) in [
-            (NATIONAL_SOURCE, NATIONAL),
-            (VOCABULARY_SOURCE, VOCABULARY),
-        ] {
+        for (source, compact) in [(NATIONAL_SOURCE, NATIONAL), (VOCABULARY_SOURCE, VOCABULARY)] {
             let source: serde_json::Value = serde_json::from_slice(source).unwrap();
             let compact_value: serde_json::Value = serde_json::from_str(compact).unwrap();
             assert_eq!(source, compact_value);

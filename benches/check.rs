@@ -1,6 +1,6 @@
 //! `make bench`: the checker on the corpus plans and on synthetic plans of 10× and 100×
 //! their size, against a floor — one `regex` pass that only finds the numbers in the same
-//! text — and the time budgets of SPEC.md, printed as PASS / FAIL.
+//! text — and the budgets of SPEC.md, as ratios to that floor, printed as PASS / FAIL.
 //!
 //! Without `../shared/corpus/`, the synthetic complete plan of `tests/fixtures/` stands in.
 
@@ -101,7 +101,30 @@ fn floor(re: &regex::Regex, text: &str) -> usize {
 }
 
 /// The median of `runs` timings of `f`, after a warm-up.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+fn median(runs: usize, f: impl FnMut()) -> Duration {
+    spread(runs, f).median
+}
+
+/// Timings of a measurement: the median with the 10th and 90th percentiles.
+#[derive(Clone, Copy)]
+struct Spread {
+    median: Duration,
+    low: Duration,
+    high: Duration,
+}
+
+impl Spread {
+    fn ms(self) -> String {
+        format!(
+            "{:.3} ms ({:.3}–{:.3})",
+            self.median.as_secs_f64() * 1e3,
+            self.low.as_secs_f64() * 1e3,
+            self.high.as_secs_f64() * 1e3
+        )
+    }
+}
+
+fn spread(runs: usize, mut f: impl FnMut()) -> Spread {
     f();
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
@@ -111,7 +134,11 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
         })
         .collect();
     times.sort();
-    times[runs / 2]
+    Spread {
+        median: times[runs / 2],
+        low: times[runs / 10],
+        high: times[runs * 9 / 10],
+    }
 }
 
 /// Prints and returns whether the larger input's time is within 1.3× of the smaller's
@@ -169,9 +196,9 @@ fn main() {
     }
     c.final_summary();
 
-    println!("\nplancheck: check against the floor and the budgets (median of runs)");
+    println!("\nplancheck: check against the floor and the budgets (median, 10th–90th percentile)");
     println!(
-        "{:<14} {:>6} {:>10} {:>12} {:>12} {:>8}",
+        "{:<14} {:>6} {:>10} {:>30} {:>30} {:>8}",
         "plan", "size", "bytes", "check", "floor", "ratio"
     );
     let mut all_ok = true;
@@ -180,26 +207,26 @@ fn main() {
         for n in [1, 10, 100] {
             let text = scaled(&checker, text, n);
             let runs = if n == 100 { 11 } else { 101 };
-            let t_check = median(runs, || {
+            let t_check = spread(runs, || {
                 black_box(checker.check(black_box(&text), &options));
             });
-            let t_floor = median(runs, || {
+            let t_floor = spread(runs, || {
                 black_box(floor(&numbers, black_box(&text)));
             });
             println!(
-                "{:<14} {:>5}x {:>10} {:>10.3}ms {:>10.3}ms {:>7.1}x",
+                "{:<14} {:>5}x {:>10} {:>30} {:>30} {:>7.1}x",
                 name,
                 n,
                 text.len(),
-                t_check.as_secs_f64() * 1e3,
-                t_floor.as_secs_f64() * 1e3,
-                t_check.as_secs_f64() / t_floor.as_secs_f64().max(1e-9)
+                t_check.ms(),
+                t_floor.ms(),
+                t_check.median.as_secs_f64() / t_floor.median.as_secs_f64().max(1e-9)
             );
             match n {
-                1 => base = Some((text.len(), t_check)),
+                1 => base = Some((text.len(), t_check.median)),
                 100 => {
                     if let Some((len, t1)) = base {
-                        all_ok &= linear("linear: 100x", (len, t1), (text.len(), t_check));
+                        all_ok &= linear("linear: 100x", (len, t1), (text.len(), t_check.median));
                     }
                 }
                 _ => {}
@@ -241,19 +268,27 @@ fn main() {
         );
     }
 
-    // The 25 KB budget: the first plan with its tasks part grown to 25 KB.
-    let text25 = grow(&checker, &plans[0].1, 25_000);
-    let t = median(201, || {
-        black_box(checker.check(black_box(&text25), &options));
-    });
-    let ok = t <= Duration::from_millis(1);
-    all_ok &= ok;
-    println!(
-        "  {} {} KB plan: {:.3} ms native (budget 1 ms)",
-        verdict(ok),
-        text25.len() / 1000,
-        t.as_secs_f64() * 1e3
-    );
+    // SPEC.md's budget: a 25 KB plan checked within 20× one regex pass for numbers over
+    // the same text, measured in the same run.
+    for (name, text) in &plans {
+        let text25 = grow(&checker, text, 25_000);
+        let t = spread(201, || {
+            black_box(checker.check(black_box(&text25), &options));
+        });
+        let f = spread(201, || {
+            black_box(floor(&numbers, black_box(&text25)));
+        });
+        let ratio = t.median.as_secs_f64() / f.median.as_secs_f64().max(1e-9);
+        let ok = ratio <= 20.0;
+        all_ok &= ok;
+        println!(
+            "  {} {name} grown to {} KB: check {}, floor {}: {ratio:.0}× the floor (budget 20×)",
+            verdict(ok),
+            text25.len() / 1000,
+            t.ms(),
+            f.ms()
+        );
+    }
     println!(
         "plancheck: {}",
         if all_ok {

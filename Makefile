@@ -22,7 +22,7 @@ ELEMENT := www/pkg/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-valgrind deps-browser clean
+.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-valgrind deps-handback deps-browser clean
 
 # The page's static server: its policy sent as headers too, so that it also covers the
 # workers (a page's <meta> policy does not), the scripts are not sniffed, and only the
@@ -53,7 +53,7 @@ serve: wasm
 ## Run every test: Rust, the input forms, wasm, browser.
 test: test-rust test-forms test-wasm test-browser
 
-test-rust: deps-rust deps-valgrind
+test-rust: deps-rust deps-valgrind deps-handback
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets --features plancheck/schema -- -D warnings
 	cargo test --locked --workspace --features plancheck/schema
@@ -85,6 +85,18 @@ deps-rust:
 deps-valgrind:
 	@command -v valgrind >/dev/null || { echo "installing valgrind"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+
+# tests/handback.rs reads the Word files written with python-docx and renders them with
+# LibreOffice (pdftoppm turns a page into the picture the README shows).
+PYTHON_DOCX_VERSION := 1.2.0
+deps-handback:
+	@python3 -c "import docx" 2>/dev/null || { echo "installing python-docx"; \
+		python3 -m pip install --quiet --disable-pip-version-check python-docx==$(PYTHON_DOCX_VERSION); }
+	@if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		echo "installing LibreOffice Writer and poppler-utils"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+			--no-install-recommends libreoffice-writer poppler-utils >/dev/null; \
+	fi
 
 deps-wasm: deps-rust
 	@rustup target list --installed | grep -q '^wasm32-unknown-unknown$$' || rustup target add wasm32-unknown-unknown

@@ -17,6 +17,7 @@ pub mod compiled;
 pub mod coverage;
 pub mod document;
 pub mod facts;
+pub mod handback;
 mod names;
 pub mod order;
 pub mod parse;

@@ -14,6 +14,7 @@
 //! Sizes are limited before anything is inflated, and while inflating: a zip bomb or a
 //! huge file is refused with a message, never a hang.
 
+pub mod annotate;
 mod numbering;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod wasm;
@@ -55,6 +56,34 @@ pub struct Docx {
     pub deletions: usize,
     /// Comments, which are not part of the text.
     pub comments: Vec<Comment>,
+    /// Where the text came from in `word/document.xml`, for writing comments back onto
+    /// it: each piece of text read from a run, in text order.
+    #[serde(skip)]
+    pub(crate) pieces: Vec<Piece>,
+    #[serde(skip)]
+    pub(crate) runs: Vec<Run>,
+}
+
+/// A piece of the text read from one `w:t` of a run: `len` bytes of the text at `at`,
+/// from the bytes `xml` of `word/document.xml` (equal to the text when `verbatim`; an
+/// entity reference otherwise).
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    pub at: usize,
+    pub len: usize,
+    pub xml: std::ops::Range<usize>,
+    pub verbatim: bool,
+    pub run: usize,
+}
+
+/// A run (`w:r`) of `word/document.xml`: where it starts and ends, and its properties.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub rpr: Option<std::ops::Range<usize>>,
+    /// A `w:r` holding only `w:t` text (not `m:t`): one that can be split.
+    pub ok: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -151,6 +180,11 @@ pub fn is_word_binary(bytes: &[u8]) -> bool {
 
 /// Reads a .docx into the text Word displays.
 pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
+    read_document(bytes).map(|(docx, _)| docx)
+}
+
+/// The text Word displays, with `word/document.xml` as it was read.
+pub(crate) fn read_document(bytes: &[u8]) -> Result<(Docx, String), DocxError> {
     if bytes.len() > MAX_DOCX_BYTES {
         return Err(DocxError::TooLarge { bytes: bytes.len() });
     }
@@ -193,7 +227,7 @@ pub fn read(bytes: &[u8]) -> Result<Docx, DocxError> {
     walker.walk(&document)?;
     let mut docx = walker.docx;
     docx.comments = comments;
-    Ok(docx)
+    Ok((docx, document))
 }
 
 /// A name the zip's central directory lists twice, if any. The zip reader keeps one of
@@ -227,7 +261,7 @@ fn duplicate_entry(bytes: &[u8]) -> Option<String> {
     None
 }
 
-fn corrupt(e: impl std::fmt::Display) -> DocxError {
+pub(crate) fn corrupt(e: impl std::fmt::Display) -> DocxError {
     let detail = e.to_string();
     let lower = detail.to_ascii_lowercase();
     // The zip reader says "Password required to decrypt file" of a zip-encrypted entry.
@@ -239,7 +273,7 @@ fn corrupt(e: impl std::fmt::Display) -> DocxError {
 }
 
 /// One part of the package as text, inflated within [`MAX_PART_BYTES`].
-fn part(
+pub(crate) fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, DocxError> {
@@ -370,6 +404,8 @@ fn comments_of(xml: &str) -> Vec<Comment> {
 #[derive(Debug, Default)]
 struct Paragraph {
     text: String,
+    /// Pieces with `at` relative to `text`.
+    pieces: Vec<Piece>,
     num_id: Option<String>,
     level: Option<u8>,
     style: Option<String>,
@@ -386,6 +422,8 @@ enum VMerge {
 #[derive(Debug, Default)]
 struct Cell {
     text: String,
+    /// Pieces with `at` relative to `text`.
+    pieces: Vec<Piece>,
     span: usize,
     vmerge: VMerge,
 }
@@ -432,6 +470,11 @@ struct Walker {
     /// Bytes produced beyond the text itself: merged cells repeated in each row, nested
     /// tables joined into their cell. With the text, held to [`MAX_TEXT_BYTES`].
     copied: usize,
+    /// The bytes of `word/document.xml` the current event was read from.
+    event: std::ops::Range<usize>,
+    /// The run being read (a `w:r` holding `w:t`), and where its `w:rPr` starts.
+    run: Option<Run>,
+    rpr_start: Option<usize>,
 }
 
 impl Walker {
@@ -440,9 +483,11 @@ impl Walker {
         // Elements open: a document that ends inside one was cut short.
         let mut depth = 0usize;
         loop {
+            let from = reader.buffer_position() as usize;
             let event = reader.read_event().map_err(|e| DocxError::Corrupt {
                 detail: format!("word/document.xml: {e}"),
             })?;
+            self.event = from..reader.buffer_position() as usize;
             match &event {
                 Event::Start(_) => depth += 1,
                 Event::End(_) => depth = depth.saturating_sub(1),
@@ -468,14 +513,15 @@ impl Walker {
                     }
                 }
                 Event::Text(t) if self.skip == 0 && self.in_text => {
-                    if let Some(p) = self.paragraph.as_mut() {
-                        p.text.push_str(&t.xml10_content());
-                    }
+                    let text = t.xml10_content();
+                    let raw: &str = &t;
+                    let verbatim = *text == *raw;
+                    self.push_text(&text, verbatim);
                 }
                 Event::GeneralRef(r) if self.skip == 0 && self.in_text => {
-                    if let Some(p) = self.paragraph.as_mut() {
-                        push_reference(&mut p.text, &r);
-                    }
+                    let mut text = String::new();
+                    push_reference(&mut text, &r);
+                    self.push_text(&text, false);
                 }
                 Event::Eof => {
                     if depth > 0 {
@@ -492,6 +538,23 @@ impl Walker {
             }
         }
         Ok(())
+    }
+
+    /// Text of a `w:t`, with where it came from.
+    fn push_text(&mut self, text: &str, verbatim: bool) {
+        let Some(p) = self.paragraph.as_mut() else {
+            return;
+        };
+        if self.run.as_ref().is_some_and(|r| r.ok) && !text.is_empty() {
+            p.pieces.push(Piece {
+                at: p.text.len(),
+                len: text.len(),
+                xml: self.event.clone(),
+                verbatim,
+                run: self.docx.runs.len(),
+            });
+        }
+        p.text.push_str(text);
     }
 
     fn count_change(&mut self, name: &[u8]) {
@@ -520,8 +583,34 @@ impl Walker {
                     }
                 }
             }
-            b"r" if !empty => self.in_run += 1,
-            b"t" if !empty && self.in_run > 0 => self.in_text = true,
+            b"r" if !empty => {
+                self.in_run += 1;
+                // Only runs of the main namespace's usual prefix are written back into.
+                if self.in_run == 1 && qname.as_ref() == "w:r" {
+                    self.run = Some(Run {
+                        start: self.event.start,
+                        ok: true,
+                        ..Run::default()
+                    });
+                }
+            }
+            b"rPr" if self.in_run > 0 && !self.in_ppr => {
+                if empty {
+                    if let Some(run) = self.run.as_mut() {
+                        run.rpr = Some(self.event.clone());
+                    }
+                } else {
+                    self.rpr_start = Some(self.event.start);
+                }
+            }
+            b"t" if !empty && self.in_run > 0 => {
+                self.in_text = true;
+                if qname.as_ref() != "w:t" {
+                    if let Some(run) = self.run.as_mut() {
+                        run.ok = false;
+                    }
+                }
+            }
             b"tab" | b"ptab" if self.in_run > 0 => self.push('\t'),
             b"br" | b"cr" if self.in_run > 0 => self.push('\n'),
             b"noBreakHyphen" if self.in_run > 0 => self.push('-'),
@@ -577,7 +666,20 @@ impl Walker {
                 self.in_ppr = false;
             }
             b"pPr" => self.in_ppr = false,
-            b"r" => self.in_run = self.in_run.saturating_sub(1),
+            b"r" => {
+                self.in_run = self.in_run.saturating_sub(1);
+                if self.in_run == 0 {
+                    if let Some(mut run) = self.run.take() {
+                        run.end = self.event.end;
+                        self.docx.runs.push(run);
+                    }
+                }
+            }
+            b"rPr" => {
+                if let (Some(start), Some(run)) = (self.rpr_start.take(), self.run.as_mut()) {
+                    run.rpr = Some(start..self.event.end);
+                }
+            }
             b"t" => self.in_text = false,
             b"tbl" => {
                 if let Some(table) = self.tables.pop() {
@@ -591,7 +693,7 @@ impl Walker {
                             if let Some(cell) = row.last_mut() {
                                 let before = cell.text.len();
                                 for r in rows {
-                                    for text in r {
+                                    for (text, _) in r {
                                         join_cell(&mut cell.text, &text);
                                     }
                                 }
@@ -600,7 +702,12 @@ impl Walker {
                         }
                         None => {
                             for r in rows.into_iter().filter(|r| !r.is_empty()) {
-                                for text in r {
+                                for (text, pieces) in r {
+                                    let base = self.docx.text.len();
+                                    self.docx.pieces.extend(pieces.into_iter().map(|mut p| {
+                                        p.at += base;
+                                        p
+                                    }));
                                     self.docx.text.push_str(&text);
                                     self.docx.text.push('\n');
                                 }
@@ -629,18 +736,49 @@ impl Walker {
         let number = numbering.and_then(|(n, level)| self.numbering.next(&n, level.unwrap_or(0)));
         let numbered = number.is_some();
         let mut line = number.unwrap_or_default();
+        let shift = line.len();
         line.push_str(&p.text);
+        let mut pieces = p.pieces;
+        for piece in &mut pieces {
+            piece.at += shift;
+        }
         if let Some(cell) = self
             .tables
             .last_mut()
             .and_then(|t| t.rows.last_mut())
             .and_then(|r| r.last_mut())
         {
-            join_cell(&mut cell.text, &line);
+            let before = cell.text.len();
+            match join_cell(&mut cell.text, &line) {
+                Some(at) => cell.pieces.extend(pieces.into_iter().map(|mut piece| {
+                    piece.at += at;
+                    piece
+                })),
+                // Blanks were joined: each piece found again in what was added.
+                None => {
+                    let mut from = before;
+                    for mut piece in pieces {
+                        let words = line[piece.at..piece.at + piece.len].trim();
+                        let found = (!words.is_empty() && piece.len == words.len())
+                            .then(|| cell.text.get(from..)?.find(words))
+                            .flatten();
+                        if let Some(k) = found {
+                            piece.at = from + k;
+                            from = piece.at + piece.len;
+                            cell.pieces.push(piece);
+                        }
+                    }
+                }
+            }
         } else {
             // Counted among the paragraphs outside tables, as the numbered ones are.
             self.docx.paragraphs += 1;
             self.docx.numbered += usize::from(numbered);
+            let base = self.docx.text.len();
+            self.docx.pieces.extend(pieces.into_iter().map(|mut piece| {
+                piece.at += base;
+                piece
+            }));
             self.docx.text.push_str(&line);
             self.docx.text.push('\n');
         }
@@ -648,22 +786,27 @@ impl Walker {
 }
 
 /// Adds a paragraph to a cell's one line: unit lists stay lists, sentences stay apart.
-fn join_cell(cell: &mut String, text: &str) {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() {
-        return;
+/// Where the text went in the cell, when it went unchanged (no blanks joined).
+fn join_cell(cell: &mut String, text: &str) -> Option<usize> {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.is_empty() {
+        return None;
     }
     if !cell.is_empty() && !cell.ends_with(['。', '；', '，', '、', ';', ',']) {
         cell.push('；');
     }
-    cell.push_str(&text);
+    let at = cell.len();
+    cell.push_str(&joined);
+    (joined == text).then_some(at)
 }
 
-/// The rows' cell texts, a vertically merged cell repeated in each row it spans, and the
-/// bytes so repeated. The repeats stop at `budget` bytes: past it the caller refuses the
-/// document.
-fn resolve_merges(table: Table, budget: usize) -> (Vec<Vec<String>>, usize) {
-    let mut out: Vec<Vec<String>> = Vec::new();
+/// The rows' cell texts (with their pieces, `at` relative to the text), a vertically
+/// merged cell repeated in each row it spans (a repeat has no pieces: it is written
+/// once), and the bytes so repeated. The repeats stop at `budget` bytes: past it the
+/// caller refuses the document.
+#[allow(clippy::type_complexity)]
+fn resolve_merges(table: Table, budget: usize) -> (Vec<Vec<(String, Vec<Piece>)>>, usize) {
+    let mut out: Vec<Vec<(String, Vec<Piece>)>> = Vec::new();
     let mut copied = 0usize;
     // The text at each grid column of the previous row, shared rather than cloned per
     // column a cell spans.
@@ -673,20 +816,33 @@ fn resolve_merges(table: Table, budget: usize) -> (Vec<Vec<String>>, usize) {
         let mut grid: Vec<std::rc::Rc<str>> = Vec::new();
         for cell in row {
             let col = grid.len();
-            let text: std::rc::Rc<str> = match cell.vmerge {
+            let (text, pieces): (std::rc::Rc<str>, Vec<Piece>) = match cell.vmerge {
                 VMerge::Continue => {
                     let repeated = above.get(col).cloned().unwrap_or_else(|| "".into());
                     copied = copied.saturating_add(repeated.len());
                     if copied > budget {
                         return (out, copied);
                     }
-                    repeated
+                    (repeated, Vec::new())
                 }
-                _ => cell.text.trim().into(),
+                _ => {
+                    let lead = cell.text.len() - cell.text.trim_start().len();
+                    let trimmed = cell.text.trim();
+                    let pieces = cell
+                        .pieces
+                        .into_iter()
+                        .filter(|p| p.at >= lead && p.at + p.len <= lead + trimmed.len())
+                        .map(|mut p| {
+                            p.at -= lead;
+                            p
+                        })
+                        .collect();
+                    (trimmed.into(), pieces)
+                }
             };
             grid.extend(std::iter::repeat_n(text.clone(), cell.span));
             if !text.is_empty() {
-                texts.push(text.to_string());
+                texts.push((text.to_string(), pieces));
             }
         }
         above = grid;

@@ -24,7 +24,7 @@ pub enum Block {
 
 /// Text as XML character data: escaped, and without the control characters XML 1.0 does
 /// not allow (a pasted form feed would make Word refuse the file).
-fn xml_text(s: &str) -> String {
+pub(crate) fn xml_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -105,6 +105,39 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style></w:styles>"#;
 
+/// A pasted text as a Word document (A4 portrait): a paragraph for each line, as it is
+/// (tabs as tabs, blanks kept), the lines marked as headings bold and larger. Read back,
+/// it gives the same text, line for line.
+pub fn text_document(lines: &[(&str, bool)]) -> Result<Vec<u8>, String> {
+    let mut body = String::new();
+    for (line, heading) in lines {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            body.push_str("<w:p/>");
+            continue;
+        }
+        let props = if *heading {
+            "<w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>"
+        } else {
+            ""
+        };
+        body.push_str("<w:p>");
+        for (k, piece) in line.split('\t').enumerate() {
+            if k > 0 {
+                body.push_str(&format!("<w:r>{props}<w:tab/></w:r>"));
+            }
+            if !piece.is_empty() {
+                body.push_str(&format!(
+                    "<w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    xml_text(piece)
+                ));
+            }
+        }
+        body.push_str("</w:p>");
+    }
+    package(&body, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>")
+}
+
 /// A Word document (.docx) of `blocks`, on A4 landscape pages.
 pub fn document(blocks: &[Block]) -> Result<Vec<u8>, String> {
     let mut body = String::new();
@@ -123,12 +156,16 @@ pub fn document(blocks: &[Block]) -> Result<Vec<u8>, String> {
             }
         }
     }
+    package(&body, "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>\
+         <w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>")
+}
+
+/// The package of a document whose body is `body`, with the section properties `page`.
+fn package(body: &str, page: &str) -> Result<Vec<u8>, String> {
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}\
-         <w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>\
-         <w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
-         </w:sectPr></w:body></w:document>"
+         <w:sectPr>{page}</w:sectPr></w:body></w:document>"
     );
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);

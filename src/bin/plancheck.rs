@@ -1,5 +1,6 @@
 //! The command line: `plancheck check FILE… [--format json|text|markdown|sarif|summary|csv|
-//! feedback-docx] [--template FILE] [--reviewer NAME]` and `plancheck compare OLD NEW`.
+//! feedback-docx] [--template FILE] [--reviewer NAME]`, `plancheck compare OLD NEW` and
+//! `plancheck annotate DRAFT -o OUT.docx [--reviewer NAME]`.
 //!
 //! The CLI is native only; on wasm32 (where `cargo test --target wasm32…` builds every
 //! target) the binary is an empty stub.
@@ -38,6 +39,21 @@ mod cli {
             /// The reviewer named in a 意见反馈表 (`--format feedback-docx`).
             #[arg(long, default_value = "审核意见")]
             reviewer: String,
+        },
+        /// Hand a draft back as Word with the findings as comments (批注): a .docx as it came
+        /// (nothing else in it changed), a text file as a new Word document.
+        Annotate {
+            /// The draft: a Word document (.docx) or a text file.
+            draft: String,
+            /// The Word document to write.
+            #[arg(short, long)]
+            output: String,
+            /// The comments' author.
+            #[arg(long, default_value = "审核意见")]
+            reviewer: String,
+            /// A template JSON file (default: the embedded national template).
+            #[arg(long)]
+            template: Option<String>,
         },
         /// Compare two versions of a draft: findings fixed and new, tasks, targets, parts.
         Compare {
@@ -207,6 +223,51 @@ mod cli {
         ExitCode::SUCCESS
     }
 
+    /// `plancheck annotate DRAFT -o OUT.docx`: the draft with the findings as 批注.
+    fn annotate(draft: &str, output: &str, reviewer: &str, template: Option<String>) -> ExitCode {
+        let checker = match template_from(template)
+            .and_then(|t| Checker::new(t).map_err(|e| e.to_string()))
+        {
+            Ok(c) => c,
+            Err(e) => return fail(e),
+        };
+        let bytes = match read(draft) {
+            Ok(b) => b,
+            Err(e) => return fail(e),
+        };
+        let text = match text_from(draft) {
+            Ok(t) => t,
+            Err(e) => return fail(e),
+        };
+        let report = checker.check(&text, &Options::default());
+        let date = today();
+        let by = plancheck::docx::annotate::Reviewer {
+            name: reviewer,
+            date: &date,
+        };
+        let decisions = plancheck::handback::Decisions::default();
+        let written = if plancheck::docx::is_zip(&bytes) {
+            plancheck::handback::annotated_docx(&bytes, &report, &decisions, &by)
+        } else {
+            plancheck::handback::annotated_text(&text, &report, &decisions, &by)
+        };
+        let written = match written {
+            Ok(w) => w,
+            Err(e) => return fail(format!("{draft}: {e}")),
+        };
+        if let Err(e) = std::fs::write(output, written) {
+            return fail(format!("{output}: {e}"));
+        }
+        eprintln!(
+            "plancheck: {output}: {} comments ({} errors, {} warnings, {} notes)",
+            report.findings.len(),
+            report.summary.errors,
+            report.summary.warnings,
+            report.summary.infos
+        );
+        ExitCode::from(u8::from(report.summary.errors > 0))
+    }
+
     /// Writes the output to standard output; a reader that closed the pipe early (`| head`)
     /// is not an error.
     fn emit(bytes: &[u8]) -> std::io::Result<()> {
@@ -308,6 +369,12 @@ mod cli {
                 format,
                 template,
             } => return compare(&old, &new, format, template),
+            Command::Annotate {
+                draft,
+                output,
+                reviewer,
+                template,
+            } => return annotate(&draft, &output, &reviewer, template),
         };
 
         if files.iter().filter(|f| *f == "-").count() > 1 {

@@ -52,6 +52,33 @@ impl Package<'_> {
                 format!("<w:comments {W}>{c}</w:comments>"),
             ));
         }
+        // The relationships Word writes: the package's to its document, the document's
+        // to its parts (other tools open a package by them).
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        parts.push((
+            "_rels/.rels",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>"#),
+        ));
+        let mut rels = String::new();
+        for (k, (kind, present)) in [
+            ("numbering", self.numbering.is_some()),
+            ("styles", self.styles.is_some()),
+            ("comments", self.comments.is_some()),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if present {
+                rels.push_str(&format!(
+                    r#"<Relationship Id="rId{}" Type="{REL}/{kind}" Target="{kind}.xml"/>"#,
+                    k + 1
+                ));
+            }
+        }
+        parts.push((
+            "word/_rels/document.xml.rels",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#),
+        ));
         zip_of(&parts, CompressionMethod::Deflated)
     }
 }
@@ -66,7 +93,7 @@ pub fn zip_of(parts: &[(&str, String)], method: CompressionMethod) -> Vec<u8> {
     zip.finish().expect("zip finish").into_inner()
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")

@@ -1,0 +1,197 @@
+//! The draft handed back to its drafter: the findings as Word comments (批注) on the draft
+//! itself — the Word file as it came, or the pasted text as a new Word document — and the
+//! reviewer's own decisions: findings marked 不适用 or 已说明 (left out of the 批注, listed
+//! with their reason in the 意见反馈表) and comments of their own.
+
+use crate::docx::annotate::{annotate, Note, Reviewer};
+use crate::report::{FindingOut, Report};
+
+/// What the reviewer decided, beside the findings. Spans are UTF-16 offsets into the text
+/// checked, as the report's are.
+#[derive(Clone, Debug, Default)]
+pub struct Decisions {
+    pub dismissed: Vec<Dismissal>,
+    pub comments: Vec<OwnComment>,
+}
+
+/// A finding the reviewer set aside: which one (its rule and span), 不适用 or 已说明, and why.
+#[derive(Clone, Debug)]
+pub struct Dismissal {
+    pub rule: String,
+    pub start: usize,
+    pub end: usize,
+    pub status: String,
+    pub reason: String,
+}
+
+/// A comment of the reviewer's own on a stretch of the text.
+#[derive(Clone, Debug)]
+pub struct OwnComment {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Decisions {
+    /// The reviewer's decision on a finding, if they made one.
+    pub fn dismissal(&self, f: &FindingOut) -> Option<&Dismissal> {
+        self.dismissed
+            .iter()
+            .find(|d| d.rule == f.rule && d.start == f.span.start && d.end == f.span.end)
+    }
+}
+
+/// What a finding's comment says, in plain words: the problem, then the suggestion.
+pub fn comment_text(f: &FindingOut) -> String {
+    let mut text = format!("{}：{}", f.severity.label(), f.message);
+    if let Some(s) = &f.suggestion {
+        text.push_str("\n修改建议：");
+        text.push_str(s);
+    }
+    text
+}
+
+/// Byte offsets of UTF-16 offsets into `text` (an offset inside a character counts as
+/// the character's start).
+fn bytes_of(text: &str, utf16: &[usize]) -> Vec<usize> {
+    let mut order: Vec<(usize, usize)> = utf16.iter().copied().zip(0..).collect();
+    crate::order::sort_pairs(&mut order);
+    let mut out = vec![text.len(); utf16.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for (offset, k) in order {
+        while let Some(&(at, c)) = chars.peek() {
+            if units + c.len_utf16() > offset {
+                out[k] = at;
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        if chars.peek().is_none() && units <= offset {
+            out[k] = text.len();
+        }
+    }
+    out
+}
+
+/// The comments to write: each finding not set aside, then the reviewer's own, with
+/// byte ranges into `text`.
+pub fn notes(text: &str, report: &Report, decisions: &Decisions) -> Vec<Note> {
+    let findings: Vec<&FindingOut> = report
+        .findings
+        .iter()
+        .filter(|f| decisions.dismissal(f).is_none())
+        .collect();
+    let mut spans = Vec::new();
+    for f in &findings {
+        spans.extend([f.span.start, f.span.end]);
+    }
+    for c in &decisions.comments {
+        spans.extend([c.start, c.end]);
+    }
+    let at = bytes_of(text, &spans);
+    let texts = findings
+        .iter()
+        .map(|f| comment_text(f))
+        .chain(decisions.comments.iter().map(|c| c.text.clone()));
+    texts
+        .enumerate()
+        .map(|(k, text)| Note {
+            start: at[2 * k],
+            end: at[2 * k + 1],
+            text,
+        })
+        .collect()
+}
+
+/// A Word draft with the report's findings (and the reviewer's comments) as its 批注.
+/// `report` is the check of the text [`crate::text_of`] reads from `bytes`.
+pub fn annotated_docx(
+    bytes: &[u8],
+    report: &Report,
+    decisions: &Decisions,
+    by: &Reviewer<'_>,
+) -> Result<Vec<u8>, String> {
+    let doc = crate::docx::read(bytes).map_err(|e| e.to_string())?;
+    annotate(bytes, &notes(&doc.text, report, decisions), by).map_err(|e| e.to_string())
+}
+
+/// A pasted draft as a new Word document, a paragraph a line (the plan's part and task
+/// headings bold), with the report's findings (and the reviewer's comments) as 批注.
+pub fn annotated_text(
+    text: &str,
+    report: &Report,
+    decisions: &Decisions,
+    by: &Reviewer<'_>,
+) -> Result<Vec<u8>, String> {
+    // The lines parts and tasks begin on, when they are headings: short, not a sentence
+    // (a task written as one paragraph with its heading stays plain).
+    let heading_lines: Vec<usize> = report
+        .document
+        .parts
+        .iter()
+        .map(|p| p.span.line)
+        .chain(report.tasks.iter().map(|t| t.span.line))
+        .collect();
+    let lines: Vec<(&str, bool)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(k, l)| {
+            (
+                l,
+                heading_lines.contains(&(k + 1))
+                    && l.trim().chars().count() <= 40
+                    && !l.contains('。'),
+            )
+        })
+        .collect();
+    let bytes = crate::docx::write::text_document(&lines)?;
+    // The document read back holds the same lines (less characters Word cannot hold):
+    // each note moved to its line and column there.
+    let written = crate::docx::read(&bytes).map_err(|e| e.to_string())?.text;
+    let starts = |s: &str| {
+        std::iter::once(0)
+            .chain(s.match_indices('\n').map(|(k, _)| k + 1))
+            .collect::<Vec<usize>>()
+    };
+    let (old, new) = (starts(text), starts(&written));
+    let moved = |offset: usize| {
+        let line = old.partition_point(|&s| s <= offset).saturating_sub(1);
+        let column = offset - old[line];
+        let (start, end) = (
+            new.get(line).copied().unwrap_or(written.len()),
+            new.get(line + 1)
+                .map_or(written.len(), |e| e.saturating_sub(1)),
+        );
+        let mut at = (start + column).min(end);
+        while !written.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let notes: Vec<Note> = notes(text, report, decisions)
+        .into_iter()
+        .map(|n| Note {
+            start: moved(n.start),
+            end: moved(n.end),
+            text: n.text,
+        })
+        .collect();
+    annotate(&bytes, &notes, by).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_become_byte_offsets() {
+        let text = "到2027年🎯，合格率";
+        // 到 2 0 2 7 年 🎯(2 units) ， 合 …
+        assert_eq!(
+            bytes_of(text, &[0, 1, 5, 6, 8, 9, 100]),
+            [0, 3, 7, 10, 14, 17, text.len()]
+        );
+    }
+}

@@ -9,11 +9,15 @@ WASM := target/wasm32-unknown-unknown/wasm/plancheck.wasm
 DOCX_WASM := target/wasm32-unknown-unknown/wasm/plancheck_docx.wasm
 # The comparison's module, loaded by the page only when two versions are compared.
 COMPARE_WASM := target/wasm32-unknown-unknown/wasm/plancheck_compare.wasm
+# The hand-back's module (Word with 批注, 意见反馈表), loaded only when a reviewer exports.
+HANDBACK_WASM := target/wasm32-unknown-unknown/wasm/plancheck_handback.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 BINARYEN_VERSION := 132.0.0
 WASM_OPT := target/tools/node_modules/.bin/wasm-opt
 # -O1: measured smallest both raw and gzipped; -Oz/-Os/-O2 shrink raw but grow gzip by 7–10 %.
-WASM_OPT_FLAGS := -O1
+# A second -O1 pass takes a further 0.1 KB; the producers and target-features sections are
+# metadata no browser reads.
+WASM_OPT_FLAGS := -O1 -O1 --strip-producers --strip-target-features
 ESBUILD_VERSION := 0.28.2
 ESBUILD := target/tools/node_modules/.bin/esbuild
 # The element's sources, a file for each job, bundled into one module: plan-checker.js.
@@ -120,18 +124,23 @@ wasm: deps-wasm deps-wasm-opt
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-compare --lib --target wasm32-unknown-unknown --profile wasm
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-handback --lib --target wasm32-unknown-unknown --profile wasm
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(WASM)
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(DOCX_WASM)
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(COMPARE_WASM)
+	wasm-bindgen --target web --remove-name-section --out-dir www/pkg $(HANDBACK_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_bg.wasm -o www/pkg/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_docx_bg.wasm -o www/pkg/plancheck_docx_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_compare_bg.wasm -o www/pkg/plancheck_compare_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_handback_bg.wasm -o www/pkg/plancheck_handback_bg.wasm
 	$(ESBUILD) npm/src/plan-checker.js --bundle --format=esm --log-level=warning \
-		--external:./plancheck.js --external:./plancheck_docx.js --outfile=www/pkg/plan-checker.js
+		--external:./plancheck.js --external:./plancheck_docx.js --external:./plancheck_handback.js \
+		--outfile=www/pkg/plan-checker.js
 	cp $(filter-out www/pkg/plan-checker.js,$(ELEMENT)) www/pkg/
 	@echo "wasm: $$(stat -c %s www/pkg/plancheck_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_bg.wasm | wc -c) gzipped"
 	@echo "docx wasm: $$(stat -c %s www/pkg/plancheck_docx_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_docx_bg.wasm | wc -c) gzipped"
 	@echo "compare wasm: $$(stat -c %s www/pkg/plancheck_compare_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_compare_bg.wasm | wc -c) gzipped"
+	@echo "handback wasm: $$(stat -c %s www/pkg/plancheck_handback_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_handback_bg.wasm | wc -c) gzipped"
 
 ## The npm package, in pkg/ (generated): web and bundler entries, the element, schemas.
 package: wasm
@@ -140,11 +149,12 @@ package: wasm
 	cp www/pkg/plancheck.js www/pkg/plancheck.d.ts www/pkg/plancheck_bg.wasm www/pkg/plancheck_bg.wasm.d.ts pkg/
 	cp www/pkg/plancheck_docx.js www/pkg/plancheck_docx.d.ts www/pkg/plancheck_docx_bg.wasm www/pkg/plancheck_docx_bg.wasm.d.ts pkg/
 	cp www/pkg/plancheck_compare.js www/pkg/plancheck_compare.d.ts www/pkg/plancheck_compare_bg.wasm www/pkg/plancheck_compare_bg.wasm.d.ts pkg/
+	cp www/pkg/plancheck_handback.js www/pkg/plancheck_handback.d.ts www/pkg/plancheck_handback_bg.wasm www/pkg/plancheck_handback_bg.wasm.d.ts pkg/
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(WASM)
 	wasm-bindgen --target bundler --remove-name-section --out-dir pkg/bundler $(DOCX_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_bg.wasm -o pkg/bundler/plancheck_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/bundler/plancheck_docx_bg.wasm -o pkg/bundler/plancheck_docx_bg.wasm
-	cp $(ELEMENT) npm/node.js npm/docx-node.js npm/README.md LICENSE pkg/
+	cp $(ELEMENT) npm/node.js npm/docx-node.js npm/handback-node.js npm/README.md LICENSE pkg/
 	cp npm/schema/*.json pkg/schema/
 	sed 's/@VERSION@/$(VERSION)/' npm/package.json > pkg/package.json
 	@echo "pkg/: plancheck $(VERSION)"

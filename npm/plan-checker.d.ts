@@ -24,7 +24,9 @@ export interface PlanCheckerErrorDetail { message: string; }
  * `<plan-checker>`: checks a textarea (its child, the one named by `for`, or its own).
  * Attributes: `template` (built-in id or URL of a template's JSON), `severity`
  * (`error` | `warning` | `info`, the least severe shown), `lang` (`zh-CN` | `en`), `for`,
- * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 100000).
+ * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 100000),
+ * `review` (a reviewer's controls: each finding can be set aside as 不适用 or 已说明 with a
+ * reason; the reviewer's own comments are listed; both kept in this browser's storage).
  */
 export declare class PlanCheckerElement extends HTMLElement {
   /** The last report, or null. */
@@ -53,7 +55,41 @@ export declare class PlanCheckerElement extends HTMLElement {
   readonly source: TextSource | DocxSource | null;
   /** Selects a span in the text and scrolls it into view (a finding is shown without selecting it). */
   select(span: { start: number; end: number }): void;
+  /** The reviewer's decisions on the current report (with `review`). */
+  readonly decisions: Decisions;
+  /** Sets a finding aside (不适用 / 已说明, with a reason); with no status, back in. */
+  decide(finding: Report["findings"][number], status: "不适用" | "已说明" | null, reason?: string): void;
+  /** A comment of the reviewer's own on `start..end` (UTF-16; default: the selection). */
+  addComment(text: string, start?: number, end?: number): boolean;
+  removeComment(index: number): void;
+  /**
+   * The draft as Word (.docx bytes) with the findings not set aside and the reviewer's
+   * comments as 批注: the opened Word file itself while its text is unedited, else the
+   * text as a new document. Loads the hand-back's module on first use.
+   */
+  returnedDraft(options?: { reviewer?: string; date?: string }): Promise<Uint8Array>;
+  /** The 意见反馈表 (.docx bytes) of the text, with the reviewer's decisions. */
+  feedbackForm(options?: { reviewer?: string; date?: string; name?: string }): Promise<Uint8Array>;
 }
+
+/** What a reviewer decided beside the findings: UTF-16 spans into the text checked. */
+export interface Decisions {
+  dismissed: { rule: string; message?: string; start: number; end: number; status: "不适用" | "已说明"; reason: string }[];
+  comments: { start: number; end: number; text: string }[];
+}
+
+/**
+ * The draft handed back (for a portal's own button): Word with the findings and the
+ * reviewer's comments as 批注 — the Word file `docx` as it came, else `text` as a new
+ * document — authored by `reviewer` (default 审核意见) on `date` (default today).
+ */
+export declare function returnedDraft(options: {
+  text: string; docx?: Uint8Array | null; decisions?: Partial<Decisions>; reviewer?: string; date?: string;
+}): Promise<Uint8Array>;
+/** A 意见反馈表 (.docx bytes) for `text`: a row per finding and per reviewer's comment. */
+export declare function feedbackForm(options: {
+  text: string; name?: string; decisions?: Partial<Decisions>; reviewer?: string; date?: string;
+}): Promise<Uint8Array>;
 
 /**
  * A plan's file read as text, without checking it (a portal's batch, say); rejects with a

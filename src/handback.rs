@@ -8,16 +8,21 @@ use crate::report::{FindingOut, Report};
 
 /// What the reviewer decided, beside the findings. Spans are UTF-16 offsets into the text
 /// checked, as the report's are.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct Decisions {
     pub dismissed: Vec<Dismissal>,
     pub comments: Vec<OwnComment>,
 }
 
 /// A finding the reviewer set aside: which one (its rule and span), 不适用 or 已说明, and why.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Deserialize)]
 pub struct Dismissal {
     pub rule: String,
+    /// The finding's message, where findings of one rule share a span (a missing part
+    /// each, on the title).
+    #[serde(default)]
+    pub message: Option<String>,
     pub start: usize,
     pub end: usize,
     pub status: String,
@@ -25,7 +30,7 @@ pub struct Dismissal {
 }
 
 /// A comment of the reviewer's own on a stretch of the text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Deserialize)]
 pub struct OwnComment {
     pub start: usize,
     pub end: usize,
@@ -35,9 +40,12 @@ pub struct OwnComment {
 impl Decisions {
     /// The reviewer's decision on a finding, if they made one.
     pub fn dismissal(&self, f: &FindingOut) -> Option<&Dismissal> {
-        self.dismissed
-            .iter()
-            .find(|d| d.rule == f.rule && d.start == f.span.start && d.end == f.span.end)
+        self.dismissed.iter().find(|d| {
+            d.rule == f.rule
+                && d.start == f.span.start
+                && d.end == f.span.end
+                && d.message.as_ref().is_none_or(|m| *m == f.message)
+        })
     }
 }
 
@@ -179,6 +187,98 @@ pub fn annotated_text(
         })
         .collect();
     annotate(&bytes, &notes, by).map_err(|e| e.to_string())
+}
+
+/// A 意见反馈表 as a Word document: for each plan a header naming it, the template, the
+/// date and the reviewer, then a table in text order — 序号 / 章节 / 原文 / 问题 / 修改建议 /
+/// 处理情况 (left empty for the drafter): a row for each finding (one the reviewer set aside
+/// says so, with the reason) and for each of the reviewer's own comments. `texts` are the
+/// texts checked, for the reviewer's comments' quotations.
+pub fn feedback_docx(
+    plans: &[(String, &str, Report, Decisions)],
+    reviewer: &str,
+    date: &str,
+) -> Result<Vec<u8>, String> {
+    use crate::docx::write::{document, Block};
+    let mut blocks = vec![Block::Title("意见反馈表".to_string())];
+    for (name, text, r, decisions) in plans {
+        let title = r.document.title.clone().unwrap_or_else(|| name.clone());
+        blocks.push(Block::Line(format!("方案：{title}")));
+        blocks.push(Block::Line(format!("对照模板：{}", r.template.name)));
+        blocks.push(Block::Line(format!("审核日期：{date}　审核人：{reviewer}")));
+        let mut counts = format!(
+            "检查结果：{} 个错误，{} 个警告，{} 个提示",
+            r.summary.errors, r.summary.warnings, r.summary.infos
+        );
+        if !decisions.dismissed.is_empty() {
+            counts.push_str(&format!("；审核人未采纳 {} 项", decisions.dismissed.len()));
+        }
+        if !decisions.comments.is_empty() {
+            counts.push_str(&format!("；审核人意见 {} 条", decisions.comments.len()));
+        }
+        blocks.push(Block::Line(counts));
+        // (position, 原文, 问题, 修改建议) of each row, put in text order.
+        let mut rows: Vec<(usize, String, String, String)> = r
+            .findings
+            .iter()
+            .map(|f| {
+                let mut problem = format!("〔{}〕{}", f.severity.label(), f.message);
+                if let Some(d) = decisions.dismissal(f) {
+                    problem.push_str(&format!("（审核人标为{}：{}）", d.status, d.reason));
+                }
+                (
+                    f.span.start,
+                    f.excerpt.clone(),
+                    problem,
+                    f.suggestion.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let at = bytes_of(
+            text,
+            &decisions
+                .comments
+                .iter()
+                .flat_map(|c| [c.start, c.end])
+                .collect::<Vec<_>>(),
+        );
+        for (k, c) in decisions.comments.iter().enumerate() {
+            let quote = text
+                .get(at[2 * k]..at[2 * k + 1])
+                .map(|q| crate::report::clip(&q.replace(['\n', '\r'], " "), 60))
+                .unwrap_or_default();
+            rows.push((
+                c.start,
+                quote,
+                format!("〔审核意见〕{}", c.text),
+                String::new(),
+            ));
+        }
+        crate::order::sort_by_position(&mut rows, |row| row.0);
+        let rows = rows
+            .into_iter()
+            .enumerate()
+            .map(|(k, (at, quote, problem, suggestion))| {
+                vec![
+                    (k + 1).to_string(),
+                    crate::render::place_in_plan(r, at),
+                    quote,
+                    problem,
+                    suggestion,
+                    String::new(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            header: ["序号", "章节", "原文", "问题", "修改建议", "处理情况"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            rows,
+            widths: vec![4, 10, 14, 20, 20, 10],
+        });
+    }
+    document(&blocks)
 }
 
 #[cfg(test)]

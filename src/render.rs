@@ -527,8 +527,7 @@ pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
 }
 
 /// Where a finding is, as a reader of the plan says it: its part and its task.
-fn place_in_plan(r: &Report, f: &crate::report::FindingOut) -> String {
-    let at = f.span.start;
+pub(crate) fn place_in_plan(r: &Report, at: usize) -> String {
     let inside = |s: &crate::report::SpanOut| s.start <= at && at < s.end.max(s.start + 1);
     let part = r
         .document
@@ -549,51 +548,4 @@ fn place_in_plan(r: &Report, f: &crate::report::FindingOut) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" › ")
-}
-
-/// A 意见反馈表 as a Word document: for each plan a header naming it, the template, the
-/// date and the reviewer, then a table of its findings in text order — 序号 / 章节 / 原文 /
-/// 问题 / 修改建议 / 处理情况 (left empty for the drafter).
-pub fn feedback_docx(
-    reports: &[(String, Report)],
-    reviewer: &str,
-    date: &str,
-) -> Result<Vec<u8>, String> {
-    use crate::docx::write::{document, Block};
-    let mut blocks = vec![Block::Title("意见反馈表".to_string())];
-    for (name, r) in reports {
-        let title = r.document.title.clone().unwrap_or_else(|| name.clone());
-        blocks.push(Block::Line(format!("方案：{title}")));
-        blocks.push(Block::Line(format!("对照模板：{}", r.template.name)));
-        blocks.push(Block::Line(format!("审核日期：{date}　审核人：{reviewer}")));
-        blocks.push(Block::Line(format!(
-            "检查结果：{} 个错误，{} 个警告，{} 个提示",
-            r.summary.errors, r.summary.warnings, r.summary.infos
-        )));
-        let mut findings: Vec<&crate::report::FindingOut> = r.findings.iter().collect();
-        crate::order::sort_by_position(&mut findings, |f| f.span.start);
-        let rows = findings
-            .iter()
-            .enumerate()
-            .map(|(k, f)| {
-                vec![
-                    (k + 1).to_string(),
-                    place_in_plan(r, f),
-                    f.excerpt.clone(),
-                    format!("〔{}〕{}", f.severity.label(), f.message),
-                    f.suggestion.clone().unwrap_or_default(),
-                    String::new(),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table {
-            header: ["序号", "章节", "原文", "问题", "修改建议", "处理情况"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            rows,
-            widths: vec![4, 10, 14, 20, 20, 10],
-        });
-    }
-    document(&blocks)
 }

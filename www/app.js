@@ -127,9 +127,64 @@ checker.addEventListener("plancheck-ready", () => {
 }, { once: true });
 // Exports are for a draft: none while the text is empty.
 checker.addEventListener("plancheck-report", () => {
-  for (const id of ["save-text", "export-json", "copy-md", "print"]) $(id).disabled = checker.verdict === "empty";
+  for (const id of ["save-text", "export-json", "copy-md", "print", "export-returned", "export-feedback"]) {
+    $(id).disabled = checker.verdict === "empty";
+  }
   remember();
 });
+
+// The reviewer's name, the author of the 批注, kept in this browser.
+const REVIEWER = "plancheck:reviewer";
+const reviewer = $("reviewer");
+try {
+  reviewer.value = localStorage.getItem(REVIEWER) || "";
+} catch {
+  reviewer.value = "";
+}
+reviewer.addEventListener("change", () => {
+  try {
+    localStorage.setItem(REVIEWER, reviewer.value.trim());
+  } catch {
+    // Not kept; used for this page's exports all the same.
+  }
+});
+const reviewerName = () => reviewer.value.trim() || "审核意见";
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// A comment of the reviewer's own on the words selected in the text.
+$("add-comment").addEventListener("click", () => {
+  const ta = checker.textarea;
+  const words = $("comment-text").value.trim();
+  if (!ta || ta.selectionStart === ta.selectionEnd) {
+    fileStatus.textContent = "请先在方案文本中选中要批注的文字";
+    return;
+  }
+  if (!words) {
+    fileStatus.textContent = "请输入批注内容";
+    $("comment-text").focus();
+    return;
+  }
+  checker.addComment(words, ta.selectionStart, ta.selectionEnd);
+  $("comment-text").value = "";
+  fileStatus.textContent = "已添加批注";
+});
+
+// The draft handed back: Word with the 批注, and the 意见反馈表.
+async function exportWord(button, write, suffix) {
+  button.disabled = true;
+  fileStatus.textContent = "正在生成 Word 文件……";
+  try {
+    const bytes = await write({ reviewer: reviewerName() });
+    save(new Blob([bytes], { type: DOCX_TYPE }), exportName(suffix));
+    fileStatus.textContent = `已导出 ${exportName(suffix)}`;
+  } catch (e) {
+    fileStatus.textContent = `无法生成 Word 文件：${e && e.message ? e.message : e}`;
+  } finally {
+    button.disabled = checker.verdict === "empty";
+  }
+}
+$("export-returned").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.returnedDraft(o), "-批注.docx"));
+$("export-feedback").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.feedbackForm(o), "-意见反馈表.docx"));
 // A change to the text makes it the user's own: the opened file's name and the messages
 // about earlier actions no longer apply.
 text.addEventListener("input", () => {

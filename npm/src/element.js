@@ -2,6 +2,7 @@
 
 import { check, PlanChecker, reportMarkdown, rules, templates } from "./plancheck.js";
 import { readDocxOffThread } from "./docx-client.js";
+import { feedbackForm, returnedDraft, today } from "./handback-client.js";
 import { decodeText } from "./encoding.js";
 import { DOCX_TYPE, MAX_DOCX_BYTES, MAX_INPUT_BYTES } from "./limits.js";
 import { STRINGS } from "./strings.js";
@@ -17,6 +18,13 @@ let kinds = null;
 function kindOf(id) {
   kinds ??= new Map(rules().map((r) => [r.id, r.summary]));
   return kinds.get(id) || "";
+}
+
+// A finding's identity across checks of an edited text: its rule, what it is about (a
+// category, an indicator) and the words it quotes.
+function reviewKey(f) {
+  // The message without its counts, which move as the text is edited.
+  return [f.rule, f.category ?? "", f.indicator ?? "", f.excerpt, f.message.replace(/\d+/g, "#")].join("\u0000");
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -57,7 +65,11 @@ export async function readPlanFile(file, lang = "zh-CN") {
       throw new Error(t.tooLarge(name, (doc.text.length / 1048576).toFixed(1)));
     }
     const { text, ...about } = doc;
-    return { text, source: { name, kind: "docx", ...about } };
+    // The file's bytes, for handing the draft back as it came (not enumerable: the source
+    // stays plain data).
+    const source = { name, kind: "docx", ...about };
+    Object.defineProperty(source, "bytes", { value: bytes, enumerable: false });
+    return { text, source };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error(t.docx["legacy-doc"](name));
@@ -72,7 +84,7 @@ export async function readPlanFile(file, lang = "zh-CN") {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class PlanCheckerElement extends ElementBase {
-  static observedAttributes = ["template", "severity", "lang", "for", "worker", "worker-threshold"];
+  static observedAttributes = ["template", "severity", "lang", "for", "worker", "worker-threshold", "review"];
 
   #shadow = null;
   #parts = {};
@@ -101,6 +113,11 @@ export class PlanCheckerElement extends ElementBase {
   #change = "";
   // Each finding's mark in the backdrop, when it has one.
   #marks = new Map();
+  // The Word file the text was opened from, while the text is as read from it.
+  #original = null;
+  // The reviewer's decisions on this document (with `review`): findings set aside, by
+  // rule and quoted text, and comments of their own; kept in this browser's storage.
+  #review = { key: null, dismissed: new Map(), comments: [] };
 
   connectedCallback() {
     if (!this.#shadow) this.#build();
@@ -125,6 +142,7 @@ export class PlanCheckerElement extends ElementBase {
       this.#labels();
       if (this.#report) this.#render();
     } else if (name === "severity") this.check();
+    else if (name === "review" && this.#report) this.#render();
   }
 
   /** The last report, or `null`. */
@@ -152,6 +170,7 @@ export class PlanCheckerElement extends ElementBase {
 
   set value(text) {
     this.#source = null;
+    this.#original = null;
     this.#setText(text);
   }
 
@@ -249,8 +268,97 @@ export class PlanCheckerElement extends ElementBase {
   async openFile(file) {
     const { text, source } = await readPlanFile(file, this.getAttribute("lang"));
     this.#source = source;
+    this.#original = source.kind === "docx" ? { bytes: source.bytes, text } : null;
     this.#setText(text);
     return this.#report;
+  }
+
+  /**
+   * What the reviewer decided (with the `review` attribute): the findings of the current
+   * report they set aside, with their spans, and their own comments —
+   * `{dismissed: [{rule, message, start, end, status, reason}], comments: [{start, end, text}]}`.
+   */
+  get decisions() {
+    const dismissed = [];
+    for (const f of this.#report?.findings ?? []) {
+      const d = this.#review.dismissed.get(reviewKey(f));
+      if (d) dismissed.push({ rule: f.rule, message: f.message, start: f.span.start, end: f.span.end, status: d.status, reason: d.reason });
+    }
+    const comments = this.#review.comments.map(({ start, end, text }) => ({ start, end, text }));
+    return { dismissed, comments };
+  }
+
+  /** Sets a finding aside (`status` 不适用 or 已说明, with a reason), or, with no status, back. */
+  decide(finding, status, reason = "") {
+    if (status) this.#review.dismissed.set(reviewKey(finding), { status, reason });
+    else this.#review.dismissed.delete(reviewKey(finding));
+    this.#saveReview();
+    if (this.#report) this.#render();
+  }
+
+  /** Adds the reviewer's comment on `start..end` (UTF-16; default: the text selected). */
+  addComment(text, start = this.#textarea?.selectionStart ?? 0, end = this.#textarea?.selectionEnd ?? 0) {
+    const body = String(text ?? "").trim();
+    if (!body) return false;
+    const quote = this.value.slice(start, end);
+    this.#review.comments.push({ start, end, text: body, quote });
+    this.#review.comments.sort((a, b) => a.start - b.start);
+    this.#saveReview();
+    if (this.#report) this.#render();
+    return true;
+  }
+
+  /** Removes the reviewer's `index`-th comment. */
+  removeComment(index) {
+    this.#review.comments.splice(index, 1);
+    this.#saveReview();
+    if (this.#report) this.#render();
+  }
+
+  /**
+   * The draft as Word with the findings not set aside and the reviewer's comments as 批注,
+   * by `reviewer` on `date`: the Word file as it was opened when the text is still as read
+   * from it, else the text as a new Word document. Resolves to the file's bytes.
+   */
+  returnedDraft({ reviewer, date = today() } = {}) {
+    const docx = this.#original && this.#original.text === this.value ? this.#original.bytes : null;
+    return returnedDraft({ text: this.value, docx, decisions: this.decisions, reviewer, date });
+  }
+
+  /** The 意见反馈表 (.docx bytes) for the text, with the reviewer's decisions. */
+  feedbackForm({ reviewer, date = today(), name = "" } = {}) {
+    return feedbackForm({ text: this.value, name, decisions: this.decisions, reviewer, date });
+  }
+
+  // The decisions of the document now in the text, from storage, when it is another
+  // document than before (by its title, else its first line).
+  #loadReview() {
+    const r = this.#report;
+    const first = this.value.split("\n").find((l) => l.trim()) || "";
+    const key = `plancheck:review:${r?.document.title || first.trim().slice(0, 60)}`;
+    if (key === this.#review.key) return;
+    let kept = null;
+    try {
+      kept = JSON.parse(localStorage.getItem(key) || "null");
+    } catch {
+      kept = null;
+    }
+    this.#review = {
+      key,
+      dismissed: new Map(kept?.dismissed ?? []),
+      comments: kept?.comments ?? [],
+    };
+  }
+
+  #saveReview() {
+    const { key, dismissed, comments } = this.#review;
+    if (!key) return;
+    try {
+      if (dismissed.size || comments.length) localStorage.setItem(key, JSON.stringify({ dismissed: [...dismissed], comments }));
+      else localStorage.removeItem(key);
+    } catch {
+      // Storage full or disabled: the decisions last as long as the page.
+    }
   }
 
 
@@ -601,6 +709,8 @@ export class PlanCheckerElement extends ElementBase {
     p.reading.textContent = note;
     p.reading.hidden = !note;
 
+    const reviewing = this.hasAttribute("review");
+    if (reviewing) this.#loadReview();
     const by = p.group.value;
     const groups = new Map(by === "severity" ? [["error", []], ["warning", []], ["info", []]] : []);
     const shown = r.findings.filter((f) => (this.#only ? f.severity === this.#only : !(this.#hideInfo && f.severity === "info")));
@@ -619,6 +729,16 @@ export class PlanCheckerElement extends ElementBase {
       blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...list.map((f) => this.#findingItem(f))));
     }
     if (!blocks.length) blocks.push(el("p", { class: "ok" }, this.value.trim() ? t.none : t.empty));
+    if (reviewing && this.#review.comments.length) {
+      blocks.push(el("h3", {}, t.review.own(this.#review.comments.length)), el("ul", { class: "own-comments" },
+        ...this.#review.comments.map((c, k) => {
+          const remove = el("button", { type: "button", class: "remove" }, t.review.remove);
+          remove.addEventListener("click", () => this.removeComment(k));
+          const item = el("li", { class: "own-comment", "data-start": String(c.start) },
+            el("q", {}, c.quote || this.value.slice(c.start, c.end)), " ", el("span", { class: "message" }, c.text), " ", remove);
+          return item;
+        })));
+    }
     p.findings.replaceChildren(...blocks);
 
     // A category or indicator the plan covers links to where it does.
@@ -654,8 +774,10 @@ export class PlanCheckerElement extends ElementBase {
       el("span", { class: "message" }, f.message),
       el("span", { class: "kind", title: f.rule }, t.kind(f.rule, kindOf(f.rule))));
     if (f.suggestion) item.append(el("div", { class: "suggestion" }, t.suggestion(f.suggestion)));
+    if (this.hasAttribute("review")) item.append(this.#decisionControls(f, item));
     item.addEventListener("click", () => this.#showItem(item));
     item.addEventListener("keydown", (e) => {
+      if (e.target !== item) return;
       if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();
         this.#showItem(item);
@@ -663,6 +785,45 @@ export class PlanCheckerElement extends ElementBase {
     });
     item.finding = f;
     return item;
+  }
+
+  // 不适用 / 已说明 with a reason, or the decision made and a way back.
+  #decisionControls(f, item) {
+    const t = this.#strings.review;
+    const box = el("div", { class: "decision" });
+    const quiet = (node) => {
+      node.addEventListener("click", (e) => e.stopPropagation());
+      node.addEventListener("keydown", (e) => e.stopPropagation());
+      return node;
+    };
+    const made = this.#review.dismissed.get(reviewKey(f));
+    if (made) {
+      item.classList.add("dismissed");
+      item.dataset.decision = made.status;
+      const undo = quiet(el("button", { type: "button", class: "undo" }, t.undo));
+      undo.addEventListener("click", () => this.decide(f, null));
+      box.append(el("span", { class: "decided" }, t.decided(made.status, made.reason)), " ", undo);
+      return box;
+    }
+    for (const status of ["不适用", "已说明"]) {
+      const b = quiet(el("button", { type: "button", class: "decide", "data-status": status }, t.status(status)));
+      b.addEventListener("click", () => {
+        const reason = quiet(el("input", { type: "text", class: "reason", "aria-label": t.reason, placeholder: t.reason }));
+        const ok = quiet(el("button", { type: "button", class: "confirm" }, t.confirm));
+        const cancel = quiet(el("button", { type: "button", class: "cancel" }, t.cancel));
+        const done = () => this.decide(f, status, reason.value.trim());
+        ok.addEventListener("click", done);
+        reason.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") done();
+          if (e.key === "Escape") this.#render();
+        });
+        cancel.addEventListener("click", () => this.#render());
+        box.replaceChildren(el("span", {}, t.status(status)), " ", reason, " ", ok, " ", cancel);
+        reason.focus();
+      });
+      box.append(b, " ");
+    }
+    return box;
   }
 
   // Where a finding is, as a reader of the plan says it: its part and task, or its line

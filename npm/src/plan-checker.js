@@ -11,3 +11,4 @@
 export { load, WorkerChecker, WorkerFailure } from "./worker-client.js";
 export { PlanCheckerElement, readPlanFile } from "./element.js";
 export { check } from "./plancheck.js";
+export { returnedDraft, feedbackForm } from "./handback-client.js";

@@ -41,6 +41,16 @@ export const STRINGS = {
     kind: (id, summary) => summary || id,
     showAll: "显示全部",
     suggestion: (s) => `建议：${s}`,
+    review: {
+      status: (s) => s,
+      reason: "理由",
+      confirm: "确定",
+      cancel: "取消",
+      undo: "撤销",
+      decided: (status, reason) => `审核人标为${status}${reason ? `：${reason}` : ""}`,
+      own: (n) => `审核人批注（${n}）`,
+      remove: "删除",
+    },
     none: "未发现问题。",
     empty: "请粘贴方案全文。",
     reading: (d) => {
@@ -116,6 +126,16 @@ export const STRINGS = {
     kind: (id) => id,
     showAll: "Show all",
     suggestion: (s) => `Suggestion: ${s}`,
+    review: {
+      status: (s) => ({ "不适用": "Not applicable", "已说明": "Explained" })[s] || s,
+      reason: "Reason",
+      confirm: "OK",
+      cancel: "Cancel",
+      undo: "Undo",
+      decided: (status, reason) => `Marked ${({ "不适用": "not applicable", "已说明": "explained" })[status] || status} by the reviewer${reason ? `: ${reason}` : ""}`,
+      own: (n) => `Reviewer's comments (${n})`,
+      remove: "Delete",
+    },
     none: "No findings.",
     empty: "Paste the plan's full text.",
     reading: (d) => {

@@ -41,6 +41,15 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 .summary .count[aria-pressed="true"] { border-color: currentColor; }
 .print-head { display: none; }
 .finding .kind { font-size: 12px; color: var(--plancheck-muted, #57606a); margin-left: 4px; }
+.finding .decision { margin-top: 4px; font-size: 12px; color: var(--plancheck-muted, #57606a); }
+.finding .decision button { font: inherit; font-size: 12px; padding: 1px 6px; }
+.finding .decision input { font: inherit; font-size: 12px; width: 12em; }
+.finding.dismissed { opacity: 0.65; }
+.finding.dismissed .message { text-decoration: line-through; }
+.own-comments { list-style: none; padding: 0; margin: 0; }
+.own-comment { padding: 6px 8px; border-left: 3px solid var(--plancheck-accent, #0969da); margin: 4px 0; }
+.own-comment q { color: var(--plancheck-muted, #57606a); }
+.own-comment button { font: inherit; font-size: 12px; padding: 1px 6px; }
 .finding.at-caret { box-shadow: inset 0 0 0 1px var(--plancheck-muted, #57606a); }
 .legend { font-size: 12px; color: var(--plancheck-muted, #57606a); margin: 0 0 4px; }
 .categories li.linked, .indicators li.linked { cursor: pointer; }
@@ -81,6 +90,7 @@ ul { list-style: none; padding: 0; margin: 0; }
 @media print {
   .editor, .controls, .status, .nav { display: none; }
   .print-head { display: block; font-weight: bold; margin: 0 0 6px; }
+  .decision button, .decision input, .own-comment button { display: none; }
   .verdict { position: static; }
   .layout { display: block; }
   .results { max-height: none; overflow: visible; }

@@ -456,7 +456,14 @@ mod cli {
                 }
             }
             Format::FeedbackDocx => {
-                let bytes = match plancheck::render::feedback_docx(&reports, &reviewer, &today()) {
+                let plans: Vec<(String, &str, Report, plancheck::handback::Decisions)> = reports
+                    .iter()
+                    .zip(&texts)
+                    .map(|((name, r), text)| {
+                        (name.clone(), text.as_str(), r.clone(), Default::default())
+                    })
+                    .collect();
+                let bytes = match plancheck::handback::feedback_docx(&plans, &reviewer, &today()) {
                     Ok(b) => b,
                     Err(e) => return fail(e),
                 };

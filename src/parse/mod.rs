@@ -155,12 +155,13 @@ fn read_headings(text: &str, template: &Template, c: &Compiled) -> (Vec<Line>, V
 
 /// Where the template's indicators and category keywords are named.
 fn vocabulary_hits(text: &str, c: &Compiled) -> (Vec<Mention>, Vec<KeywordHit>) {
-    let (aliases, keywords) = c.vocabulary_hits(text);
-    let mentions = aliases
+    let mentions = c
+        .alias_hits(text)
         .into_iter()
         .map(|(indicator, span)| Mention { indicator, span })
         .collect();
-    let keyword_hits = keywords
+    let keyword_hits = c
+        .keyword_hits(text)
         .into_iter()
         .map(|(category, keyword, span)| KeywordHit {
             category,

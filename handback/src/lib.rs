@@ -1,0 +1,154 @@
+//! The draft handed back, as a WebAssembly module of its own: the page loads it only when
+//! a reviewer exports, so that neither the checker's module nor the page's first load
+//! grows. Each function checks the text against the national template, as the page's
+//! checker does, and writes a Word document.
+
+use plancheck::docx::annotate::Reviewer;
+use plancheck::handback::{annotated_docx, annotated_text, feedback_docx, Decisions};
+use plancheck::{text_of, Checker, Options, Report, Template};
+
+fn check(text: &str) -> Result<Report, String> {
+    plancheck::within_limit(text.len()).map_err(|e| e.to_string())?;
+    let checker = Checker::new(Template::national()).map_err(|e| e.to_string())?;
+    Ok(checker.check(text, &Options::default()))
+}
+
+/// A Word draft (`.docx` bytes) with the findings and the reviewer's comments as 批注.
+pub fn returned_docx(
+    bytes: &[u8],
+    decisions: &Decisions,
+    by: &Reviewer<'_>,
+) -> Result<Vec<u8>, String> {
+    let (text, _) = text_of(bytes).map_err(|e| e.to_string())?;
+    let report = check(&text)?;
+    annotated_docx(bytes, &report, decisions, by)
+}
+
+/// A pasted draft as a new Word document with the findings and the reviewer's comments
+/// as 批注.
+pub fn returned_text(
+    text: &str,
+    decisions: &Decisions,
+    by: &Reviewer<'_>,
+) -> Result<Vec<u8>, String> {
+    let report = check(text)?;
+    annotated_text(text, &report, decisions, by)
+}
+
+/// A 意见反馈表 for one draft, named `name` where it has no title.
+pub fn feedback_form(
+    text: &str,
+    name: &str,
+    decisions: Decisions,
+    by: &Reviewer<'_>,
+) -> Result<Vec<u8>, String> {
+    let report = check(text)?;
+    feedback_docx(
+        &[(name.to_string(), text, report, decisions)],
+        by.name,
+        by.date,
+    )
+}
+
+/// The reviewer's decisions from their JSON (`{"dismissed": [...], "comments": [...]}`).
+pub fn decisions(json: &str) -> Result<Decisions, String> {
+    if json.trim().is_empty() {
+        return Ok(Decisions::default());
+    }
+    serde_json::from_str(json).map_err(|e| format!("plancheck: bad decisions: {e}"))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use wasm_bindgen::prelude::*;
+
+    use plancheck::docx::annotate::Reviewer;
+
+    #[wasm_bindgen(typescript_custom_section)]
+    const TYPES: &str = r#"
+/** What a reviewer decided beside the findings: UTF-16 spans into the text checked. */
+export interface Decisions {
+  dismissed?: { rule: string; message?: string; start: number; end: number; status: "不适用" | "已说明"; reason: string }[];
+  comments?: { start: number; end: number; text: string }[];
+}
+"#;
+
+    fn decisions(value: &JsValue) -> Result<plancheck::handback::Decisions, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Default::default());
+        }
+        let json = js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        super::decisions(&json).map_err(|e| JsError::new(&e).into())
+    }
+
+    fn by<'a>(reviewer: &'a str, date: &'a str) -> Reviewer<'a> {
+        Reviewer {
+            name: if reviewer.trim().is_empty() {
+                "审核意见"
+            } else {
+                reviewer
+            },
+            date,
+        }
+    }
+
+    /// The Word draft (`.docx` bytes) with the findings and the reviewer's comments as 批注
+    /// (author `reviewer`, dated `date`, as 2026-11-26); findings set aside are left out.
+    #[wasm_bindgen(js_name = returnedDocx)]
+    pub fn returned_docx(
+        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
+        reviewer: &str,
+        date: &str,
+    ) -> Result<Vec<u8>, JsValue> {
+        let d = self::decisions(&decisions)?;
+        super::returned_docx(bytes, &d, &by(reviewer, date)).map_err(|e| JsError::new(&e).into())
+    }
+
+    /// A pasted draft as a new Word document, a paragraph a line, with the 批注.
+    #[wasm_bindgen(js_name = returnedText)]
+    pub fn returned_text(
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
+        reviewer: &str,
+        date: &str,
+    ) -> Result<Vec<u8>, JsValue> {
+        let d = self::decisions(&decisions)?;
+        super::returned_text(text, &d, &by(reviewer, date)).map_err(|e| JsError::new(&e).into())
+    }
+
+    /// A 意见反馈表 (.docx) for the draft: a row per finding and per reviewer's comment.
+    #[wasm_bindgen(js_name = feedbackForm)]
+    pub fn feedback_form(
+        text: &str,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
+        reviewer: &str,
+        date: &str,
+    ) -> Result<Vec<u8>, JsValue> {
+        let d = self::decisions(&decisions)?;
+        super::feedback_form(text, name, d, &by(reviewer, date))
+            .map_err(|e| JsError::new(&e).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_read_from_json() {
+        let d = decisions(
+            r#"{"dismissed":[{"rule":"unassigned-task","start":3,"end":9,"status":"不适用","reason":"由县政府统筹"}],"comments":[{"start":0,"end":2,"text":"请补充"}]}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!(d.dismissed.len(), 1);
+        assert_eq!(d.dismissed[0].reason, "由县政府统筹");
+        assert_eq!(d.comments[0].text, "请补充");
+        assert!(decisions("{\"dismissed\": 3}").is_err());
+        assert!(decisions("").is_ok_and(|d| d.dismissed.is_empty()));
+    }
+}

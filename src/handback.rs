@@ -133,25 +133,32 @@ pub fn annotated_text(
     decisions: &Decisions,
     by: &Reviewer<'_>,
 ) -> Result<Vec<u8>, String> {
-    // The lines parts and tasks begin on, when they are headings: short, not a sentence
-    // (a task written as one paragraph with its heading stays plain).
-    let heading_lines: Vec<usize> = report
+    // The lines parts (level 1), category sections and tasks (level 2) begin on, when
+    // they are headings:
+    // short, not a sentence (a task written as one paragraph with its heading stays plain).
+    let levels: Vec<(usize, u8)> = report
         .document
         .parts
         .iter()
-        .map(|p| p.span.line)
-        .chain(report.tasks.iter().map(|t| t.span.line))
+        .map(|p| (p.span.line, 1))
+        .chain(
+            report
+                .categories
+                .iter()
+                .filter_map(|c| Some((c.span.as_ref()?.line, 2))),
+        )
+        .chain(report.tasks.iter().map(|t| (t.span.line, 2)))
         .collect();
-    let lines: Vec<(&str, bool)> = text
+    let lines: Vec<(&str, Option<u8>)> = text
         .split('\n')
         .enumerate()
         .map(|(k, l)| {
-            (
-                l,
-                heading_lines.contains(&(k + 1))
-                    && l.trim().chars().count() <= 40
-                    && !l.contains('。'),
-            )
+            let heading = levels
+                .iter()
+                .find(|(line, _)| *line == k + 1)
+                .map(|&(_, level)| level)
+                .filter(|_| l.trim().chars().count() <= 40 && !l.contains('。'));
+            (l, heading)
         })
         .collect();
     let bytes = crate::docx::write::text_document(&lines)?;

@@ -285,6 +285,18 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
         .map(|p| p.as_str().unwrap())
         .collect();
     assert_eq!(paragraphs, lines);
+    // The plan's parts are Word headings (level 1), as its report finds them.
+    let headings = read["headings"].as_array().unwrap();
+    for part in report["document"]["parts"].as_array().unwrap() {
+        let line = part["span"]["line"].as_u64().unwrap() as usize;
+        let text = lines[line - 1];
+        if text.chars().count() <= 40 && !text.contains('。') {
+            assert!(
+                headings.contains(&serde_json::json!(["Heading 1", text])),
+                "{text} is not a heading: {headings:?}"
+            );
+        }
+    }
 
     let pdf = pdf_of(&output, &d);
     assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);

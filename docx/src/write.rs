@@ -103,12 +103,13 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="SimHei"/><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="KaiTi"/><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style></w:styles>"#;
 
 /// A pasted text as a Word document (A4 portrait): a paragraph for each line, as it is
-/// (tabs as tabs, blanks kept), the lines marked as headings bold and larger. Read back,
-/// it gives the same text, line for line.
-pub fn text_document(lines: &[(&str, bool)]) -> Result<Vec<u8>, String> {
+/// (tabs as tabs, blanks kept); a line given a heading level (1 or 2) is a Word heading of
+/// that level (标题 1 / 标题 2, in the navigation pane). Read back, it gives the same text,
+/// line for line.
+pub fn text_document(lines: &[(&str, Option<u8>)]) -> Result<Vec<u8>, String> {
     let mut body = String::new();
     for (line, heading) in lines {
         let line = line.trim_end_matches('\r');
@@ -116,19 +117,20 @@ pub fn text_document(lines: &[(&str, bool)]) -> Result<Vec<u8>, String> {
             body.push_str("<w:p/>");
             continue;
         }
-        let props = if *heading {
-            "<w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>"
-        } else {
-            ""
-        };
         body.push_str("<w:p>");
+        if let Some(level) = heading {
+            body.push_str(&format!(
+                "<w:pPr><w:pStyle w:val=\"Heading{}\"/></w:pPr>",
+                level.clamp(&1, &2)
+            ));
+        }
         for (k, piece) in line.split('\t').enumerate() {
             if k > 0 {
-                body.push_str(&format!("<w:r>{props}<w:tab/></w:r>"));
+                body.push_str("<w:r><w:tab/></w:r>");
             }
             if !piece.is_empty() {
                 body.push_str(&format!(
-                    "<w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
                     xml_text(piece)
                 ));
             }

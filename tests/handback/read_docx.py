@@ -68,6 +68,11 @@ def main():
         json.dumps(
             {
                 "paragraphs": [p.text for p in document.paragraphs],
+                "headings": [
+                    [p.style.name, p.text]
+                    for p in document.paragraphs
+                    if p.style is not None and p.style.name.startswith("Heading")
+                ],
                 "tables": [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables],
                 "comments": found,
             },

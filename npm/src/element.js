@@ -20,6 +20,33 @@ function kindOf(id) {
   return kinds.get(id) || "";
 }
 
+// Markdown as the checker's reportMarkdown writes it, with its words in English.
+function englishMarkdown(name, r, t) {
+  const md = (s) => String(s ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/[\\`*_[\]<>|#~!()]/g, "\\$&").replace(/:\/\//g, ":\\/\\/").replace(/www\./g, "www\\.");
+  const s = r.summary;
+  const out = [`# Check report: ${md(r.document.title || name)}`, "",
+    `- File: ${md(name)}`, `- Template: ${md(r.template.name)}`,
+    `- Result: ${t.count.error(s.errors)}, ${t.count.warning(s.warnings)}, ${t.count.info(s.infos)}; ${s.tasks} tasks, ${s.assigned} with a responsible unit; ${s.targets} targets`, ""];
+  const note = r.document.reading ? t.reading(r.document.reading) : "";
+  if (note) out.push(md(note), "");
+  if (r.document.kind === "plan") {
+    out.push("## Task categories", "", "| Category | Status |", "|---|---|");
+    for (const c of r.categories) out.push(`| ${md(c.name)} | ${t.status[c.status] || c.status} |`);
+    out.push("");
+  }
+  for (const severity of ["error", "warning", "info"]) {
+    const list = r.findings.filter((f) => f.severity === severity);
+    if (!list.length) continue;
+    out.push(`## ${t.severity[severity]} (${list.length})`, "");
+    for (const f of list) {
+      out.push(`- Line ${f.span.line}: ${md(f.message)} \`${f.rule}\`${f.suggestion ? `  \n  ${md(t.suggestion(f.suggestion))}` : ""}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+
 // A finding's identity across checks of an edited text: its rule, what it is about (a
 // category, an indicator) and the words it quotes.
 function reviewKey(f) {
@@ -119,13 +146,20 @@ export class PlanCheckerElement extends ElementBase {
   // rule and quoted text, and comments of their own; kept in this browser's storage.
   #review = { key: null, dismissed: new Map(), comments: [] };
 
+  // On paper every finding is shown: folded ones open before printing.
+  #beforePrint = () => {
+    for (const d of this.#parts.findings?.querySelectorAll("details") ?? []) d.open = true;
+  };
+
   connectedCallback() {
+    globalThis.addEventListener?.("beforeprint", this.#beforePrint);
     if (!this.#shadow) this.#build();
     this.#attach();
     this.#loadTemplate().catch(() => {});
   }
 
   disconnectedCallback() {
+    globalThis.removeEventListener?.("beforeprint", this.#beforePrint);
     this.#detach();
     clearTimeout(this.#timer);
     this.#worker?.terminate();
@@ -258,6 +292,12 @@ export class PlanCheckerElement extends ElementBase {
     if (!this.#ready) return "";
     const text = this.value;
     const options = this.#options();
+    // In English, the report's words in English (the findings' messages stay as the
+    // checker writes them); in Chinese, the checker's own Markdown.
+    if (this.#strings === STRINGS.en) {
+      const r = this.#checker ? this.#checker.check(text, options) : check(text, options);
+      return englishMarkdown(name, r, this.#strings);
+    }
     return this.#checker ? this.#checker.reportMarkdown(text, name, options) : reportMarkdown(text, name, options);
   }
 
@@ -726,7 +766,7 @@ export class PlanCheckerElement extends ElementBase {
     for (const [key, list] of groups) {
       if (!list.length) continue;
       const title = by === "rule" ? t.kind(key, kindOf(key)) : by === "section" ? key : t.severity[key];
-      blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...list.map((f) => this.#findingItem(f))));
+      blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...this.#collapsed(list)));
     }
     if (!blocks.length) blocks.push(el("p", { class: "ok" }, this.value.trim() ? t.none : t.empty));
     if (reviewing && this.#review.comments.length) {
@@ -764,6 +804,34 @@ export class PlanCheckerElement extends ElementBase {
       el("li", { "data-indicator": i.id, "data-status": i.status, class: i.expected ? "" : "local", part: "indicator" },
         el("span", { class: "mark", "aria-hidden": "true" }, i.status === "present" ? "✓" : "✗"), ` ${i.name}`), i.span)));
     this.#renderBackdrop();
+  }
+
+  // A group's findings as list items; four or more 提示 of one rule (two units listed
+  // without a lead, again and again) fold into one item that opens to show them, in the
+  // place of the first.
+  #collapsed(list) {
+    const t = this.#strings;
+    const many = new Map();
+    for (const f of list) if (f.severity === "info") many.set(f.rule, (many.get(f.rule) || 0) + 1);
+    const items = [];
+    const folded = new Map();
+    for (const f of list) {
+      if ((many.get(f.rule) || 0) < 4) {
+        items.push(this.#findingItem(f));
+        continue;
+      }
+      let group = folded.get(f.rule);
+      if (!group) {
+        const inner = el("ul", { class: "findings" });
+        const details = el("details", {},
+          el("summary", {}, t.folded(t.kind(f.rule, kindOf(f.rule)), many.get(f.rule))), inner);
+        group = { inner };
+        folded.set(f.rule, group);
+        items.push(el("li", { class: "folded", "data-folded": f.rule }, details));
+      }
+      group.inner.append(this.#findingItem(f));
+    }
+    return items;
   }
 
   #findingItem(f) {
@@ -857,6 +925,9 @@ export class PlanCheckerElement extends ElementBase {
   // Marks a finding as the current one and shows its text: scrolled into view and
   // highlighted, never selected, and focus stays where it is.
   #showItem(item) {
+    // A finding folded with others of its kind is shown opened.
+    const folded = item.closest("details");
+    if (folded) folded.open = true;
     const items = this.#items();
     this.#current = items.indexOf(item);
     for (const other of items) other.removeAttribute("aria-current");

@@ -46,6 +46,9 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 .finding .decision input { font: inherit; font-size: 12px; width: 12em; }
 .finding.dismissed { opacity: 0.65; }
 .finding.dismissed .message { text-decoration: line-through; }
+.folded { list-style: none; margin: 4px 0; }
+.folded summary { cursor: pointer; padding: 4px 8px; border-left: 3px solid var(--plancheck-info, #0969da); color: var(--plancheck-muted, #57606a); }
+.folded .findings { padding-left: 12px; }
 .own-comments { list-style: none; padding: 0; margin: 0; }
 .own-comment { padding: 6px 8px; border-left: 3px solid var(--plancheck-accent, #0969da); margin: 4px 0; }
 .own-comment q { color: var(--plancheck-muted, #57606a); }

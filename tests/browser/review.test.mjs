@@ -115,6 +115,44 @@ test("with lang=en the group headings use English punctuation", async () => {
   await page.$eval("plan-checker", (el) => el.removeAttribute("lang"));
 });
 
+test("with lang=en the Markdown export is in English too", async () => {
+  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  const zh = await page.$eval("plan-checker", (el) => el.markdown("a.txt"));
+  assert.match(zh, /^# 检查报告：/);
+  await page.$eval("plan-checker", (el) => el.setAttribute("lang", "en"));
+  const en = await page.$eval("plan-checker", (el) => el.markdown("a.txt"));
+  await page.$eval("plan-checker", (el) => el.removeAttribute("lang"));
+  assert.match(en, /^# Check report: /);
+  assert.match(en, /^- Template: /m);
+  assert.match(en, /^## Error \(1\)$/m);
+  assert.match(en, /^\| Category \| Status \|$/m);
+  assert.match(en, /^- Line 11: .*`unassigned-task`/m);
+  assert.doesNotMatch(en, /检查报告|对照模板|任务类别|建议：/);
+});
+
+test("many 提示 of one kind fold into one item that opens when a finding in it is reached", async () => {
+  // Every task's units listed without a lead: ten 提示 of one rule.
+  const text = fixture("complete.txt").replace(/（牵头单位：([^，）]+)，责任单位：([^）]+)）/g, "（责任单位：$1、$2）");
+  await fill(page, "#text", text);
+  const folded = await page.$$eval("plan-checker", ([el]) => [...el.shadowRoot.querySelectorAll("[data-folded]")].map((f) => ({
+    rule: f.dataset.folded, open: f.querySelector("details").open, summary: f.querySelector("summary").textContent,
+    items: f.querySelectorAll(".finding[data-rule]").length,
+  })));
+  assert.equal(folded.length, 1, JSON.stringify(folded));
+  assert.equal(folded[0].rule, "no-lead-unit");
+  assert.equal(folded[0].open, false);
+  assert.equal(folded[0].items, 10);
+  assert.match(folded[0].summary, /10 处/);
+  // F8 reaches the first of them: the fold opens, the finding is the current one.
+  await page.focus("#text");
+  await page.keyboard.press("F8");
+  const state = await page.$eval("plan-checker", (el) => ({
+    open: el.shadowRoot.querySelector("[data-folded] details").open,
+    current: el.shadowRoot.querySelector(".finding[aria-current=true]")?.dataset.rule,
+  }));
+  assert.deepEqual(state, { open: true, current: "no-lead-unit" });
+});
+
 test("when the checker's module cannot load, the page says so, not that the template is wrong", async () => {
   const { context: other, page: p } = await launch(origin);
   try {

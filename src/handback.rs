@@ -149,7 +149,10 @@ pub fn annotated_text(
         )
         .chain(report.tasks.iter().map(|t| (t.span.line, 2)))
         .collect();
+    // A final line break ends the last line; it does not begin an empty one.
     let lines: Vec<(&str, Option<u8>)> = text
+        .strip_suffix('\n')
+        .unwrap_or(text)
         .split('\n')
         .enumerate()
         .map(|(k, l)| {

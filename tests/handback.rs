@@ -274,7 +274,8 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
     // A paragraph a line, as pasted.
     let text = std::fs::read_to_string(&input).unwrap();
     let lines: Vec<&str> = text
-        .trim_end_matches('\n')
+        .strip_suffix('\n')
+        .unwrap_or(&text)
         .split('\n')
         .map(|l| l.trim_end_matches('\r'))
         .collect();

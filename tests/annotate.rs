@@ -247,3 +247,32 @@ fn a_document_without_comments_gets_its_comments_part() {
     let anchors = anchored(&String::from_utf8(parts(&twice)["word/document.xml"].clone()).unwrap());
     assert_eq!(anchors.len(), 2, "{anchors:?}");
 }
+
+#[test]
+fn offsets_anywhere_are_anchored_without_failing() {
+    let original = draft();
+    let doc = read(&original).unwrap();
+    // Inside characters, reversed, past the end: each still anchored somewhere sensible.
+    let len = doc.text.len();
+    let notes: Vec<Note> = [
+        (1, 2),
+        (5, 1),
+        (len + 10, len + 20),
+        (0, len),
+        (len - 1, len),
+    ]
+    .iter()
+    .map(|&(start, end)| Note {
+        start,
+        end,
+        text: "意见".into(),
+    })
+    .collect();
+    let out = annotate(&original, &notes, &BY).unwrap();
+    assert_eq!(read(&out).unwrap().text, doc.text);
+    let comments = String::from_utf8(parts(&out)["word/comments.xml"].clone()).unwrap();
+    assert_eq!(
+        comments.matches(r#"w:author="市局审核""#).count(),
+        notes.len()
+    );
+}

@@ -120,10 +120,15 @@ struct Anchor {
 /// nearest piece before it.
 fn anchor(docx: &Docx, note: &Note) -> Option<Anchor> {
     let pieces = &docx.pieces;
-    let (mut from, mut to) = (
-        note.start.min(docx.text.len()),
-        note.end.min(docx.text.len()),
-    );
+    // Offsets inside a character (or past the end) move back to the character's start.
+    let floor = |mut at: usize| {
+        at = at.min(docx.text.len());
+        while !docx.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (mut from, mut to) = (floor(note.start), floor(note.end));
     if from >= to {
         let line_start = docx.text[..from].rfind('\n').map_or(0, |k| k + 1);
         let line_end = docx.text[from..]

@@ -1,7 +1,8 @@
 //! The .docx reader on Word documents built from the fuzzer's choices: numbering levels
 //! (any start, format and level text), paragraphs, tables with horizontal and vertical
 //! merges, nested tables. Whatever they build, the reader refuses or reads them within the
-//! text limit, in bounded memory (run with `-rss_limit_mb=512`) and time.
+//! text limit, in bounded memory (run with `-rss_limit_mb=512`) and time; comments written
+//! onto what it reads leave the text as it was.
 #![no_main]
 
 use std::io::Write;
@@ -159,5 +160,25 @@ fuzz_target!(|doc: Doc| {
     if let Ok(read) = docx::read(&bytes) {
         assert!(read.text.len() <= docx::MAX_TEXT_BYTES);
         assert!(read.numbered <= read.paragraphs);
+        // Comments written onto it, anywhere (in numbers, merged cells' repeats, across
+        // cells): the document reads back as the same text.
+        let len = read.text.len();
+        let notes: Vec<docx::annotate::Note> = doc
+            .levels
+            .iter()
+            .map(|l| docx::annotate::Note {
+                start: l.start as usize % (len + 1),
+                end: (l.start as usize + l.repeat as usize * 7) % (len + 1),
+                text: "意见".into(),
+            })
+            .collect();
+        let by = docx::annotate::Reviewer {
+            name: "审核",
+            date: "2026-11-26",
+        };
+        if let Ok(out) = docx::annotate::annotate(&bytes, &notes, &by) {
+            let again = docx::read(&out).map(|d| d.text);
+            assert_eq!(again.as_deref().ok(), Some(read.text.as_str()));
+        }
     }
 });

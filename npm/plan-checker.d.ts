@@ -68,6 +68,8 @@ export declare class PlanCheckerElement extends HTMLElement {
    * text as a new document. Loads the hand-back's module on first use.
    */
   returnedDraft(options?: { reviewer?: string; date?: string }): Promise<Uint8Array>;
+  /** Whether `returnedDraft` gives back the Word file opened (its text is unedited). */
+  readonly returnsOriginal: boolean;
   /** The 意见反馈表 (.docx bytes) of the text, with the reviewer's decisions. */
   feedbackForm(options?: { reviewer?: string; date?: string; name?: string }): Promise<Uint8Array>;
 }

@@ -170,20 +170,21 @@ $("add-comment").addEventListener("click", () => {
 });
 
 // The draft handed back: Word with the 批注, and the 意见反馈表.
-async function exportWord(button, write, suffix) {
+async function exportWord(button, write, suffix, how = "") {
   button.disabled = true;
   fileStatus.textContent = "正在生成 Word 文件……";
   try {
     const bytes = await write({ reviewer: reviewerName() });
     save(new Blob([bytes], { type: DOCX_TYPE }), exportName(suffix));
-    fileStatus.textContent = `已导出 ${exportName(suffix)}`;
+    fileStatus.textContent = `已导出 ${exportName(suffix)}${how}`;
   } catch (e) {
     fileStatus.textContent = `无法生成 Word 文件：${e && e.message ? e.message : e}`;
   } finally {
     button.disabled = checker.verdict === "empty";
   }
 }
-$("export-returned").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.returnedDraft(o), "-批注.docx"));
+$("export-returned").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.returnedDraft(o), "-批注.docx",
+  checker.returnsOriginal ? "（在原 Word 文件上加批注）" : "（文本为粘贴或已改动，生成新的 Word 文档）"));
 $("export-feedback").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.feedbackForm(o), "-意见反馈表.docx"));
 // A change to the text makes it the user's own: the opened file's name and the messages
 // about earlier actions no longer apply.

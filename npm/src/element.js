@@ -361,8 +361,13 @@ export class PlanCheckerElement extends ElementBase {
    * from it, else the text as a new Word document. Resolves to the file's bytes.
    */
   returnedDraft({ reviewer, date = today() } = {}) {
-    const docx = this.#original && this.#original.text === this.value ? this.#original.bytes : null;
+    const docx = this.returnsOriginal ? this.#original.bytes : null;
     return returnedDraft({ text: this.value, docx, decisions: this.decisions, reviewer, date });
+  }
+
+  /** Whether `returnedDraft` gives back the Word file opened (its text is unedited). */
+  get returnsOriginal() {
+    return Boolean(this.#original && this.#original.text === this.value);
   }
 
   /** The 意见反馈表 (.docx bytes) for the text, with the reviewer's decisions. */

@@ -67,6 +67,8 @@ test("a reviewer sets a finding aside, adds a comment, and downloads the draft w
   await page.dispatchEvent("#reviewer", "change");
 
   const returned = await download("#export-returned");
+  await page.waitForFunction(() => /已导出/.test(document.getElementById("file-status").textContent));
+  assert.match(await page.textContent("#file-status"), /在原 Word 文件上加批注/);
   // Named after the file opened, and the date.
   assert.match(returned.name, /^征求意见稿-\d{4}-\d{2}-\d{2}-批注\.docx$/);
   assert.equal(returned.bytes.subarray(0, 2).toString(), "PK");

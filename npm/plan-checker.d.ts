@@ -87,10 +87,13 @@ export interface Decisions {
  */
 export declare function returnedDraft(options: {
   text: string; docx?: Uint8Array | null; decisions?: Partial<Decisions>; reviewer?: string; date?: string;
+  /** A province's template as JSON text (default: the national one). */
+  template?: string | null;
 }): Promise<Uint8Array>;
 /** A 意见反馈表 (.docx bytes) for `text`: a row per finding and per reviewer's comment. */
 export declare function feedbackForm(options: {
   text: string; name?: string; decisions?: Partial<Decisions>; reviewer?: string; date?: string;
+  template?: string | null;
 }): Promise<Uint8Array>;
 
 /**

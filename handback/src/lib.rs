@@ -1,15 +1,23 @@
 //! The draft handed back, as a WebAssembly module of its own: the page loads it only when
 //! a reviewer exports, so that neither the checker's module nor the page's first load
-//! grows. Each function checks the text against the national template, as the page's
-//! checker does, and writes a Word document.
+//! grows. Each function checks the text against the template the page's checker uses
+//! (the national one, or a province's given as JSON) and writes a Word document.
 
 use plancheck::docx::annotate::Reviewer;
 use plancheck::handback::{annotated_docx, annotated_text, feedback_docx, Decisions};
 use plancheck::{text_of, Checker, Options, Report, Template};
 
-fn check(text: &str) -> Result<Report, String> {
+/// The template to check against: a province's JSON when given, else the national one.
+fn template(json: Option<&str>) -> Result<Template, String> {
+    match json.filter(|j| !j.trim().is_empty()) {
+        Some(j) => Template::from_json(j).map_err(|e| format!("template: {e}")),
+        None => Ok(Template::national()),
+    }
+}
+
+fn check(text: &str, template_json: Option<&str>) -> Result<Report, String> {
     plancheck::within_limit(text.len()).map_err(|e| e.to_string())?;
-    let checker = Checker::new(Template::national()).map_err(|e| e.to_string())?;
+    let checker = Checker::new(template(template_json)?).map_err(|e| e.to_string())?;
     Ok(checker.check(text, &Options::default()))
 }
 
@@ -18,9 +26,10 @@ pub fn returned_docx(
     bytes: &[u8],
     decisions: &Decisions,
     by: &Reviewer<'_>,
+    template_json: Option<&str>,
 ) -> Result<Vec<u8>, String> {
     let (text, _) = text_of(bytes).map_err(|e| e.to_string())?;
-    let report = check(&text)?;
+    let report = check(&text, template_json)?;
     annotated_docx(bytes, &report, decisions, by)
 }
 
@@ -30,8 +39,9 @@ pub fn returned_text(
     text: &str,
     decisions: &Decisions,
     by: &Reviewer<'_>,
+    template_json: Option<&str>,
 ) -> Result<Vec<u8>, String> {
-    let report = check(text)?;
+    let report = check(text, template_json)?;
     annotated_text(text, &report, decisions, by)
 }
 
@@ -41,8 +51,9 @@ pub fn feedback_form(
     name: &str,
     decisions: Decisions,
     by: &Reviewer<'_>,
+    template_json: Option<&str>,
 ) -> Result<Vec<u8>, String> {
-    let report = check(text)?;
+    let report = check(text, template_json)?;
     feedback_docx(
         &[(name.to_string(), text, report, decisions)],
         by.name,
@@ -97,15 +108,18 @@ export interface Decisions {
 
     /// The Word draft (`.docx` bytes) with the findings and the reviewer's comments as 批注
     /// (author `reviewer`, dated `date`, as 2026-11-26); findings set aside are left out.
+    /// `template`: a province's template as JSON (default: the national one).
     #[wasm_bindgen(js_name = returnedDocx)]
     pub fn returned_docx(
         bytes: &[u8],
         #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
         reviewer: &str,
         date: &str,
+        template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
         let d = self::decisions(&decisions)?;
-        super::returned_docx(bytes, &d, &by(reviewer, date)).map_err(|e| JsError::new(&e).into())
+        super::returned_docx(bytes, &d, &by(reviewer, date), template.as_deref())
+            .map_err(|e| JsError::new(&e).into())
     }
 
     /// A pasted draft as a new Word document, a paragraph a line, with the 批注.
@@ -115,9 +129,11 @@ export interface Decisions {
         #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
         reviewer: &str,
         date: &str,
+        template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
         let d = self::decisions(&decisions)?;
-        super::returned_text(text, &d, &by(reviewer, date)).map_err(|e| JsError::new(&e).into())
+        super::returned_text(text, &d, &by(reviewer, date), template.as_deref())
+            .map_err(|e| JsError::new(&e).into())
     }
 
     /// A 意见反馈表 (.docx) for the draft: a row per finding and per reviewer's comment.
@@ -128,9 +144,10 @@ export interface Decisions {
         #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
         reviewer: &str,
         date: &str,
+        template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
         let d = self::decisions(&decisions)?;
-        super::feedback_form(text, name, d, &by(reviewer, date))
+        super::feedback_form(text, name, d, &by(reviewer, date), template.as_deref())
             .map_err(|e| JsError::new(&e).into())
     }
 }
@@ -138,6 +155,29 @@ export interface Decisions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_province_template_is_the_one_the_comments_come_from() {
+        let text = include_str!("../../tests/fixtures/complete.txt");
+        let by = Reviewer {
+            name: "市局审核",
+            date: "2026-11-26",
+        };
+        let comments = |template: Option<&str>| {
+            let bytes =
+                returned_text(text, &Decisions::default(), &by, template).unwrap_or_default();
+            plancheck::docx::read(&bytes).map_or(usize::MAX, |d| d.comments.len())
+        };
+        assert_eq!(comments(None), 0, "the fixture plan is complete");
+        // A province whose plans run to 2030: the plan's 2027 is now a finding.
+        let province = include_str!("../../src/data/national-2024.json").replacen(
+            "\"horizon\": 2027",
+            "\"horizon\": 2030",
+            1,
+        );
+        assert!(comments(Some(&province)) > 0);
+        assert!(returned_text(text, &Decisions::default(), &by, Some("{")).is_err());
+    }
 
     #[test]
     fn decisions_read_from_json() {

@@ -362,7 +362,7 @@ export class PlanCheckerElement extends ElementBase {
    */
   returnedDraft({ reviewer, date = today() } = {}) {
     const docx = this.returnsOriginal ? this.#original.bytes : null;
-    return returnedDraft({ text: this.value, docx, decisions: this.decisions, reviewer, date });
+    return returnedDraft({ text: this.value, docx, decisions: this.decisions, reviewer, date, template: this.#templateJson });
   }
 
   /** Whether `returnedDraft` gives back the Word file opened (its text is unedited). */
@@ -372,7 +372,7 @@ export class PlanCheckerElement extends ElementBase {
 
   /** The 意见反馈表 (.docx bytes) for the text, with the reviewer's decisions. */
   feedbackForm({ reviewer, date = today(), name = "" } = {}) {
-    return feedbackForm({ text: this.value, name, decisions: this.decisions, reviewer, date });
+    return feedbackForm({ text: this.value, name, decisions: this.decisions, reviewer, date, template: this.#templateJson });
   }
 
   // The decisions of the document now in the text, from storage, when it is another

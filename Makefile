@@ -118,7 +118,10 @@ deps-wasm-opt:
 	fi
 
 # The modules carry no paths of the machine that built them (panic locations name files).
-WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(HOME)=~ --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo
+# LLVM's inline threshold at 100 (opt-level "z" inlines almost nothing): measured 28 % faster
+# in V8 for 11 KB more gzip, within the budget; 160 breaks it.
+WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(HOME)=~ --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo \
+	-C llvm-args=-inline-threshold=100
 
 wasm: deps-wasm deps-wasm-opt
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm

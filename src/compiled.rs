@@ -6,9 +6,9 @@ use crate::template::{Template, TemplateError};
 
 #[derive(Clone, Debug)]
 pub struct Compiled {
-    aliases: Dictionary,
+    /// The indicator aliases (set 0) and the category keywords (set 1).
+    vocabulary: Dictionary,
     alias_owner: Vec<usize>,
-    keywords: Dictionary,
     keyword_owner: Vec<(usize, usize)>,
     category_heads: Vec<Vec<Vec<String>>>,
     pub measure_units: Vec<String>,
@@ -58,24 +58,41 @@ fn longest_first(list: &[String]) -> Vec<String> {
 
 const SLOTS: usize = 1024;
 
-/// A set of words found leftmost-longest, without overlaps, in one pass over a text.
+/// Sets of words, each found leftmost-longest and without overlaps within its set, all in
+/// one pass over a text.
 ///
 /// Words are bucketed by their first character, longest first, so each position of the
 /// text costs one bucket lookup; for the few hundred short words of a template this is
 /// as fast as an Aho-Corasick automaton and a fraction of its size in the wasm.
 #[derive(Clone, Debug)]
 pub struct Dictionary {
-    words: Vec<String>,
+    /// (set, index within the set, word) of each entry.
+    words: Vec<(usize, usize, String)>,
+    sets: usize,
     slots: Vec<Vec<usize>>,
     /// One bit per slot, set when the slot holds a word: most characters of a text
     /// begin no word, and this says so without touching the slot.
     occupied: [u64; SLOTS / 64],
 }
 
+fn has(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
 impl Dictionary {
-    pub fn new(words: &[&str]) -> Dictionary {
+    /// The words of each set, in the sets' order.
+    pub fn new(sets: &[Vec<&str>]) -> Dictionary {
+        let words: Vec<(usize, usize, String)> = sets
+            .iter()
+            .enumerate()
+            .flat_map(|(k, set)| {
+                set.iter()
+                    .enumerate()
+                    .map(move |(i, w)| (k, i, w.to_string()))
+            })
+            .collect();
         let mut slots = vec![Vec::new(); SLOTS];
-        for (i, w) in words.iter().enumerate() {
+        for (i, (_, _, w)) in words.iter().enumerate() {
             if let Some(c) = w.chars().next() {
                 slots[c as usize % SLOTS].push(i);
             }
@@ -83,7 +100,7 @@ impl Dictionary {
         for slot in &mut slots {
             let mut order: Vec<(usize, usize)> = slot
                 .iter()
-                .map(|&i| (usize::MAX - words[i].len(), i))
+                .map(|&i| (usize::MAX - words[i].2.len(), i))
                 .collect();
             crate::order::sort_pairs(&mut order);
             *slot = order.into_iter().map(|(_, i)| i).collect();
@@ -95,42 +112,40 @@ impl Dictionary {
             }
         }
         Dictionary {
-            words: words.iter().map(|w| w.to_string()).collect(),
+            words,
+            sets: sets.len(),
             slots,
             occupied,
         }
     }
 
-    /// (word index, byte range) of each match, in order.
-    pub fn find_iter<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
+    /// Each match, in order of its start: `found(set, index within the set, byte range)`.
+    pub fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, std::ops::Range<usize>)) {
+        // Where each set may match next: its last match's end.
+        let mut free = vec![0; self.sets];
+        let bytes = text.as_bytes();
         let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < text.len() {
-                let rest = &text[at..];
-                let c = rest.chars().next()?;
-                let slot = c as usize % SLOTS;
-                if self.occupied[slot / 64] & (1 << (slot % 64)) == 0 {
-                    at += c.len_utf8();
-                    continue;
-                }
-                let hit = self.slots[slot].iter().find(|&&i| {
-                    let w = self.words[i].as_str();
-                    w.as_bytes().first() == rest.as_bytes().first() && rest.starts_with(w)
-                });
-                let start = at;
-                match hit {
-                    Some(&i) => {
-                        at += self.words[i].len();
-                        return Some((i, start..at));
+        while at < bytes.len() {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            let slot = c as usize % SLOTS;
+            if has(&self.occupied, slot) {
+                let rest = &bytes[at..];
+                let mut matched = 0usize;
+                for &i in &self.slots[slot] {
+                    let (k, index, w) = &self.words[i];
+                    if matched & (1 << k) != 0 || free[*k] > at || !rest.starts_with(w.as_bytes()) {
+                        continue;
                     }
-                    None => at += c.len_utf8(),
+                    matched |= 1 << k;
+                    free[*k] = at + w.len();
+                    found(*k, *index, at..at + w.len());
                 }
             }
-            None
-        })
+            at += len;
+        }
     }
 }
 
@@ -140,7 +155,7 @@ fn regexes(list: &[String], field: &str) -> Result<Vec<Pattern>, TemplateError> 
         .map(|(i, p)| {
             Pattern::new(p).map_err(|e| TemplateError {
                 path: format!("{field}[{i}]"),
-                message: format!("not a valid regular expression: {e}"),
+                message: format!("not a phrase pattern: {e}"),
             })
         })
         .collect()
@@ -168,9 +183,8 @@ impl Compiled {
         let mut synonyms = v.unit_synonyms.clone();
         crate::order::sort_by_position(&mut synonyms, |pair| usize::MAX - pair.0.chars().count());
         Ok(Compiled {
-            aliases: Dictionary::new(&alias_patterns),
+            vocabulary: Dictionary::new(&[alias_patterns, keyword_patterns]),
             alias_owner,
-            keywords: Dictionary::new(&keyword_patterns),
             keyword_owner,
             category_heads: template
                 .categories
@@ -210,23 +224,25 @@ impl Compiled {
         })
     }
 
-    /// Every occurrence of an indicator alias: (indicator, byte range).
-    pub fn alias_hits(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
-        self.aliases
-            .find_iter(text)
-            .filter_map(|(i, range)| Some((*self.alias_owner.get(i)?, range)))
-            .collect()
-    }
-
-    /// Every occurrence of a category keyword: (category, keyword, byte range).
-    pub fn keyword_hits(&self, text: &str) -> Vec<(usize, usize, std::ops::Range<usize>)> {
-        self.keywords
-            .find_iter(text)
-            .filter_map(|(i, range)| {
-                let (c, k) = *self.keyword_owner.get(i)?;
-                Some((c, k, range))
-            })
-            .collect()
+    /// Every occurrence of an indicator alias, (indicator, byte range), and of a
+    /// category keyword, (category, keyword, byte range): one pass over the text.
+    #[allow(clippy::type_complexity)]
+    pub fn vocabulary_hits(
+        &self,
+        text: &str,
+    ) -> (
+        Vec<(usize, std::ops::Range<usize>)>,
+        Vec<(usize, usize, std::ops::Range<usize>)>,
+    ) {
+        let (mut aliases, mut keywords) = (Vec::new(), Vec::new());
+        self.vocabulary.scan(text, |set, i, range| {
+            if set == 0 {
+                aliases.extend(self.alias_owner.get(i).map(|&ind| (ind, range)));
+            } else {
+                keywords.extend(self.keyword_owner.get(i).map(|&(c, k)| (c, k, range)));
+            }
+        });
+        (aliases, keywords)
     }
 
     /// The category a section heading names, by the most specific set of words it

@@ -18,6 +18,7 @@ pub mod coverage;
 pub mod document;
 pub mod facts;
 pub mod handback;
+pub mod matcher;
 mod names;
 pub mod order;
 pub mod parse;

@@ -194,3 +194,77 @@ proptest! {
         }
     }
 }
+
+/// The template's phrase patterns, with the project's own matcher, find what a regular
+/// expression search finds (its non-empty matches and first groups), on texts made of
+/// the characters those patterns are about.
+mod phrase_patterns {
+    use super::*;
+    use plancheck::pattern::{Match, Pattern};
+
+    const PIECES: &[&str] = &[
+        "到",
+        "至",
+        "截至",
+        "截止到",
+        "力争在",
+        "于",
+        "在",
+        "20",
+        "2027",
+        "1",
+        "9",
+        "年",
+        "月",
+        "底",
+        "末",
+        "前",
+        "以前",
+        "内",
+        "当年",
+        " ",
+        "\t",
+        "完成",
+        "上级",
+        "下达",
+        "的",
+        "任务",
+        "目标",
+        "位居",
+        "全省",
+        "前列",
+        "，",
+        "。",
+        "持续",
+        "提高",
+        "低于",
+        "全省",
+        "平均",
+        "水平",
+        "保持",
+        "满意区间",
+        "零的突破",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn match_as_a_regular_expression_search(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let v = plancheck::template::Vocabulary::builtin();
+            for p in v.deadlines.iter().chain(&v.not_quantified) {
+                let ours = Pattern::new(p).unwrap().matches(&text);
+                let reference: Vec<Match> = regex::Regex::new(p)
+                    .unwrap()
+                    .captures_iter(&text)
+                    .filter(|c| !c.get(0).unwrap().is_empty())
+                    .map(|c| Match {
+                        whole: c.get(0).unwrap().range(),
+                        group: c.get(1).map(|g| g.range()),
+                    })
+                    .collect();
+                prop_assert_eq!(ours, reference, "{} on {}", p, text);
+            }
+        }
+    }
+}

@@ -183,9 +183,9 @@ export interface Vocabulary {
   measure_units: string[];
   comparators_before: string[];
   comparators_after: string[];
-  /** Regular expressions for targets stated without a number. */
+  /** Phrase patterns (regular-expression syntax, see `crate::matcher`) for targets stated without a number. */
   not_quantified: string[];
-  /** Regular expressions for deadlines; group 1, when present, is the year. */
+  /** Phrase patterns for deadlines; group 1, when present, is the year. */
   deadlines: string[];
   ratio_words: string[];
   responsibility_labels: ResponsibilityLabels;

@@ -155,13 +155,12 @@ fn read_headings(text: &str, template: &Template, c: &Compiled) -> (Vec<Line>, V
 
 /// Where the template's indicators and category keywords are named.
 fn vocabulary_hits(text: &str, c: &Compiled) -> (Vec<Mention>, Vec<KeywordHit>) {
-    let mentions = c
-        .alias_hits(text)
+    let (aliases, keywords) = c.vocabulary_hits(text);
+    let mentions = aliases
         .into_iter()
         .map(|(indicator, span)| Mention { indicator, span })
         .collect();
-    let keyword_hits = c
-        .keyword_hits(text)
+    let keyword_hits = keywords
         .into_iter()
         .map(|(category, keyword, span)| KeywordHit {
             category,

@@ -236,9 +236,10 @@ pub struct Vocabulary {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
     pub comparators_after: Vec<String>,
-    /// Regular expressions for targets stated without a number.
+    /// Phrase patterns (regular-expression syntax, see `crate::matcher`) for targets
+    /// stated without a number.
     pub not_quantified: Vec<String>,
-    /// Regular expressions for deadlines; group 1, when present, is the year.
+    /// Phrase patterns for deadlines; group 1, when present, is the year.
     pub deadlines: Vec<String>,
     pub ratio_words: Vec<String>,
     pub responsibility_labels: ResponsibilityLabels,

@@ -246,6 +246,78 @@ mod phrase_patterns {
         "零的突破",
     ];
 
+    const SYNTAX: &[&str] = &[
+        "(", ")", "(?:", "|", "[", "]", "^", "-", "?", "*", "+", "{", "}", "{2}", "{0,3}", ",",
+        ".", "\\", "\\d", "\\t", "年", "前", "2", "0", "a", "$",
+    ];
+    const ATOMS: &[&str] = &[
+        "年",
+        "前",
+        "2",
+        "0",
+        "到",
+        ".",
+        "[0-9]",
+        "[^年，]",
+        "\\d",
+        "(?:年|前)",
+        "(2|0)",
+        "(?:到|至)",
+        " ",
+    ];
+    const QUANTIFIERS: &[&str] = &[
+        "", "", "", "?", "*", "+", "{0,2}", "{2}", "{1,}", "*?", "??", "+?",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// Any pattern text is compiled or refused with a message, never a panic; any
+        /// compiled pattern searches any text to the end.
+        #[test]
+        fn any_pattern_compiles_or_is_refused_and_any_search_ends(
+            pattern in proptest::collection::vec(0..SYNTAX.len(), 0..14),
+            picks in proptest::collection::vec(0..PIECES.len(), 0..30),
+        ) {
+            let pattern: String = pattern.iter().map(|&k| SYNTAX[k]).collect();
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            if let Ok(p) = Pattern::new(&pattern) {
+                for m in p.matches(&text) {
+                    prop_assert!(m.whole.start < m.whole.end && m.whole.end <= text.len());
+                }
+            }
+        }
+
+        /// Patterns built of the syntax phrases use mean to the matcher what they mean to
+        /// a regular-expression library.
+        #[test]
+        fn built_patterns_match_as_a_regular_expression_library_does(
+            atoms in proptest::collection::vec((0..ATOMS.len(), 0..QUANTIFIERS.len()), 1..6),
+            split in 0usize..8,
+            picks in proptest::collection::vec(0..PIECES.len(), 0..30),
+        ) {
+            let mut pattern = String::new();
+            for (k, &(a, q)) in atoms.iter().enumerate() {
+                if k == split {
+                    pattern.push('|');
+                }
+                pattern.push_str(ATOMS[a]);
+                pattern.push_str(QUANTIFIERS[q]);
+            }
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let ours = Pattern::new(&pattern).unwrap().matches(&text);
+            let expected: Vec<Match> = regex::Regex::new(&pattern)
+                .unwrap()
+                .captures_iter(&text)
+                .filter(|c| !c.get(0).unwrap().is_empty())
+                .map(|c| Match {
+                    whole: c.get(0).unwrap().range(),
+                    group: c.get(1).map(|g| g.range()),
+                })
+                .collect();
+            prop_assert_eq!(ours, expected, "{} on {}", pattern, text);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]

@@ -537,7 +537,7 @@ mod tests {
     use super::*;
 
     fn find(p: &str, s: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-        let m = Matcher::new(p).unwrap();
+        let m = Matcher::new(p).unwrap(); // ok: test
         let (mut seen, mut g) = (Vec::new(), 0);
         (0..=s.len())
             .filter(|&k| s.is_char_boundary(k))

@@ -34,6 +34,34 @@ fn has_soffice() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Whether python-docx or LibreOffice is missing (said on stderr: the test is skipped).
+fn tools_missing() -> bool {
+    let missing = !has_python_docx() || !has_soffice();
+    if missing {
+        eprintln!(
+            "handback: skipped, python-docx or LibreOffice not found (make test installs them)"
+        );
+    }
+    missing
+}
+
+/// `plancheck annotate INPUT -o OUTPUT [--reviewer NAME]`, and the report on INPUT.
+fn annotate(input: &Path, output: &Path, reviewer: Option<&str>) -> Value {
+    let mut args = vec![
+        "annotate",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ];
+    if let Some(name) = reviewer {
+        args.extend(["--reviewer", name]);
+    }
+    let (code, _, err) = plancheck(&args);
+    assert!(code == 0 || code == 1, "{err}");
+    let (_, json, _) = plancheck(&["check", input.to_str().unwrap(), "--format", "json"]);
+    serde_json::from_slice(&json).unwrap()
+}
+
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("plancheck-handback-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -189,27 +217,14 @@ fn assert_comments(read: &Value, report: &Value, reviewer: &str, kept: usize) {
 
 #[test]
 fn an_annotated_word_draft_reads_back_in_python_docx_and_renders_in_libreoffice() {
-    if !has_python_docx() || !has_soffice() {
-        eprintln!(
-            "handback: skipped, python-docx or LibreOffice not found (make test installs them)"
-        );
+    if tools_missing() {
         return;
     }
     let d = dir("docx");
     let input = d.join("draft.docx");
     std::fs::write(&input, draft()).unwrap();
     let output = d.join("returned.docx");
-    let (code, _, err) = plancheck(&[
-        "annotate",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-        "--reviewer",
-        "市局审核",
-    ]);
-    assert!(code == 0 || code == 1, "{err}");
-    let (_, json, _) = plancheck(&["check", input.to_str().unwrap(), "--format", "json"]);
-    let report: Value = serde_json::from_slice(&json).unwrap();
+    let report = annotate(&input, &output, Some("市局审核"));
 
     let read = python_docx(&output);
     assert_comments(&read, &report, "市局审核", 1);
@@ -245,10 +260,7 @@ fn an_annotated_word_draft_reads_back_in_python_docx_and_renders_in_libreoffice(
 
 #[test]
 fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
-    if !has_python_docx() || !has_soffice() {
-        eprintln!(
-            "handback: skipped, python-docx or LibreOffice not found (make test installs them)"
-        );
+    if tools_missing() {
         return;
     }
     let d = dir("text");
@@ -260,15 +272,7 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unassigned-task/flagged.txt")
     };
     let output = d.join("returned.docx");
-    let (code, _, err) = plancheck(&[
-        "annotate",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-    ]);
-    assert!(code == 0 || code == 1, "{err}");
-    let (_, json, _) = plancheck(&["check", input.to_str().unwrap(), "--format", "json"]);
-    let report: Value = serde_json::from_slice(&json).unwrap();
+    let report = annotate(&input, &output, None);
     let read = python_docx(&output);
     assert_comments(&read, &report, "审核意见", 0);
     // A paragraph a line, as pasted.

@@ -246,6 +246,19 @@ mod phrase_patterns {
         "零的突破",
     ];
 
+    /// The regex crate's non-empty matches of `pattern` in `text`, with first groups.
+    fn reference(pattern: &str, text: &str) -> Vec<Match> {
+        regex::Regex::new(pattern)
+            .unwrap()
+            .captures_iter(text)
+            .filter(|c| !c.get(0).unwrap().is_empty())
+            .map(|c| Match {
+                whole: c.get(0).unwrap().range(),
+                group: c.get(1).map(|g| g.range()),
+            })
+            .collect()
+    }
+
     const SYNTAX: &[&str] = &[
         "(", ")", "(?:", "|", "[", "]", "^", "-", "?", "*", "+", "{", "}", "{2}", "{0,3}", ",",
         ".", "\\", "\\d", "\\t", "年", "前", "2", "0", "a", "$",
@@ -305,16 +318,7 @@ mod phrase_patterns {
             }
             let text: String = picks.iter().map(|&k| PIECES[k]).collect();
             let ours = Pattern::new(&pattern).unwrap().matches(&text);
-            let expected: Vec<Match> = regex::Regex::new(&pattern)
-                .unwrap()
-                .captures_iter(&text)
-                .filter(|c| !c.get(0).unwrap().is_empty())
-                .map(|c| Match {
-                    whole: c.get(0).unwrap().range(),
-                    group: c.get(1).map(|g| g.range()),
-                })
-                .collect();
-            prop_assert_eq!(ours, expected, "{} on {}", pattern, text);
+            prop_assert_eq!(ours, reference(&pattern, &text), "{} on {}", pattern, text);
         }
     }
 
@@ -326,16 +330,7 @@ mod phrase_patterns {
             let v = plancheck::template::Vocabulary::builtin();
             for p in v.deadlines.iter().chain(&v.not_quantified) {
                 let ours = Pattern::new(p).unwrap().matches(&text);
-                let reference: Vec<Match> = regex::Regex::new(p)
-                    .unwrap()
-                    .captures_iter(&text)
-                    .filter(|c| !c.get(0).unwrap().is_empty())
-                    .map(|c| Match {
-                        whole: c.get(0).unwrap().range(),
-                        group: c.get(1).map(|g| g.range()),
-                    })
-                    .collect();
-                prop_assert_eq!(ours, reference, "{} on {}", p, text);
+                prop_assert_eq!(ours, reference(p, &text), "{} on {}", p, text);
             }
         }
     }

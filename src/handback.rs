@@ -64,6 +64,7 @@ pub fn comment_text(f: &FindingOut) -> String {
 fn bytes_of(text: &str, utf16: &[usize]) -> Vec<usize> {
     let mut order: Vec<(usize, usize)> = utf16.iter().copied().zip(0..).collect();
     crate::order::sort_pairs(&mut order);
+    // Past the end of the text, the end.
     let mut out = vec![text.len(); utf16.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;
@@ -75,9 +76,6 @@ fn bytes_of(text: &str, utf16: &[usize]) -> Vec<usize> {
             }
             units += c.len_utf16();
             chars.next();
-        }
-        if chars.peek().is_none() && units <= offset {
-            out[k] = text.len();
         }
     }
     out

@@ -95,15 +95,23 @@ export interface Decisions {
         super::decisions(&json).map_err(|e| JsError::new(&e).into())
     }
 
-    fn by<'a>(reviewer: &'a str, date: &'a str) -> Reviewer<'a> {
-        Reviewer {
+    /// One of the writers below, given the reviewer's decisions read from JavaScript and
+    /// the reviewer (审核意见 when unnamed); its error as a JavaScript `Error`.
+    fn write(
+        decisions: &JsValue,
+        reviewer: &str,
+        date: &str,
+        writer: impl FnOnce(plancheck::handback::Decisions, &Reviewer<'_>) -> Result<Vec<u8>, String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let by = Reviewer {
             name: if reviewer.trim().is_empty() {
                 "审核意见"
             } else {
                 reviewer
             },
             date,
-        }
+        };
+        writer(self::decisions(decisions)?, &by).map_err(|e| JsError::new(&e).into())
     }
 
     /// The Word draft (`.docx` bytes) with the findings and the reviewer's comments as 批注
@@ -117,9 +125,9 @@ export interface Decisions {
         date: &str,
         template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
-        let d = self::decisions(&decisions)?;
-        super::returned_docx(bytes, &d, &by(reviewer, date), template.as_deref())
-            .map_err(|e| JsError::new(&e).into())
+        write(&decisions, reviewer, date, |d, by| {
+            super::returned_docx(bytes, &d, by, template.as_deref())
+        })
     }
 
     /// A pasted draft as a new Word document, a paragraph a line, with the 批注.
@@ -131,9 +139,9 @@ export interface Decisions {
         date: &str,
         template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
-        let d = self::decisions(&decisions)?;
-        super::returned_text(text, &d, &by(reviewer, date), template.as_deref())
-            .map_err(|e| JsError::new(&e).into())
+        write(&decisions, reviewer, date, |d, by| {
+            super::returned_text(text, &d, by, template.as_deref())
+        })
     }
 
     /// A 意见反馈表 (.docx) for the draft: a row per finding and per reviewer's comment.
@@ -146,9 +154,9 @@ export interface Decisions {
         date: &str,
         template: Option<String>,
     ) -> Result<Vec<u8>, JsValue> {
-        let d = self::decisions(&decisions)?;
-        super::feedback_form(text, name, d, &by(reviewer, date), template.as_deref())
-            .map_err(|e| JsError::new(&e).into())
+        write(&decisions, reviewer, date, |d, by| {
+            super::feedback_form(text, name, d, by, template.as_deref())
+        })
     }
 }
 

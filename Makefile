@@ -12,21 +12,21 @@ COMPARE_WASM := target/wasm32-unknown-unknown/wasm/plancheck_compare.wasm
 # The hand-back's module (Word with 批注, 意见反馈表), loaded only when a reviewer exports.
 HANDBACK_WASM := target/wasm32-unknown-unknown/wasm/plancheck_handback.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
-BINARYEN_VERSION := 132.0.0
-WASM_OPT := target/tools/node_modules/.bin/wasm-opt
+# What the build takes from npm (wasm-opt, esbuild, the editor), pinned by its lock file.
+BUNDLE := npm/bundle
+WASM_OPT := $(BUNDLE)/node_modules/.bin/wasm-opt
 # -O1: measured smallest both raw and gzipped; -Oz/-Os/-O2 shrink raw but grow gzip by 7–10 %.
 # A second -O1 pass takes a further 0.1 KB; the producers and target-features sections are
 # metadata no browser reads.
 WASM_OPT_FLAGS := -O1 -O1 --strip-producers --strip-target-features
-ESBUILD_VERSION := 0.28.2
-ESBUILD := target/tools/node_modules/.bin/esbuild
-# The element's sources, a file for each job, bundled into one module: plan-checker.js.
+# The element's sources, a file for each job, bundled with the editor (CodeMirror) into one
+# module: plan-checker.js.
 ELEMENT_SOURCES := $(wildcard npm/src/*.js)
 ELEMENT := www/pkg/plan-checker.js npm/plan-checker.d.ts npm/plancheck-worker.js npm/plancheck-docx-worker.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-wasm-opt deps-valgrind deps-handback deps-browser clean
+.PHONY: serve test generate bench fuzz test-rust test-forms test-wasm test-browser wasm package deps-rust deps-wasm deps-bundle deps-valgrind deps-handback deps-browser clean
 
 # The page's static server: its policy sent as headers too, so that it also covers the
 # workers (a page's <meta> policy does not), the scripts are not sniffed, and only the
@@ -109,13 +109,10 @@ deps-wasm: deps-rust
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
 
-deps-wasm-opt:
+deps-bundle:
 	@command -v node >/dev/null || { echo "node is required"; exit 2; }
-	@if ! grep -qs '"version": "$(BINARYEN_VERSION)"' target/tools/node_modules/binaryen/package.json || \
-		! grep -qs '"version": "$(ESBUILD_VERSION)"' target/tools/node_modules/esbuild/package.json; then \
-		npm install --prefix target/tools --no-audit --no-fund --no-save \
-			binaryen@$(BINARYEN_VERSION) esbuild@$(ESBUILD_VERSION) >/dev/null; \
-	fi
+	@[ $(BUNDLE)/node_modules/.package-lock.json -nt $(BUNDLE)/package-lock.json ] || \
+		(cd $(BUNDLE) && npm ci --no-audit --no-fund >/dev/null)
 
 # The modules carry no paths of the machine that built them (panic locations name files).
 # LLVM's inline threshold at 100 (opt-level "z" inlines almost nothing): measured 28 % faster
@@ -123,7 +120,7 @@ deps-wasm-opt:
 WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=plancheck --remap-path-prefix=$(HOME)=~ --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=cargo \
 	-C llvm-args=-inline-threshold=100
 
-wasm: deps-wasm deps-wasm-opt
+wasm: deps-wasm deps-bundle
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-docx --features wasm --lib --target wasm32-unknown-unknown --profile wasm
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --locked -p plancheck-compare --lib --target wasm32-unknown-unknown --profile wasm
@@ -136,9 +133,7 @@ wasm: deps-wasm deps-wasm-opt
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_docx_bg.wasm -o www/pkg/plancheck_docx_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_compare_bg.wasm -o www/pkg/plancheck_compare_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/plancheck_handback_bg.wasm -o www/pkg/plancheck_handback_bg.wasm
-	$(ESBUILD) npm/src/plan-checker.js --bundle --format=esm --log-level=warning \
-		--external:./plancheck.js --external:./plancheck_docx.js --external:./plancheck_handback.js \
-		--outfile=www/pkg/plan-checker.js
+	node $(BUNDLE)/build.mjs www/pkg/plan-checker.js
 	cp $(filter-out www/pkg/plan-checker.js,$(ELEMENT)) www/pkg/
 	@echo "wasm: $$(stat -c %s www/pkg/plancheck_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_bg.wasm | wc -c) gzipped"
 	@echo "docx wasm: $$(stat -c %s www/pkg/plancheck_docx_bg.wasm) bytes, $$(gzip -9 -c www/pkg/plancheck_docx_bg.wasm | wc -c) gzipped"

@@ -6,7 +6,8 @@ import { feedbackForm, returnedDraft, today } from "./handback-client.js";
 import { decodeText } from "./encoding.js";
 import { DOCX_TYPE, MAX_DOCX_BYTES, MAX_INPUT_BYTES } from "./limits.js";
 import { STRINGS } from "./strings.js";
-import { CSS, MIRRORED } from "./styles.js";
+import { CSS } from "./styles.js";
+import { Editor } from "./editor.js";
 import { load, messageOf, WorkerChecker, WorkerFailure } from "./worker-client.js";
 
 const NATIONAL = "national-2024";
@@ -115,8 +116,18 @@ export class PlanCheckerElement extends ElementBase {
 
   #shadow = null;
   #parts = {};
+  // The form's textarea: wrapped (kept in sync with the editor) or, with `for`, checked
+  // where it is.
   #textarea = null;
-  #own = null;
+  // The editing surface, unless the textarea is elsewhere on the page (`for`).
+  #editor = null;
+  // Edits to the text, counted: a check's report is shown only for the text it checked.
+  #edits = 0;
+  // Whether the user edited the text since it was last copied into the wrapped textarea.
+  #typed = false;
+  // While the element itself writes the wrapped textarea, or the editor.
+  #syncing = false;
+  #writing = false;
   #external = false;
   #checker = null;
   #templateJson = null;
@@ -138,8 +149,6 @@ export class PlanCheckerElement extends ElementBase {
   #hideInfo = false;
   // What the last check changed: findings resolved and new, against the report before.
   #change = "";
-  // Each finding's mark in the backdrop, when it has one.
-  #marks = new Map();
   // The Word file the text was opened from, while the text is as read from it.
   #original = null;
   // The reviewer's decisions on this document (with `review`): findings set aside, by
@@ -192,13 +201,24 @@ export class PlanCheckerElement extends ElementBase {
     return this.dataset.verdict || "empty";
   }
 
-  /** The textarea being checked. */
+  /**
+   * The form's textarea: the one wrapped (its value kept in sync with the text) or named
+   * by `for`; `null` when the element has only its own editor.
+   */
   get textarea() {
     return this.#textarea;
   }
 
+  /** The selection in the text, as UTF-16 offsets `{start, end}`. */
+  get selection() {
+    if (this.#editor) return this.#editor.selection;
+    const ta = this.#textarea;
+    return { start: ta?.selectionStart ?? 0, end: ta?.selectionEnd ?? 0 };
+  }
+
   /** The text being checked; setting it checks at once. */
   get value() {
+    if (this.#editor) return this.#editor.value;
     return this.#textarea ? this.#textarea.value : "";
   }
 
@@ -209,9 +229,32 @@ export class PlanCheckerElement extends ElementBase {
   }
 
   #setText(text) {
-    if (!this.#textarea) return;
-    this.#textarea.value = String(text ?? "");
+    const value = String(text ?? "");
+    if (this.#editor) {
+      this.#write(value);
+      this.#sync(value);
+    } else if (this.#textarea) {
+      this.#textarea.value = value;
+    } else {
+      return;
+    }
+    this.#edits += 1;
     this.check();
+  }
+
+  // The wrapped textarea gets the editor's text, so that the form submits it; an edit by
+  // the user is announced to the page as the textarea's `input`.
+  #sync(text = this.value) {
+    const ta = this.#textarea;
+    if (!this.#editor || !ta || ta.value === text) return;
+    this.#syncing = true;
+    try {
+      ta.value = text;
+      if (this.#typed) ta.dispatchEvent(new Event("input", { bubbles: true }));
+    } finally {
+      this.#syncing = false;
+      this.#typed = false;
+    }
   }
 
   /** The loaded template's id, name and horizon, or `null` while loading. */
@@ -246,8 +289,10 @@ export class PlanCheckerElement extends ElementBase {
   async check() {
     clearTimeout(this.#timer);
     this.#timer = 0;
-    if (!this.#ready || !this.#textarea) return null;
-    const text = this.#textarea.value;
+    if (!this.#ready || (!this.#textarea && !this.#editor)) return null;
+    const text = this.value;
+    this.#sync(text);
+    const edits = this.#edits;
     const seq = ++this.#seq;
     const options = this.#options();
     try {
@@ -270,7 +315,7 @@ export class PlanCheckerElement extends ElementBase {
       } else {
         report = this.#checker ? this.#checker.check(text, options) : check(text, options);
       }
-      if (!report || seq !== this.#seq || this.#textarea.value !== text) return null;
+      if (!report || seq !== this.#seq || this.#edits !== edits) return null;
       this.#change = this.#changed(this.#report, report);
       this.#report = report;
       this.#render();
@@ -337,7 +382,7 @@ export class PlanCheckerElement extends ElementBase {
   }
 
   /** Adds the reviewer's comment on `start..end` (UTF-16; default: the text selected). */
-  addComment(text, start = this.#textarea?.selectionStart ?? 0, end = this.#textarea?.selectionEnd ?? 0) {
+  addComment(text, start = this.selection.start, end = this.selection.end) {
     const body = String(text ?? "").trim();
     if (!body) return false;
     const quote = this.value.slice(start, end);
@@ -419,14 +464,14 @@ export class PlanCheckerElement extends ElementBase {
 
   /** Selects a span (from a finding) in the text and scrolls it into view. */
   select(span) {
+    if (this.#editor) {
+      this.#editor.select(span);
+      return;
+    }
     const ta = this.#textarea;
     if (!ta) return;
     ta.focus();
     ta.setSelectionRange(span.start, span.end);
-    if (!this.#external) {
-      ta.scrollTop = Math.max(0, this.#topOf(span.start) - ta.clientHeight / 3);
-      this.#syncScroll();
-    }
   }
 
   #options() {
@@ -451,9 +496,6 @@ export class PlanCheckerElement extends ElementBase {
       layout: el("div", { class: "layout", part: "layout" }),
       editor: el("div", { class: "editor", part: "editor" }),
       wrap: el("div", { class: "textwrap" }),
-      // Behind the text, never in the way: not focusable, not scrolled by the keyboard.
-      backdrop: el("div", { class: "backdrop", part: "backdrop", "aria-hidden": "true", tabindex: "-1", inert: "" }),
-      slot: el("slot"),
       results: el("section", { class: "results", part: "results" }),
       status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
       verdict: el("p", { class: "verdict", part: "verdict", "aria-live": "polite" }),
@@ -486,7 +528,6 @@ export class PlanCheckerElement extends ElementBase {
       const inList = this.#parts.findings.contains(this.#shadow.activeElement);
       this.#step(e.shiftKey ? -1 : 1, inList);
     });
-    p.wrap.append(p.backdrop, p.slot);
     p.editor.append(p.wrap);
     p.hideInfo.addEventListener("change", () => {
       this.#hideInfo = p.hideInfo.checked;
@@ -520,76 +561,104 @@ export class PlanCheckerElement extends ElementBase {
     p.previous.setAttribute("aria-label", t.previous);
     p.next.title = t.next;
     p.next.setAttribute("aria-label", t.next);
-    if (this.#own) {
-      this.#own.setAttribute("aria-label", t.text);
-      this.#own.placeholder = t.placeholder;
-    }
+    this.#editor?.relabel(t.text, t.placeholder);
   }
 
   #attach() {
     this.#detach();
+    const on = (target, type, fn, capture = false) => {
+      target.addEventListener(type, fn, capture);
+      this.#listeners.push([target, type, fn, capture]);
+    };
     const id = this.getAttribute("for");
-    let ta = null;
     if (id) {
       const root = this.getRootNode();
-      ta = (root.getElementById ? root.getElementById(id) : null) || document.getElementById(id);
+      const ta = (root.getElementById ? root.getElementById(id) : null) || document.getElementById(id);
+      this.#editor?.destroy();
+      this.#editor = null;
       if (!(ta instanceof HTMLTextAreaElement)) {
         this.#textarea = null;
         this.#fail(this.#strings.noTextarea(id));
         return;
       }
-    } else {
-      ta = this.querySelector("textarea");
+      // The textarea stays where the page has it: checked as it is typed in, not marked.
+      this.#external = true;
+      this.#parts.layout.classList.add("external");
+      this.#textarea = ta;
+      on(ta, "input", () => {
+        this.#source = null;
+        this.#edits += 1;
+        this.#schedule();
+      });
+      on(ta, "compositionstart", () => {
+        this.#composing = true;
+        clearTimeout(this.#timer);
+      });
+      on(ta, "compositionend", () => {
+        this.#composing = false;
+        this.#schedule();
+      });
+      return;
     }
-    this.#external = Boolean(id);
-    this.#parts.layout.classList.toggle("external", this.#external);
-    if (!ta) {
-      if (!this.#own) {
-        this.#own = el("textarea", { spellcheck: "false", part: "textarea" });
-        this.#labels();
-      }
-      ta = this.#own;
-      if (!ta.isConnected) this.#parts.wrap.append(ta);
-    } else {
-      this.#own?.remove();
-    }
+    this.#external = false;
+    this.#parts.layout.classList.remove("external");
+    // A form's textarea inside the element is not shown (the editor is), but its value is
+    // the text, for the form to submit.
+    const ta = this.querySelector("textarea");
     this.#textarea = ta;
-    if (!this.#external) {
-      ta.spellcheck = false;
-      ta.setAttribute("wrap", "soft");
+    const t = this.#strings;
+    if (!this.#editor) {
+      this.#editor = new Editor(this.#parts.wrap, {
+        text: ta?.value ?? "",
+        label: ta?.getAttribute("aria-label") || t.text,
+        hint: ta?.placeholder || t.placeholder,
+        onChange: () => this.#edited(),
+        onCaret: (at) => this.#atCaret(at),
+      });
+      // An input method's last word may come without a change of its own.
+      on(this.#editor.content, "compositionend", () => setTimeout(() => this.#schedule()));
+    } else if (ta && ta.value !== this.#editor.value) {
+      this.#write(ta.value);
     }
-    const on = (type, fn) => {
-      ta.addEventListener(type, fn);
-      this.#listeners.push([ta, type, fn]);
-    };
-    on("input", () => {
+    if (!ta) return;
+    // A script that writes the textarea, and says so with `input`, writes the text.
+    on(ta, "input", () => {
+      if (this.#syncing) return;
       this.#source = null;
-      // The marks no longer sit on the words they were for: hidden until the next report.
-      this.#parts.backdrop.classList.add("stale");
+      this.#write(ta.value);
       this.#schedule();
     });
-    on("compositionstart", () => {
-      this.#composing = true;
-      clearTimeout(this.#timer);
-    });
-    on("compositionend", () => {
-      this.#composing = false;
-      this.#schedule();
-    });
-    on("scroll", () => this.#syncScroll());
-    on("click", () => this.#atCaret());
-    on("keyup", (e) => {
-      if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") this.#atCaret();
-    });
+    // A form submitted within the pause after a keystroke still sends the last one.
+    if (ta.form) on(ta.form, "submit", () => this.#sync(), true);
+  }
+
+  // The editor's text replaced by the element (not by the user).
+  #write(text) {
+    this.#writing = true;
+    try {
+      this.#editor.value = text;
+    } finally {
+      this.#writing = false;
+    }
+    this.#typed = false;
+  }
+
+  // After each change in the editor.
+  #edited() {
+    this.#edits += 1;
+    if (this.#writing) return;
+    this.#source = null;
+    this.#typed = true;
+    this.#schedule();
   }
 
   #detach() {
-    for (const [target, type, fn] of this.#listeners) target.removeEventListener(type, fn);
+    for (const [target, type, fn, capture] of this.#listeners) target.removeEventListener(type, fn, capture);
     this.#listeners = [];
   }
 
   #schedule() {
-    if (this.#composing) return;
+    if (this.#composing || this.#editor?.composing) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.check(), DEBOUNCE_MS);
   }
@@ -675,11 +744,11 @@ export class PlanCheckerElement extends ElementBase {
 
   #clear() {
     const p = this.#parts;
-    for (const part of [p.summary, p.findings, p.categories, p.indicators, p.backdrop]) part.replaceChildren();
+    for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
+    this.#editor?.mark([]);
     this.dataset.verdict = "empty";
     p.verdict.textContent = "";
     this.#current = -1;
-    this.#marks = new Map();
     p.reading.textContent = "";
     p.reading.hidden = true;
   }
@@ -729,7 +798,7 @@ export class PlanCheckerElement extends ElementBase {
       for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
       p.reading.hidden = true;
       this.#status("");
-      this.#renderBackdrop();
+      this.#renderMarks();
       return;
     }
     const count = (severity, n) => {
@@ -808,7 +877,7 @@ export class PlanCheckerElement extends ElementBase {
     p.indicators.replaceChildren(...r.indicators.map((i) => linked(
       el("li", { "data-indicator": i.id, "data-status": i.status, class: i.expected ? "" : "local", part: "indicator" },
         el("span", { class: "mark", "aria-hidden": "true" }, i.status === "present" ? "✓" : "✗"), ` ${i.name}`), i.span)));
-    this.#renderBackdrop();
+    this.#renderMarks();
   }
 
   // A group's findings as list items; four or more 提示 of one rule (two units listed
@@ -937,29 +1006,25 @@ export class PlanCheckerElement extends ElementBase {
     this.#current = items.indexOf(item);
     for (const other of items) other.removeAttribute("aria-current");
     item.setAttribute("aria-current", "true");
-    for (const mark of this.#parts.backdrop.querySelectorAll("mark.current")) mark.classList.remove("current");
     const f = item.finding;
-    this.#marks.get(f)?.classList.add("current");
+    this.#editor?.outline(f.span);
     this.#showSpan(f.span);
   }
 
   // Scrolls the text to a span, without selecting it or moving focus.
   #showSpan(span) {
-    const ta = this.#textarea;
-    if (!ta || this.#external) return;
-    ta.scrollTop = Math.max(0, this.#topOf(span.start) - ta.clientHeight / 3);
-    this.#syncScroll();
+    const editor = this.#editor;
+    if (!editor) return;
+    editor.reveal(span);
     // On a narrow screen the text is above the list: bring it into view.
-    const box = ta.getBoundingClientRect();
-    if (box.bottom < 0 || box.top > innerHeight) ta.scrollIntoView({ block: "nearest" });
+    const box = editor.dom.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > innerHeight) editor.dom.scrollIntoView({ block: "nearest" });
   }
 
   // The findings at the caret, after a click or a move in the text: the first becomes the
   // current one and the list shows it; focus stays in the text.
-  #atCaret() {
-    const ta = this.#textarea;
-    if (!ta || !this.#report) return;
-    const at = ta.selectionStart;
+  #atCaret(at) {
+    if (!this.#report) return;
     const items = this.#items();
     const here = items.filter((i) => i.finding.span.start <= at && at <= i.finding.span.end);
     for (const i of items) i.classList.toggle("at-caret", here.includes(i));
@@ -967,8 +1032,7 @@ export class PlanCheckerElement extends ElementBase {
     this.#current = items.indexOf(here[0]);
     for (const other of items) other.removeAttribute("aria-current");
     here[0].setAttribute("aria-current", "true");
-    for (const mark of this.#parts.backdrop.querySelectorAll("mark.current")) mark.classList.remove("current");
-    this.#marks.get(here[0].finding)?.classList.add("current");
+    this.#editor?.outline(here[0].finding.span);
     here[0].scrollIntoView({ block: "nearest" });
   }
 
@@ -982,44 +1046,16 @@ export class PlanCheckerElement extends ElementBase {
     items[Math.min(items.length - 1, Math.max(0, at + (e.key === "ArrowDown" ? 1 : -1)))].focus();
   }
 
-  #renderBackdrop() {
-    const backdrop = this.#parts.backdrop;
-    backdrop.replaceChildren();
-    backdrop.classList.remove("stale");
-    this.#marks = new Map();
-    if (this.#external || !this.#report) return;
-    const style = getComputedStyle(this.#textarea);
-    for (const k of MIRRORED) backdrop.style[k] = style[k];
-    const value = this.#textarea.value;
-    let at = 0;
-    for (const f of [...this.#report.findings].sort((a, b) => a.span.start - b.span.start)) {
-      const s = f.span;
-      if (s.end <= s.start || s.start < at) continue;
-      const mark = el("mark", { "data-severity": f.severity }, value.slice(s.start, s.end));
-      this.#marks.set(f, mark);
-      backdrop.append(value.slice(at, s.start), mark);
-      at = s.end;
+  // The findings as marks in the text, each with its message on hover.
+  #renderMarks() {
+    const editor = this.#editor;
+    if (!editor) return;
+    const marks = [];
+    for (const f of this.#report?.findings ?? []) {
+      if (f.span.end <= f.span.start) continue;
+      marks.push({ from: f.span.start, to: f.span.end, severity: f.severity, message: f.message });
     }
-    backdrop.append(value.slice(at) + "\n");
-    this.#syncScroll();
-  }
-
-  #syncScroll() {
-    const b = this.#parts.backdrop;
-    b.scrollTop = this.#textarea.scrollTop;
-    b.scrollLeft = this.#textarea.scrollLeft;
-  }
-
-  // Where a character sits in the wrapped text, measured in the backdrop, which has the
-  // textarea's font, padding and wrapping.
-  #topOf(index) {
-    const backdrop = this.#parts.backdrop;
-    const saved = [...backdrop.childNodes];
-    const probe = el("span", {}, "\u200b");
-    backdrop.replaceChildren(this.#textarea.value.slice(0, index), probe);
-    const top = probe.offsetTop;
-    backdrop.replaceChildren(...saved);
-    return top;
+    editor.mark(marks);
   }
 }
 

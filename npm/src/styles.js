@@ -12,21 +12,6 @@ export const CSS = `
 .layout.external .editor { display: none; }
 @container (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
 .textwrap { position: relative; height: var(--plancheck-editor-height, 60vh); min-height: 240px; }
-.backdrop, .textwrap textarea, ::slotted(textarea) {
-  position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; box-sizing: border-box;
-  white-space: pre-wrap; overflow-wrap: break-word; word-break: break-all; overflow: auto;
-}
-.textwrap textarea, ::slotted(textarea) {
-  padding: 10px 12px; border: 1px solid var(--plancheck-line, #d0d7de); border-radius: var(--plancheck-radius, 6px);
-  font: 15px/1.7 var(--plancheck-font); color: var(--plancheck-ink, #1f2328); background: transparent; resize: none;
-}
-.textwrap textarea:focus, ::slotted(textarea:focus) { outline: 2px solid var(--plancheck-accent, #0969da); }
-.backdrop { color: transparent; background: var(--plancheck-paper, #fff); pointer-events: none; border-color: transparent; border-style: solid; }
-.backdrop mark { color: transparent; border-radius: 2px; }
-.backdrop.stale mark { background: none; border-color: transparent; outline: none; }
-.backdrop mark[data-severity="error"] { background: var(--plancheck-error-bg, #ffebe9); border-bottom: 2px solid var(--plancheck-error, #cf222e); }
-.backdrop mark[data-severity="warning"] { background: var(--plancheck-warning-bg, #fff8c5); border-bottom: 2px solid var(--plancheck-warning, #9a6700); }
-.backdrop mark[data-severity="info"] { background: var(--plancheck-info-bg, #ddf4ff); }
 .results { overflow: auto; max-height: var(--plancheck-results-height, none); font-size: 15px; line-height: 1.6; }
 h2 { font-size: 16px; margin: 18px 0 6px; }
 h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a); }
@@ -70,7 +55,6 @@ ul { list-style: none; padding: 0; margin: 0; }
 .finding:hover, .finding:focus { background: var(--plancheck-bg, #f6f8fa); outline: none; }
 .finding:focus-visible { outline: 2px solid var(--plancheck-accent, #0969da); }
 .finding[aria-current="true"] { background: var(--plancheck-current-bg, #eaeef2); box-shadow: inset 0 0 0 1px var(--plancheck-accent, #0969da); }
-.backdrop mark.current { outline: 2px solid var(--plancheck-accent, #0969da); }
 .finding.error { border-left-color: var(--plancheck-error, #cf222e); }
 .finding.warning { border-left-color: var(--plancheck-warning, #9a6700); }
 .finding.info { border-left-color: var(--plancheck-info, #0969da); }
@@ -100,8 +84,3 @@ ul { list-style: none; padding: 0; margin: 0; }
   .finding { break-inside: avoid; }
 }
 `;
-
-// Copied from the textarea to the backdrop so that the marks sit under the characters.
-export const MIRRORED = ["fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing", "tabSize",
-  "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
-  "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "textIndent"];

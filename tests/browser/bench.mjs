@@ -5,7 +5,7 @@
 // 1 MB draft (within one frame, no long task).
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, serve, launch } from "./harness.mjs";
+import { root, www, serve, launch, EDITOR } from "./harness.mjs";
 
 const corpus = path.join(root, "../shared/corpus");
 let plans = ["xiuning-2025.txt", "lixian-draft.txt"]

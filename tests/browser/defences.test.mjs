@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, fixture, serve, launch, fill } from "./harness.mjs";
+import { root, www, fixture, serve, launch, fill, EDITOR } from "./harness.mjs";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><svg onload="window.__xss=3">`;
 const national = JSON.parse(fs.readFileSync(path.join(root, "src/data/national-2024.json"), "utf8"));
@@ -74,7 +74,7 @@ test("a CSP violation is blocked and reported", async () => {
 });
 
 test("markup in the text, a file name and a template's strings stays inert", async () => {
-  await fill(page, "#text", `二、重点任务\n（一）推动经济质量效益型发展\n1.${PAYLOAD}培育企业。\n`);
+  await fill(page, EDITOR, `二、重点任务\n（一）推动经济质量效益型发展\n1.${PAYLOAD}培育企业。\n`);
   await page.setInputFiles("#file", { name: `${PAYLOAD}.txt`, mimeType: "text/plain", buffer: Buffer.from(fixture("unassigned-task/flagged.txt")) });
   await page.waitForFunction(() => /onerror/.test(document.getElementById("file-status").textContent));
   const template = structuredClone(national);
@@ -93,7 +93,7 @@ test("markup in the text, a file name and a template's strings stays inert", asy
 test("it keeps working offline after load, large texts included", async () => {
   await context.setOffline(true);
   try {
-    await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+    await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
     assert.deepEqual(await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule)), ["unassigned-task"]);
     // Large enough for the worker, whose script was never fetched: checked all the same.
     const rules = await page.evaluate(async (text) => {

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, artifacts, fixture, maybeCorpus, serve, launch, fill, pdfCopy } from "./harness.mjs";
+import { root, www, artifacts, fixture, maybeCorpus, serve, launch, fill, pdfCopy, EDITOR } from "./harness.mjs";
 
 const national = JSON.parse(fs.readFileSync(path.join(root, "src/data/national-2024.json"), "utf8"));
 const bad = structuredClone(national);
@@ -32,7 +32,7 @@ test("the element checks on input and fires plancheck-report with the report", a
     window.__details = [];
     document.getElementById("draft").addEventListener("plancheck-report", (e) => window.__details.push(e.detail));
   });
-  await fill(page, "#body", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   const detail = await page.evaluate(() => window.__details.at(-1));
   assert.equal(detail.schema, "plancheck/report@1");
   assert.deepEqual(detail.findings.map((f) => f.rule), ["unassigned-task"]);
@@ -41,13 +41,35 @@ test("the element checks on input and fires plancheck-report with the report", a
   // The portal's own code reacted to the event.
   assert.match(await page.textContent("#verdict"), /1 个错误/);
   assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
-  await fill(page, "#body", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   assert.equal(await page.$eval("#submit", (b) => b.disabled), false);
   assert.equal(await page.$$eval("plan-checker [data-rule]", (els) => els.length), 0);
 });
 
+test("the form's textarea keeps the text the editor shows, and the form submits it", async () => {
+  const text = fixture("unassigned-task/flagged.txt");
+  await fill(page, EDITOR, text);
+  assert.equal(await page.inputValue("#body"), text);
+  // A key typed and the form submitted at once, before the pause that starts a check: the
+  // form still sends it.
+  await page.click(EDITOR);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("补");
+  const sent = await page.evaluate(() => new Promise((resolve) => {
+    const form = document.getElementById("draft");
+    form.addEventListener("submit", () => resolve(new FormData(form).get("body")), { once: true });
+    form.requestSubmit();
+  }));
+  assert.equal(sent, `${text}补`);
+  // A script that writes the textarea and says so is shown and checked.
+  await page.$eval("#body", (t, v) => { t.value = v; t.dispatchEvent(new Event("input", { bubbles: true })); }, fixture("complete.txt"));
+  await page.waitForFunction(() => document.getElementById("checker").report?.findings.length === 0);
+  assert.equal(await page.$eval("#checker", (el) => el.value), fixture("complete.txt"));
+  assert.equal(await page.isVisible("#body"), false);
+});
+
 test("findings are reachable and usable by keyboard", async () => {
-  await fill(page, "#body", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  await fill(page, EDITOR, fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
   const rules = await page.$$eval("plan-checker [data-rule]", (els) => els.map((e) => e.dataset.rule));
   assert.ok(rules.length >= 2, `findings: ${rules}`);
   await page.focus("plan-checker [data-rule]");
@@ -56,26 +78,26 @@ test("findings are reachable and usable by keyboard", async () => {
   assert.equal(second, rules[1]);
   await page.keyboard.press("Enter");
   // The finding is shown, not selected: focus stays on it, and the text is untouched.
-  const selected = await page.$eval("#body", (t) => [document.activeElement === t, t.selectionEnd > t.selectionStart]);
+  const selected = await page.$eval("#checker", (el) => [Boolean(el.shadowRoot.activeElement?.closest(".cm-content")), el.selection.end > el.selection.start]);
   assert.deepEqual(selected, [false, false]);
   const current = await page.evaluate(() => document.getElementById("checker").shadowRoot.activeElement.getAttribute("aria-current"));
   assert.equal(current, "true");
 });
 
 test("an empty body or a text that is not a plan cannot be submitted", async () => {
-  await fill(page, "#body", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   assert.equal(await page.$eval("#submit", (b) => b.disabled), false);
-  await fill(page, "#body", "");
+  await fill(page, EDITOR, "");
   assert.equal(await page.getAttribute("#checker", "data-verdict"), "empty");
   assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
   assert.doesNotMatch(await page.textContent("#verdict"), /可以提交/);
-  await fill(page, "#body", "关于《某县质量强县培育建设实施方案》的起草说明\n一、起草背景\n根据上级要求起草。\n");
+  await fill(page, EDITOR, "关于《某县质量强县培育建设实施方案》的起草说明\n一、起草背景\n根据上级要求起草。\n");
   assert.equal(await page.getAttribute("#checker", "data-verdict"), "not-a-plan");
   assert.equal(await page.$eval("#submit", (b) => b.disabled), true);
 });
 
 test("severity and lang attributes change what is shown", async () => {
-  await fill(page, "#body", fixture("no-lead-unit/flagged.txt"));
+  await fill(page, EDITOR, fixture("no-lead-unit/flagged.txt"));
   assert.ok(await page.$$eval('plan-checker [data-severity="info"]', (els) => els.length) > 0);
   await page.$eval("#checker", (el) => el.setAttribute("severity", "warning"));
   await page.waitForFunction(() => document.getElementById("checker").report.summary.infos === 0);
@@ -115,7 +137,7 @@ test("the element checks large texts in the worker, and its report matches", asy
   const text = pdfCopy(fixture("unassigned-task/flagged.txt"), { cols: 33, perPage: 15 });
   await page.$eval("#checker", (el) => el.setAttribute("worker-threshold", "1000"));
   const before = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("plancheck-worker.js")).length);
-  await fill(page, "#body", text);
+  await fill(page, EDITOR, text);
   const [fromElement, onMain, workerLoads] = await page.evaluate(async (text) => {
     const m = await import("./pkg/plan-checker.js");
     return [document.getElementById("checker").report, m.check(text),
@@ -175,7 +197,7 @@ test("for= checks a textarea elsewhere; without one the element has its own", as
     const a = await el.check();
     own.value = text;
     const b = own.report;
-    const out = [a.findings.map((f) => f.rule), b.findings.map((f) => f.rule), own.textarea.getRootNode() === own.shadowRoot];
+    const out = [a.findings.map((f) => f.rule), b.findings.map((f) => f.rule), own.textarea === null && own.shadowRoot.querySelector('[role="textbox"]') !== null];
     el.remove(); own.remove(); ta.remove();
     return out;
   }, fixture("unassigned-task/flagged.txt"));
@@ -183,7 +205,7 @@ test("for= checks a textarea elsewhere; without one the element has its own", as
 });
 
 test("embed.html: no console errors, no request off the origin; screenshot saved", async () => {
-  await fill(page, "#body", fixture("target-missing-unit/flagged.txt"));
+  await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
   fs.mkdirSync(artifacts, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: path.join(artifacts, "embed.png") });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { root, www, serve, launch, wordDraft } from "./harness.mjs";
+import { root, www, serve, launch, wordDraft, EDITOR } from "./harness.mjs";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 let server, origin, context, page, errors;

@@ -97,7 +97,10 @@ export async function launch(origin) {
   return { context, page, errors, foreign };
 }
 
-/** Fills the textarea and waits for the element's next report. */
+/** The page's editing surface (the editor's content, role textbox). */
+export const EDITOR = "#checker .cm-content";
+
+/** Fills the text (the editor, or a textarea) and waits for the element's next report. */
 export async function fill(page, selector, value) {
   await page.evaluate(() => {
     window.__reports ??= 0;

@@ -4,18 +4,23 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, artifacts, fixture, corpus, serve, launch, fill, zip, wordDraft, pdfCopy } from "./harness.mjs";
+import { root, www, artifacts, fixture, corpus, serve, launch, fill, zip, wordDraft, pdfCopy, EDITOR } from "./harness.mjs";
 
 let server, origin, context, page, consoleErrors, foreignRequests;
 
 async function paste(value) {
-  await fill(page, "#text", value);
+  await fill(page, EDITOR, value);
 }
 
-// The text the current finding's mark covers in the text's backdrop.
-const currentMark = () => page.$eval("plan-checker", (el) => el.shadowRoot.querySelector("mark.current")?.textContent ?? null);
-// Whether the textarea has a selection.
-const selection = () => page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+// The text the current finding's outline covers in the editor.
+const currentMark = () => page.$eval("plan-checker", (el) => {
+  const marks = [...el.shadowRoot.querySelectorAll(".cm-current")];
+  return marks.length ? marks.map((m) => m.textContent).join("") : null;
+});
+// The text selected in the editor.
+const selection = () => page.$eval("plan-checker", (el) => el.value.slice(el.selection.start, el.selection.end));
+// Whether focus is in the text.
+const inText = () => page.$eval("plan-checker", (el) => Boolean(el.shadowRoot.activeElement?.closest(".cm-content")));
 
 before(async () => {
   ({ server, origin } = await serve(www));
@@ -58,54 +63,51 @@ test("activating a finding highlights its span without selecting it or moving fo
   assert.equal(await page.getAttribute('[data-rule="target-missing-unit"]', "aria-current"), "true");
   assert.equal(await selection(), "");
   // By keyboard: focus stays on the finding, and a second Enter changes nothing in the text.
-  await page.click("#text");
+  await page.click(EDITOR);
   await page.focus('[data-rule="target-missing-unit"]');
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
-  assert.notEqual(await page.evaluate(() => document.activeElement.id), "text");
-  assert.equal(await page.inputValue("#text"), value);
+  assert.equal(await inText(), false);
+  assert.equal(await page.$eval("plan-checker", (el) => el.value), value);
   assert.equal(await currentMark(), "新建建筑中绿色建筑比例达到100");
   // A finding after many wrapped lines, inside another finding's mark, is scrolled into view.
   await page.setViewportSize({ width: 1000, height: 700 });
   await paste(fixture("complete.txt").replace("（县市场监管局负责）\n\n三、", "（县市场监督管理局、县发改委负责）\n\n三、"));
-  await page.$eval("#text", (t) => { t.scrollTop = 0; });
+  await page.$eval("plan-checker", (el) => { el.shadowRoot.querySelector(".cm-scroller").scrollTop = 0; });
   await page.click('[data-rule="unit-name-variant"]');
-  const start = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "unit-name-variant").span.start);
-  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "");
-  const [top, scroll, height] = await page.$eval("#text", (t, start) => {
-    const mirror = document.createElement("div");
-    const style = getComputedStyle(t);
-    for (const k of ["font", "padding", "border", "whiteSpace", "overflowWrap", "wordBreak", "boxSizing"]) mirror.style[k] = style[k];
-    mirror.style.width = `${t.offsetWidth}px`;
-    mirror.style.position = "absolute";
-    mirror.style.visibility = "hidden";
-    const probe = document.createElement("span");
-    probe.textContent = "x";
-    mirror.append(t.value.slice(0, start), probe);
-    document.body.append(mirror);
-    const at = probe.offsetTop;
-    mirror.remove();
-    return [at, t.scrollTop, t.clientHeight];
-  }, start);
-  assert.ok(top >= scroll && top < scroll + height, `span at ${top}px, view ${scroll}–${scroll + height}px`);
+  assert.equal(await selection(), "");
+  await page.waitForFunction(() => {
+    const root = document.querySelector("plan-checker").shadowRoot;
+    const mark = root.querySelector(".cm-current");
+    if (!mark) return false;
+    const view = root.querySelector(".cm-scroller").getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    return at.top >= view.top && at.bottom <= view.bottom;
+  }, null, { timeout: 2000 });
+  assert.ok(await page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".cm-scroller").scrollTop) > 0);
   await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test("no check runs during IME composition, one runs when it ends", async () => {
-  await paste(fixture("complete.txt"));
+  const text = fixture("complete.txt");
+  await paste(text);
   assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0);
-  await page.evaluate(() => {
-    const t = document.getElementById("text");
-    t.dispatchEvent(new CompositionEvent("compositionstart", { data: "" }));
-    t.value = t.value.replace("（县市场监管局负责）\n（五）", "\n（五）");
-    t.dispatchEvent(new InputEvent("input", { data: "zhong", isComposing: true }));
-  });
+  // The unit of a task selected, and a word composed over it by an input method.
+  const unit = "（县市场监管局负责）";
+  const from = text.indexOf(`${unit}\n（五）`);
+  assert.ok(from > 0);
+  await page.$eval("plan-checker", (el, span) => el.select(span), { start: from, end: from + unit.length });
+  const reports = () => page.evaluate(() => window.__reports);
+  const before = await reports();
+  const ime = await context.newCDPSession(page);
+  await ime.send("Input.imeSetComposition", { text: "zhong", selectionStart: 5, selectionEnd: 5 });
   await page.waitForTimeout(400);
-  assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0, "checked while composing");
-  await page.evaluate(() => {
-    document.getElementById("text").dispatchEvent(new CompositionEvent("compositionend", { data: "中" }));
-  });
+  assert.equal(await reports(), before, "checked while composing");
+  assert.equal(await page.$$eval("[data-rule]", (els) => els.length), 0);
+  await ime.send("Input.insertText", { text: "中" });
   await page.waitForSelector('[data-rule="unassigned-task"]', { timeout: 3000 });
+  assert.ok((await page.$eval("plan-checker", (el) => el.value)).includes("中\n（五）"));
+  await ime.detach();
 });
 
 test("a .txt file opens through the picker", async () => {
@@ -145,7 +147,7 @@ test("a .docx opens through the picker with its numbering, tables, changes and c
   assert.match(await page.textContent("#docx-comments"), /市局：请补充责任单位/);
   // Editing by hand makes it plain text again.
   assert.equal(await page.evaluate(() => document.getElementById("checker").source.kind), "docx");
-  await page.type("#text", "。");
+  await page.type(EDITOR, "。");
   assert.equal(await page.evaluate(() => document.getElementById("checker").source), null);
 });
 

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, fixture, serve, launch, fill } from "./harness.mjs";
+import { root, www, fixture, serve, launch, fill, EDITOR } from "./harness.mjs";
 
 let server, origin, context, page, errors;
 
@@ -27,9 +27,9 @@ const current = () => page.$$eval('[aria-current="true"]', (els) => els.map((e) 
 const exportsDisabled = () => page.$$eval("#export-json, #copy-md, #print", (els) => els.map((b) => b.disabled));
 
 test("an empty text is not a checked plan: no verdict on it, nothing missing, nothing to export", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   assert.deepEqual(await exportsDisabled(), [false, false, false]);
-  await fill(page, "#text", "");
+  await fill(page, EDITOR, "");
   assert.equal(await verdict(), "empty");
   assert.match(await verdictText(), /请粘贴或打开方案草稿/);
   assert.doesNotMatch(await page.$eval("plan-checker", (el) => el.shadowRoot.getElementById("status").textContent), /已检查/);
@@ -38,18 +38,18 @@ test("an empty text is not a checked plan: no verdict on it, nothing missing, no
 });
 
 test("the verdict says whether the draft is ready, and what blocks it", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   assert.equal(await verdict(), "blocked");
   assert.match(await verdictText(), /1 个错误.*模板指标提及 \d+ \/ \d+ 项/);
-  await fill(page, "#text", fixture("horizon-mismatch/flagged.txt"));
+  await fill(page, EDITOR, fixture("horizon-mismatch/flagged.txt"));
   assert.equal(await verdict(), "review");
-  await fill(page, "#text", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   assert.equal(await verdict(), "ready");
   assert.match(await verdictText(), /可以提交/);
 });
 
 test("a text that is not a plan is not listed as missing every category", async () => {
-  await fill(page, "#text", "关于征求意见的通知\n请各单位于本月底前反馈意见。\n");
+  await fill(page, EDITOR, "关于征求意见的通知\n请各单位于本月底前反馈意见。\n");
   assert.equal(await verdict(), "not-a-plan");
   assert.match(await verdictText(), /不是实施方案正文/);
   assert.equal(await page.isVisible('[data-category]'), false);
@@ -58,7 +58,7 @@ test("a text that is not a plan is not listed as missing every category", async 
 
 test("a whole draft is reviewed by keyboard: F8 through every finding, then export", async () => {
   const text = fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", "");
-  await fill(page, "#text", text);
+  await fill(page, EDITOR, text);
   const rules = await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
   assert.ok(rules.length >= 2, `findings: ${rules}`);
   // From the text, F8 shows the first finding and leaves the caret where it was.
@@ -87,11 +87,11 @@ test("a whole draft is reviewed by keyboard: F8 through every finding, then expo
 
 test("text files saved as GB18030 or UTF-16 open, and the page says which encoding it read", async () => {
   const want = await (async () => {
-    await fill(page, "#text", fixture("horizon-mismatch/flagged.txt"));
+    await fill(page, EDITOR, fixture("horizon-mismatch/flagged.txt"));
     return page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
   })();
   for (const [file, encoding] of [["gb18030.txt", "GB18030"], ["utf16le-bom.txt", "UTF-16LE"], ["utf16be-bom.txt", "UTF-16BE"]]) {
-    await fill(page, "#text", "");
+    await fill(page, EDITOR, "");
     await page.setInputFiles("#file", path.join(root, "tests/fixtures/encodings", file));
     await page.waitForFunction((name) => document.getElementById("file-status").textContent.includes(name), file);
     assert.match(await page.textContent("#file-status"), new RegExp(encoding), file);
@@ -107,7 +107,7 @@ test("a WPS file is called one, not an old Word file", async () => {
 });
 
 test("with lang=en the group headings use English punctuation", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   await page.$eval("plan-checker", (el) => el.setAttribute("lang", "en"));
   const headings = await page.$$eval("plan-checker", (els) => [...els[0].shadowRoot.querySelectorAll("#findings h3")].map((h) => h.textContent));
   assert.ok(headings.length > 0);
@@ -116,7 +116,7 @@ test("with lang=en the group headings use English punctuation", async () => {
 });
 
 test("with lang=en the Markdown export is in English too", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   const zh = await page.$eval("plan-checker", (el) => el.markdown("a.txt"));
   assert.match(zh, /^# 检查报告：/);
   await page.$eval("plan-checker", (el) => el.setAttribute("lang", "en"));
@@ -133,7 +133,7 @@ test("with lang=en the Markdown export is in English too", async () => {
 test("many 提示 of one kind fold into one item that opens when a finding in it is reached", async () => {
   // Every task's units listed without a lead: ten 提示 of one rule.
   const text = fixture("complete.txt").replace(/（牵头单位：([^，）]+)，责任单位：([^）]+)）/g, "（责任单位：$1、$2）");
-  await fill(page, "#text", text);
+  await fill(page, EDITOR, text);
   const folded = await page.$$eval("plan-checker", ([el]) => [...el.shadowRoot.querySelectorAll("[data-folded]")].map((f) => ({
     rule: f.dataset.folded, open: f.querySelector("details").open, summary: f.querySelector("summary").textContent,
     items: f.querySelectorAll(".finding[data-rule]").length,
@@ -170,7 +170,7 @@ test("no console errors on the page", () => {
 });
 
 test("the marks layer is never focused, and marks hide while the text changes", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   const backdrop = (fn) => page.$eval("plan-checker", (el, fn) => {
     const b = el.shadowRoot.querySelector(".backdrop");
     return fn === "inert" ? b.inert : b.classList.contains("stale");
@@ -195,7 +195,7 @@ test("the marks layer is never focused, and marks hide while the text changes", 
 test("on a phone, tapping a finding brings its text into view without opening the keyboard", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   try {
-    await fill(page, "#text", fixture("target-missing-unit/flagged.txt"));
+    await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
     await page.$eval('[data-rule="target-missing-unit"]', (e) => e.scrollIntoView());
     await page.click('[data-rule="target-missing-unit"]');
     const [top, bottom, height, active] = await page.$eval("#text", (t) => {
@@ -216,7 +216,7 @@ test("exports are named after the plan and the date, and follow the text", async
   await page.click("#export-json");
   assert.match((await download).suggestedFilename(), /^flagged-\d{4}-\d{2}-\d{2}\.report\.json$/);
   // Another plan pasted over it: the name and the message about the file go.
-  await fill(page, "#text", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   assert.equal(await page.textContent("#file-status"), "");
   const title = await page.$eval("plan-checker", (el) => el.report.document.title);
   assert.ok(title, "the fixture has a title");
@@ -229,7 +229,7 @@ test("exports are named after the plan and the date, and follow the text", async
 
 test("the edited text can be downloaded, and survives a reload until cleared", async () => {
   const text = fixture("unassigned-task/flagged.txt") + "（补充）\n";
-  await fill(page, "#text", text);
+  await fill(page, EDITOR, text);
   const download = page.waitForEvent("download");
   await page.click("#save-text");
   const saved = fs.readFileSync(await (await download).path(), "utf8");
@@ -279,7 +279,7 @@ test("a file dropped on the page is opened", async () => {
 const shadowText = (selector) => page.$eval("plan-checker", (el, s) => el.shadowRoot.querySelector(s)?.textContent ?? null, selector);
 
 test("a finding says where it is as the plan does: its part and task, not a line number", async () => {
-  await fill(page, "#text", fixture("unassigned-task/flagged.txt"));
+  await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
   const where = await page.$eval('[data-rule="unassigned-task"] .where', (e) => e.textContent);
   assert.match(where, /重点任务 › 任务 2“壮大经营主体”/);
   assert.doesNotMatch(where, /第\d+行/);
@@ -287,15 +287,15 @@ test("a finding says where it is as the plan does: its part and task, not a line
 
 test("after an edit the page says what it resolved and what is new", async () => {
   const text = fixture("unassigned-task/flagged.txt");
-  await fill(page, "#text", text);
-  await fill(page, "#text", text.replace("2.壮大经营主体", "2.壮大经营主体。（县市场监管局负责）"));
+  await fill(page, EDITOR, text);
+  await fill(page, EDITOR, text.replace("2.壮大经营主体", "2.壮大经营主体。（县市场监管局负责）"));
   assert.match(await shadowText("#status"), /已解决 1 项/);
-  await fill(page, "#text", text);
+  await fill(page, EDITOR, text);
   assert.match(await shadowText("#status"), /新增 1 项/);
 });
 
 test("a count filters the list to its findings, and 提示 can be hidden", async () => {
-  await fill(page, "#text", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  await fill(page, EDITOR, fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
   const severities = () => page.$$eval("[data-rule]", (els) => [...new Set(els.map((e) => e.dataset.severity))].sort());
   const all = await severities();
   assert.ok(all.length >= 2, `severities: ${all}`);
@@ -310,7 +310,7 @@ test("a count filters the list to its findings, and 提示 can be hidden", async
 });
 
 test("the printed report names the plan, the template and the date", async () => {
-  await fill(page, "#text", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   await page.emulateMedia({ media: "print" });
   try {
     const head = await page.$eval("plan-checker", (el) => {
@@ -332,7 +332,7 @@ test("screenshots of a real draft: laptop, phone and print", async (t) => {
   try {
     for (const [name, width, height] of [["laptop", 1366, 768], ["phone", 390, 844]]) {
       await page.setViewportSize({ width, height });
-      await fill(page, "#text", text);
+      await fill(page, EDITOR, text);
       await page.screenshot({ path: path.join(artifacts, `review-${name}.png`) });
     }
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -348,7 +348,7 @@ test("screenshots of a real draft: laptop, phone and print", async (t) => {
 });
 
 test("findings are named by what they are, and can be grouped by the plan's sections", async () => {
-  await fill(page, "#text", fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
+  await fill(page, EDITOR, fixture("target-missing-date/flagged.txt").replace("（县市场监管局负责）", ""));
   const kinds = await page.$$eval("[data-rule] .kind", (els) => els.map((e) => [e.textContent, e.title]));
   assert.ok(kinds.length > 0);
   for (const [text, id] of kinds) {
@@ -365,7 +365,7 @@ test("findings are named by what they are, and can be grouped by the plan's sect
 });
 
 test("a category the plan covers links to where it does, without taking focus", async () => {
-  await fill(page, "#text", fixture("complete.txt"));
+  await fill(page, EDITOR, fixture("complete.txt"));
   await page.$eval("#text", (t) => { t.scrollTop = 0; });
   await page.click('[data-category="governance"]');
   assert.ok(await page.$eval("#text", (t) => t.scrollTop) > 0);
@@ -374,7 +374,7 @@ test("a category the plan covers links to where it does, without taking focus", 
 });
 
 test("moving the caret onto a marked passage shows its finding in the list", async () => {
-  await fill(page, "#text", fixture("target-missing-unit/flagged.txt"));
+  await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
   const start = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "target-missing-unit").span.start);
   await page.focus("#text");
   await page.$eval("#text", (t, at) => t.setSelectionRange(at, at), start + 2);
@@ -468,7 +468,7 @@ test("对比上一版: the earlier version picked, what changed listed, the comp
   const now = fixture("complete.txt");
   const earlier = now.replace("研发经费投入强度达到2.5%", "研发经费投入强度达到2.8%")
     .replace("12.营造质量共治氛围", "12.营造全民质量共治氛围");
-  await fill(page, "#text", now);
+  await fill(page, EDITOR, now);
   await page.setInputFiles("#old-version", { name: "征求意见稿.txt", mimeType: "text/plain", buffer: Buffer.from(earlier) });
   await page.waitForSelector("#compare:not([hidden])", { timeout: 15000 });
   const weaker = await page.$$eval('#compare-list li[data-change="weaker"]', (els) => els.map((e) => e.firstChild.textContent));

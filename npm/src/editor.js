@@ -1,0 +1,158 @@
+// The element's editing surface: CodeMirror 6. It renders only the lines in view, keeps
+// the findings' marks on their words while the text is edited (@codemirror/lint, with a
+// tooltip listing the findings under the pointer) and composes input methods as the
+// browser does.
+
+import { Compartment, EditorSelection, EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView, keymap, placeholder } from "@codemirror/view";
+import { history, historyKeymap, insertNewline, selectAll } from "@codemirror/commands";
+import { setDiagnostics } from "@codemirror/lint";
+import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+
+// The finding shown now (F8, a click in the list): outlined, and moved with the edits.
+const setCurrent = StateEffect.define();
+const currentMark = Decoration.mark({ class: "cm-current" });
+const current = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setCurrent)) continue;
+      const r = e.value;
+      marks = r && r.to > r.from ? Decoration.set([currentMark.range(r.from, r.to)]) : Decoration.none;
+    }
+    return marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const tint = (name, fallback) => `linear-gradient(var(${name}, ${fallback}), var(${name}, ${fallback}))`;
+const wavy = (colour) => `url('data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" width="6" height="3">${encodeURIComponent(
+  `<path d="m0 2.5 l2 -1.5 l1 0 l2 1.5 l1 0" stroke="${colour}" fill="none" stroke-width=".7"/>`)}</svg>')`;
+
+const theme = EditorView.theme({
+  "&": { height: "100%", backgroundColor: "var(--plancheck-paper, #fff)", color: "var(--plancheck-ink, #1f2328)",
+    border: "1px solid var(--plancheck-line, #d0d7de)", borderRadius: "var(--plancheck-radius, 6px)", boxSizing: "border-box" },
+  "&.cm-focused": { outline: "2px solid var(--plancheck-accent, #0969da)" },
+  ".cm-scroller": { fontFamily: "var(--plancheck-font)", fontSize: "15px", lineHeight: "1.7", overflow: "auto" },
+  ".cm-content": { padding: "10px 0", caretColor: "var(--plancheck-ink, #1f2328)" },
+  ".cm-line": { padding: "0 12px", wordBreak: "break-all" },
+  // Tints drawn as images, not as background colours: a browser copies a deleted word's
+  // colours onto the typing that replaces it, as an inline style a strict policy refuses.
+  ".cm-lintRange-error": { backgroundImage: `${wavy("#cf222e")}, ${tint("--plancheck-error-bg", "#ffebe9")}` },
+  ".cm-lintRange-warning": { backgroundImage: `${wavy("#9a6700")}, ${tint("--plancheck-warning-bg", "#fff8c5")}` },
+  ".cm-lintRange-info": { backgroundImage: tint("--plancheck-info-bg", "#ddf4ff") },
+  ".cm-lintRange": { backgroundRepeat: "repeat-x, repeat", backgroundPosition: "left bottom, 0 0" },
+  ".cm-current": { outline: "2px solid var(--plancheck-accent, #0969da)", borderRadius: "2px" },
+  ".cm-tooltip-lint": { fontFamily: "var(--plancheck-font)", fontSize: "13px", maxWidth: "28em" },
+  ".cm-placeholder": { color: "var(--plancheck-muted, #57606a)" },
+});
+
+/** An editor inside `parent` (in the element's shadow root). */
+export class Editor {
+  #view;
+  #labels = new Compartment();
+
+  /**
+   * `onChange()` after each edit of the text; `onCaret(offset)` when the user moves the
+   * caret (a click, the arrow keys).
+   */
+  constructor(parent, { text = "", label = "", hint = "", onChange, onCaret }) {
+    this.#view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          history(),
+          search({ top: true }),
+          highlightSelectionMatches(),
+          keymap.of([{ key: "Enter", run: insertNewline }, { key: "Mod-a", run: selectAll }, ...historyKeymap, ...searchKeymap]),
+          EditorView.lineWrapping,
+          current,
+          theme,
+          this.#labels.of(Editor.#labelled(label, hint)),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) onChange?.();
+            if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent("select"))) onCaret?.(u.state.selection.main.head);
+          }),
+        ],
+      }),
+    });
+  }
+
+  static #labelled(label, hint) {
+    return [EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false" }), placeholder(hint)];
+  }
+
+  /** The editor's outer element. */
+  get dom() {
+    return this.#view.dom;
+  }
+
+  /** The element that takes the keys, role `textbox`. */
+  get content() {
+    return this.#view.contentDOM;
+  }
+
+  /** The text. */
+  get value() {
+    return this.#view.state.doc.toString();
+  }
+
+  /** Replaces the whole text (not undoable into the text before: a new document). */
+  set value(text) {
+    const view = this.#view;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+  }
+
+  /** Whether an input method is composing. */
+  get composing() {
+    return this.#view.composing || this.#view.compositionStarted;
+  }
+
+  /** The selection, as UTF-16 offsets. */
+  get selection() {
+    const { from, to } = this.#view.state.selection.main;
+    return { start: from, end: to };
+  }
+
+  relabel(label, hint) {
+    this.#view.dispatch({ effects: this.#labels.reconfigure(Editor.#labelled(label, hint)) });
+  }
+
+  /** The findings as marks: `[{from, to, severity, message}]`. */
+  mark(diagnostics) {
+    const length = this.#view.state.doc.length;
+    const inside = diagnostics.filter((d) => d.to <= length);
+    this.#view.dispatch(setDiagnostics(this.#view.state, inside), { effects: setCurrent.of(null) });
+  }
+
+  /** Outlines `span` as the current finding's, or nothing. */
+  outline(span) {
+    const length = this.#view.state.doc.length;
+    const ok = span && span.end <= length;
+    this.#view.dispatch({ effects: setCurrent.of(ok ? { from: span.start, to: span.end } : null) });
+  }
+
+  /** Scrolls `span` into the middle of the view, without selecting it or taking focus. */
+  reveal(span) {
+    const at = Math.min(span.start, this.#view.state.doc.length);
+    this.#view.dispatch({ effects: EditorView.scrollIntoView(at, { y: "center" }) });
+  }
+
+  /** Selects `span` and focuses the text. */
+  select(span) {
+    const length = this.#view.state.doc.length;
+    const range = EditorSelection.range(Math.min(span.start, length), Math.min(span.end, length));
+    this.#view.dispatch({ selection: range, effects: EditorView.scrollIntoView(range, { y: "center" }) });
+    this.#view.focus();
+  }
+
+  focus() {
+    this.#view.focus();
+  }
+
+  destroy() {
+    this.#view.destroy();
+  }
+}

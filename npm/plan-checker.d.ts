@@ -13,8 +13,11 @@ export declare class WorkerChecker {
   constructor(options?: { template?: Template | string | null; url?: string | URL });
   /** The template's id, name and horizon, once the worker has loaded it; rejects for a bad template. */
   ready(): Promise<TemplateInfo>;
-  /** The report for `text`, or null when a later call superseded this one before it ran. */
-  check(text: string, options?: CheckOptions): Promise<Report | null>;
+  /**
+   * The report for `text`, or null when a later call superseded this one before it ran —
+   * or, with `{latest: true}`, before its report came back (a large report is then not read).
+   */
+  check(text: string, options?: CheckOptions, how?: { latest?: boolean }): Promise<Report | null>;
   terminate(): void;
 }
 
@@ -24,7 +27,7 @@ export interface PlanCheckerErrorDetail { message: string; }
  * `<plan-checker>`: checks a textarea (its child, the one named by `for`, or its own).
  * Attributes: `template` (built-in id or URL of a template's JSON), `severity`
  * (`error` | `warning` | `info`, the least severe shown), `lang` (`zh-CN` | `en`), `for`,
- * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 100000),
+ * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 20000),
  * `review` (a reviewer's controls: each finding can be set aside as 不适用 or 已说明 with a
  * reason; the reviewer's own comments are listed; both kept in this browser's storage).
  */

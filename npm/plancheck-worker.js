@@ -4,7 +4,8 @@
 //   → {id, type: "init", template?: string}    template JSON; omitted for the national template
 //   ← {id, type: "ready", template: TemplateInfo}
 //   → {id, type: "check", text: string, options?: CheckOptions}
-//   ← {id, type: "report", report: Report}
+//   ← {id, type: "report", json: string}    the Report as JSON text: a string crosses to the
+//                                              page at once, and is read there only if wanted
 //   ← {id, type: "error", message: string, fatal?: true}
 //                                              for any request that failed; `fatal` when the
 //                                              worker itself cannot work (its wasm did not load)
@@ -34,7 +35,7 @@ self.onmessage = async (event) => {
     } else if (type === "check") {
       const { text, options } = event.data;
       const report = checker ? checker.check(text, options) : check(text, options);
-      answer(id, { type: "report", report });
+      answer(id, { type: "report", json: JSON.stringify(report) });
     } else {
       answer(id, { type: "error", message: `plancheck: unknown request type ${JSON.stringify(type)}` });
     }

@@ -8,7 +8,6 @@ const $ = (id) => document.getElementById(id);
 const checker = $("checker");
 const fileStatus = $("file-status");
 const comments = $("docx-comments");
-const text = $("text");
 // The file the text came from, until the text is edited; exports are then named after
 // the plan's title and the date.
 let fileName = null;
@@ -43,14 +42,22 @@ function saveText() {
   dirty = false;
 }
 
-// The text is kept in this browser's storage, so that a reload or a crash loses nothing.
+// The text is kept in this browser's storage, so that a reload or a crash loses nothing;
+// written when the page is idle (a long draft is a megabyte to copy).
+let remembering = 0;
 function remember() {
-  try {
-    if (checker.value.trim()) localStorage.setItem(STORE, checker.value);
-    else localStorage.removeItem(STORE);
-  } catch {
-    // Storage full or disabled: nothing is kept, nothing breaks.
-  }
+  if (remembering) return;
+  const write = () => {
+    remembering = 0;
+    try {
+      const value = checker.value;
+      if (value.trim()) localStorage.setItem(STORE, value);
+      else localStorage.removeItem(STORE);
+    } catch {
+      // Storage full or disabled: nothing is kept, nothing breaks.
+    }
+  };
+  remembering = globalThis.requestIdleCallback ? requestIdleCallback(write, { timeout: 1000 }) : setTimeout(write, 250);
 }
 
 async function copyMarkdown() {
@@ -153,9 +160,9 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 
 // A comment of the reviewer's own on the words selected in the text.
 $("add-comment").addEventListener("click", () => {
-  const ta = checker.textarea;
+  const { start, end } = checker.selection;
   const words = $("comment-text").value.trim();
-  if (!ta || ta.selectionStart === ta.selectionEnd) {
+  if (start === end) {
     fileStatus.textContent = "请先在方案文本中选中要批注的文字";
     return;
   }
@@ -164,7 +171,7 @@ $("add-comment").addEventListener("click", () => {
     $("comment-text").focus();
     return;
   }
-  checker.addComment(words, ta.selectionStart, ta.selectionEnd);
+  checker.addComment(words, start, end);
   $("comment-text").value = "";
   fileStatus.textContent = "已添加批注";
 });
@@ -188,7 +195,7 @@ $("export-returned").addEventListener("click", (e) => exportWord(e.currentTarget
 $("export-feedback").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.feedbackForm(o), "-意见反馈表.docx"));
 // A change to the text makes it the user's own: the opened file's name and the messages
 // about earlier actions no longer apply.
-text.addEventListener("input", () => {
+checker.addEventListener("plancheck-input", () => {
   dirty = true;
   fileName = null;
   fileStatus.textContent = "";

@@ -28,7 +28,7 @@ const result = await esbuild.build({
   outfile: out,
   bundle: true,
   format: "esm",
-  minify: true,
+  minify: !process.env.PLANCHECK_UNMINIFIED,
   nodePaths: [path.join(here, "node_modules")],
   external: ["./plancheck.js", "./plancheck_docx.js", "./plancheck_handback.js"],
   banner: {

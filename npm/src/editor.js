@@ -7,7 +7,7 @@ import { Compartment, EditorSelection, EditorState, StateEffect, StateField } fr
 import { Decoration, EditorView, keymap, placeholder } from "@codemirror/view";
 import { history, historyKeymap, insertNewline, selectAll } from "@codemirror/commands";
 import { setDiagnostics } from "@codemirror/lint";
-import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import { search, searchKeymap } from "@codemirror/search";
 
 // The finding shown now (F8, a click in the list): outlined, and moved with the edits.
 const setCurrent = StateEffect.define();
@@ -26,9 +26,13 @@ const current = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-const tint = (name, fallback) => `linear-gradient(var(${name}, ${fallback}), var(${name}, ${fallback}))`;
-const wavy = (colour) => `url('data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" width="6" height="3">${encodeURIComponent(
-  `<path d="m0 2.5 l2 -1.5 l1 0 l2 1.5 l1 0" stroke="${colour}" fill="none" stroke-width=".7"/>`)}</svg>')`;
+// Tints and underlines drawn as gradients: neither a background colour (a browser copies a
+// deleted word's colours onto the typing that replaces it, as an inline style a strict
+// policy refuses) nor an image URL (a portal's policy may refuse data: images).
+const solid = (name, fallback) => `linear-gradient(var(${name}, ${fallback}), var(${name}, ${fallback}))`;
+// An underline (2px) over a tint, or a tint alone.
+const marked = (images) => ({ backgroundImage: images.join(", "), backgroundRepeat: "no-repeat", backgroundPosition: "left bottom, 0 0",
+  backgroundSize: images.length > 1 ? "100% 2px, 100% 100%" : "100% 100%", paddingBottom: "0" });
 
 const theme = EditorView.theme({
   "&": { height: "100%", backgroundColor: "var(--plancheck-paper, #fff)", color: "var(--plancheck-ink, #1f2328)",
@@ -37,12 +41,12 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: "var(--plancheck-font)", fontSize: "15px", lineHeight: "1.7", overflow: "auto" },
   ".cm-content": { padding: "10px 0", caretColor: "var(--plancheck-ink, #1f2328)" },
   ".cm-line": { padding: "0 12px", wordBreak: "break-all" },
-  // Tints drawn as images, not as background colours: a browser copies a deleted word's
-  // colours onto the typing that replaces it, as an inline style a strict policy refuses.
-  ".cm-lintRange-error": { backgroundImage: `${wavy("#cf222e")}, ${tint("--plancheck-error-bg", "#ffebe9")}` },
-  ".cm-lintRange-warning": { backgroundImage: `${wavy("#9a6700")}, ${tint("--plancheck-warning-bg", "#fff8c5")}` },
-  ".cm-lintRange-info": { backgroundImage: tint("--plancheck-info-bg", "#ddf4ff") },
-  ".cm-lintRange": { backgroundRepeat: "repeat-x, repeat", backgroundPosition: "left bottom, 0 0" },
+  ".cm-lintRange-error": marked([solid("--plancheck-error", "#cf222e"), solid("--plancheck-error-bg", "#ffebe9")]),
+  ".cm-lintRange-warning": marked([solid("--plancheck-warning", "#9a6700"), solid("--plancheck-warning-bg", "#fff8c5")]),
+  ".cm-lintRange-info": marked([solid("--plancheck-info-bg", "#ddf4ff")]),
+  ".cm-lintRange-active": { backgroundColor: "initial" },
+  ".cm-searchMatch": { backgroundColor: "initial", backgroundImage: solid("--plancheck-search-bg", "#fff3a8") },
+  ".cm-searchMatch-selected": { backgroundColor: "initial", backgroundImage: solid("--plancheck-search-current-bg", "#ffd33d") },
   ".cm-current": { outline: "2px solid var(--plancheck-accent, #0969da)", borderRadius: "2px" },
   ".cm-tooltip-lint": { fontFamily: "var(--plancheck-font)", fontSize: "13px", maxWidth: "28em" },
   ".cm-placeholder": { color: "var(--plancheck-muted, #57606a)" },
@@ -65,7 +69,6 @@ export class Editor {
         extensions: [
           history(),
           search({ top: true }),
-          highlightSelectionMatches(),
           keymap.of([{ key: "Enter", run: insertNewline }, { key: "Mod-a", run: selectAll }, ...historyKeymap, ...searchKeymap]),
           EditorView.lineWrapping,
           current,

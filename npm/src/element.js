@@ -13,6 +13,10 @@ import { load, messageOf, WorkerChecker, WorkerFailure } from "./worker-client.j
 const NATIONAL = "national-2024";
 const DEFAULT_WORKER_THRESHOLD = 20000;
 const DEBOUNCE_MS = 120;
+// Texts shorter than this are copied into the wrapped textarea at each check.
+const SYNC_AT_ONCE = 200000;
+// Findings listed at first; the rest on request.
+const LISTED = 300;
 
 // Each rule's one-line summary, by id: findings are named by what they are, not by id.
 let kinds = null;
@@ -47,6 +51,46 @@ function englishMarkdown(name, r, t) {
   }
   return out.join("\n");
 }
+
+// A report's titled parts and its tasks, each in the order they start, made once a report:
+// a finding's place is then found by halving, not by a walk through every task.
+const places = new WeakMap();
+function placesOf(r) {
+  let p = places.get(r);
+  if (!p) {
+    const byStart = (a, b) => a.span.start - b.span.start;
+    p = { parts: r.document.parts.filter((x) => x.title).sort(byStart), tasks: [...r.tasks].sort(byStart) };
+    places.set(r, p);
+  }
+  return p;
+}
+
+// The index of the last of `list` (in the order they start) that starts at or before `at`.
+function lastStartingBy(list, at) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// A text's first line that is not blank, trimmed; read no further than it.
+function firstLine(text) {
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf("\n", at);
+    const line = text.slice(at, end < 0 ? text.length : end).trim();
+    if (line) return line;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return "";
+}
+
+// Whether a span holds a place (an empty span holds its own).
+const holds = (s, at) => s.start <= at && at < Math.max(s.end, s.start + 1);
 
 // A finding's identity across checks of an edited text: its rule, what it is about (a
 // category, an indicator) and the words it quotes.
@@ -123,11 +167,14 @@ export class PlanCheckerElement extends ElementBase {
   #editor = null;
   // Edits to the text, counted: a check's report is shown only for the text it checked.
   #edits = 0;
+  #text = { edits: -1, value: "" };
   // Whether the user edited the text since it was last copied into the wrapped textarea.
   #typed = false;
   // While the element itself writes the wrapped textarea, or the editor.
   #syncing = false;
   #writing = false;
+  // A copy into the wrapped textarea waiting for the page to be idle.
+  #idle = 0;
   #external = false;
   #checker = null;
   #templateJson = null;
@@ -147,6 +194,8 @@ export class PlanCheckerElement extends ElementBase {
   // Which severity the list shows (a count was clicked), and whether 提示 are hidden.
   #only = null;
   #hideInfo = false;
+  // Whether every finding is listed, past the first LISTED.
+  #listAll = false;
   // What the last check changed: findings resolved and new, against the report before.
   #change = "";
   // The Word file the text was opened from, while the text is as read from it.
@@ -218,7 +267,11 @@ export class PlanCheckerElement extends ElementBase {
 
   /** The text being checked; setting it checks at once. */
   get value() {
-    if (this.#editor) return this.#editor.value;
+    if (this.#editor) {
+      // The editor's text as one string, made once an edit.
+      if (this.#text.edits !== this.#edits) this.#text = { edits: this.#edits, value: this.#editor.value };
+      return this.#text.value;
+    }
     return this.#textarea ? this.#textarea.value : "";
   }
 
@@ -240,6 +293,22 @@ export class PlanCheckerElement extends ElementBase {
     }
     this.#edits += 1;
     this.check();
+  }
+
+  // A short text is copied into the wrapped textarea at once; a long one (a copy of a
+  // megabyte takes a few milliseconds) when the page is idle, and before a submit.
+  #syncSoon(text) {
+    if (!this.#editor || !this.#textarea) return;
+    if (text.length < SYNC_AT_ONCE) {
+      this.#sync(text);
+      return;
+    }
+    if (this.#idle) return;
+    const run = () => {
+      this.#idle = 0;
+      this.#sync();
+    };
+    this.#idle = globalThis.requestIdleCallback ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 250);
   }
 
   // The wrapped textarea gets the editor's text, so that the form submits it; an edit by
@@ -291,7 +360,7 @@ export class PlanCheckerElement extends ElementBase {
     this.#timer = 0;
     if (!this.#ready || (!this.#textarea && !this.#editor)) return null;
     const text = this.value;
-    this.#sync(text);
+    this.#syncSoon(text);
     const edits = this.#edits;
     const seq = ++this.#seq;
     const options = this.#options();
@@ -301,7 +370,7 @@ export class PlanCheckerElement extends ElementBase {
         this.#worker ??= new WorkerChecker({ template: this.#templateJson });
         this.#status(this.#strings.checking);
         try {
-          report = await this.#worker.check(text, options);
+          report = await this.#worker.check(text, options, { latest: true });
         } catch (e) {
           // A worker that cannot start (offline before its script was fetched, a
           // policy forbidding workers) must not stop the checking: do it here instead.
@@ -318,6 +387,7 @@ export class PlanCheckerElement extends ElementBase {
       if (!report || seq !== this.#seq || this.#edits !== edits) return null;
       this.#change = this.#changed(this.#report, report);
       this.#report = report;
+      this.#listAll = false;
       this.#render();
       this.dispatchEvent(new CustomEvent("plancheck-report", { detail: report, bubbles: true, composed: true }));
       return report;
@@ -424,8 +494,7 @@ export class PlanCheckerElement extends ElementBase {
   // document than before (by its title, else its first line).
   #loadReview() {
     const r = this.#report;
-    const first = this.value.split("\n").find((l) => l.trim()) || "";
-    const key = `plancheck:review:${r?.document.title || first.trim().slice(0, 60)}`;
+    const key = `plancheck:review:${r?.document.title || firstLine(this.value).slice(0, 60)}`;
     if (key === this.#review.key) return;
     let kept = null;
     try {
@@ -588,6 +657,7 @@ export class PlanCheckerElement extends ElementBase {
       on(ta, "input", () => {
         this.#source = null;
         this.#edits += 1;
+        this.dispatchEvent(new CustomEvent("plancheck-input", { bubbles: true, composed: true }));
         this.#schedule();
       });
       on(ta, "compositionstart", () => {
@@ -649,6 +719,7 @@ export class PlanCheckerElement extends ElementBase {
     if (this.#writing) return;
     this.#source = null;
     this.#typed = true;
+    this.dispatchEvent(new CustomEvent("plancheck-input", { bubbles: true, composed: true }));
     this.#schedule();
   }
 
@@ -837,10 +908,23 @@ export class PlanCheckerElement extends ElementBase {
       groups.get(key).push(f);
     }
     const blocks = [];
+    // A text with thousands of findings lists the first of them, group by group, and a
+    // button for the rest: building them all would hold up typing.
+    let room = this.#listAll ? Infinity : LISTED;
     for (const [key, list] of groups) {
-      if (!list.length) continue;
+      if (!list.length || room <= 0) continue;
       const title = by === "rule" ? t.kind(key, kindOf(key)) : by === "section" ? key : t.severity[key];
-      blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...this.#collapsed(list)));
+      const listed = list.length > room ? list.slice(0, room) : list;
+      room -= listed.length;
+      blocks.push(el("h3", {}, t.groupTitle(title, list.length)), el("ul", { class: "findings" }, ...this.#collapsed(listed)));
+    }
+    if (!this.#listAll && ordered.length > LISTED) {
+      const more = el("button", { type: "button", class: "more", part: "more" }, t.more(ordered.length - LISTED));
+      more.addEventListener("click", () => {
+        this.#listAll = true;
+        this.#render();
+      });
+      blocks.push(more);
     }
     if (!blocks.length) blocks.push(el("p", { class: "ok" }, this.value.trim() ? t.none : t.empty));
     if (reviewing && this.#review.comments.length) {
@@ -974,10 +1058,13 @@ export class PlanCheckerElement extends ElementBase {
     const r = this.#report;
     const t = this.#strings;
     const at = f.span.start;
-    const inside = (s) => s.start <= at && at < Math.max(s.end, s.start + 1);
-    const part = r.document.parts.filter((p) => p.title && inside(p.span)).pop();
+    const { parts, tasks } = placesOf(r);
+    // Parts may hold parts: the innermost that holds the place.
+    let part = null;
+    for (let k = lastStartingBy(parts, at); k >= 0 && !part; k--) if (holds(parts[k].span, at)) part = parts[k];
     if (partOnly) return part?.title ?? "";
-    const task = r.tasks.find((k) => inside(k.span));
+    const k = lastStartingBy(tasks, at);
+    const task = k >= 0 && holds(tasks[k].span, at) ? tasks[k] : null;
     const path = [part?.title, task && t.task(task.number, task.title)].filter(Boolean);
     return path.length ? path.join(" › ") : t.line(f.span.line);
   }

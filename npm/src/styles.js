@@ -22,6 +22,7 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 :host([data-verdict="review"]) .verdict { background: var(--plancheck-warning-bg, #fff8c5); color: var(--plancheck-warning, #9a6700); }
 :host([data-verdict="ready"]) .verdict { background: var(--plancheck-ok-bg, #dafbe1); color: var(--plancheck-ok, #1a7f37); }
 .nav { font: inherit; padding: 0 8px; }
+.more { font: inherit; font-size: 13px; margin: 6px 0; }
 .summary .count { font: inherit; border: 1px solid transparent; background: none; padding: 0 4px; border-radius: 4px; cursor: pointer; }
 .summary .count[aria-pressed="true"] { border-color: currentColor; }
 .print-head { display: none; }

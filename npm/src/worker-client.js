@@ -60,13 +60,16 @@ export class WorkerChecker {
     return this.#ready;
   }
 
-  /** The report for `text`, or `null` when a later call superseded this one before it ran. */
-  check(text, options) {
+  /**
+   * The report for `text`, or `null` when a later call superseded this one before it ran —
+   * or, with `{latest: true}`, before its report came back (a large report is then not read).
+   */
+  check(text, options, { latest = false } = {}) {
     if (this.#stopped) return Promise.reject(new Error("plancheck: the worker was stopped"));
     if (typeof text !== "string") return Promise.reject(new TypeError("plancheck: the text to check must be a string"));
     this.#queued?.resolve(null);
     return new Promise((resolve, reject) => {
-      this.#queued = { text, options, resolve, reject };
+      this.#queued = { text, options, latest, resolve, reject };
       this.#pump();
     });
   }
@@ -89,7 +92,7 @@ export class WorkerChecker {
     try {
       await this.#ready;
       const reply = await this.#request({ type: "check", text: job.text, options: job.options });
-      job.resolve(reply.report);
+      job.resolve(job.latest && this.#queued ? null : JSON.parse(reply.json));
     } catch (e) {
       job.reject(e);
     } finally {

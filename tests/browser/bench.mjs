@@ -93,13 +93,28 @@ try {
     ta.dispatchEvent(new Event("input", { bubbles: true }));
   }, mb);
   await page.waitForFunction(() => document.querySelector("plan-checker").verdict !== "empty", null, { timeout: 60000 });
+  // A click on the last finding of the list: the text scrolled to it and painted.
+  const clicks = [];
+  for (let i = 0; i < 5; i++) {
+    await page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".finding")?.click());
+    await page.waitForTimeout(100);
+    clicks.push(await page.$eval("plan-checker", (el) => new Promise((resolve) => {
+      const items = el.shadowRoot.querySelectorAll(".finding");
+      const t0 = performance.now();
+      items[items.length - 1].click();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    })));
+  }
+  clicks.sort((a, b) => a - b);
+  console.log(`a click on the last finding of a 1 MB draft: shown in ${clicks[2].toFixed(1)} ms (median of 5)`);
+  console.log(`  ${verdict(clicks[2] <= 16.7)} a click on a late finding answers within one frame (16.7 ms)`);
+  await page.$eval("plan-checker", (el) => el.select({ start: el.value.length >> 1, end: el.value.length >> 1 }));
+  await page.waitForTimeout(300);
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
       .observe({ type: "longtask", buffered: false });
   });
-  await page.focus("#text");
-  await page.$eval("#text", (ta) => ta.setSelectionRange(ta.value.length >> 1, ta.value.length >> 1));
   const keys = 20;
   const frames = [];
   for (let i = 0; i < keys; i++) {

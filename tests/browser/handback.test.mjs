@@ -56,9 +56,9 @@ test("a reviewer sets a finding aside, adds a comment, and downloads the draft w
 
   // A comment of the reviewer's own on words selected in the text.
   const quote = "食品抽检合格率";
-  await page.$eval("#text", (ta, q) => {
-    const at = ta.value.indexOf(q);
-    ta.setSelectionRange(at, at + q.length);
+  await page.$eval("plan-checker", (el, q) => {
+    const at = el.value.indexOf(q);
+    el.select({ start: at, end: at + q.length });
   }, quote);
   await page.fill("#comment-text", "请核实该指标的统计口径");
   await page.click("#add-comment");

@@ -24,6 +24,11 @@ const verdict = () => page.getAttribute("plan-checker", "data-verdict");
 const verdictText = () => page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".verdict").textContent);
 const shadowActive = () => page.$eval("plan-checker", (el) => el.shadowRoot.activeElement?.dataset.rule ?? null);
 const current = () => page.$$eval('[aria-current="true"]', (els) => els.map((e) => e.dataset.rule));
+// Whether focus is in the text, and the text selected there.
+const inText = () => page.$eval("plan-checker", (el) => Boolean(el.shadowRoot.activeElement?.closest(".cm-content")));
+const selected = () => page.$eval("plan-checker", (el) => el.value.slice(el.selection.start, el.selection.end));
+const scroller = '.cm-scroller';
+const scrollTop = () => page.$eval("plan-checker", (el, s) => el.shadowRoot.querySelector(s).scrollTop, scroller);
 const exportsDisabled = () => page.$$eval("#export-json, #copy-md, #print", (els) => els.map((b) => b.disabled));
 
 test("an empty text is not a checked plan: no verdict on it, nothing missing, nothing to export", async () => {
@@ -62,10 +67,10 @@ test("a whole draft is reviewed by keyboard: F8 through every finding, then expo
   const rules = await page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
   assert.ok(rules.length >= 2, `findings: ${rules}`);
   // From the text, F8 shows the first finding and leaves the caret where it was.
-  await page.focus("#text");
+  await page.focus(EDITOR);
   await page.keyboard.press("F8");
   assert.deepEqual(await current(), [rules[0]]);
-  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+  assert.equal(await inText(), true);
   // In the list, F8 walks every finding with focus on the current one, and wraps.
   await page.focus(`[data-rule="${rules[0]}"]`);
   for (let k = 1; k <= rules.length; k++) {
@@ -76,7 +81,7 @@ test("a whole draft is reviewed by keyboard: F8 through every finding, then expo
   }
   await page.keyboard.press("Shift+F8");
   assert.deepEqual(await current(), [rules[rules.length - 1]]);
-  assert.equal(await page.inputValue("#text"), text, "the text is never changed by moving through findings");
+  assert.equal(await page.$eval("plan-checker", (el) => el.value), text, "the text is never changed by moving through findings");
   // Then the report is exported, by keyboard.
   const download = page.waitForEvent("download");
   await page.focus("#export-json");
@@ -144,7 +149,7 @@ test("many 提示 of one kind fold into one item that opens when a finding in it
   assert.equal(folded[0].items, 10);
   assert.match(folded[0].summary, /10 处/);
   // F8 reaches the first of them: the fold opens, the finding is the current one.
-  await page.focus("#text");
+  await page.focus(EDITOR);
   await page.keyboard.press("F8");
   const state = await page.$eval("plan-checker", (el) => ({
     open: el.shadowRoot.querySelector("[data-folded] details").open,
@@ -169,27 +174,23 @@ test("no console errors on the page", () => {
   assert.deepEqual(errors, []);
 });
 
-test("the marks layer is never focused, and marks hide while the text changes", async () => {
+test("the marks are not a stop for Tab, and move with the words as the text changes", async () => {
   await fill(page, EDITOR, fixture("unassigned-task/flagged.txt"));
-  const backdrop = (fn) => page.$eval("plan-checker", (el, fn) => {
-    const b = el.shadowRoot.querySelector(".backdrop");
-    return fn === "inert" ? b.inert : b.classList.contains("stale");
-  }, fn);
-  assert.equal(await backdrop("inert"), true);
-  await page.focus("#text");
+  // From the text, Tab leaves the editor for the findings' controls, not for the marks.
+  await page.focus(EDITOR);
   await page.keyboard.press("Tab");
-  const focused = await page.evaluate(() => {
-    const host = document.querySelector("plan-checker");
-    const inner = host.shadowRoot.activeElement;
-    return inner ? inner.className : document.activeElement.id;
-  });
-  assert.notEqual(focused, "backdrop");
-  // Typing: the marks are hidden at once, and shown again with the next report.
-  await page.focus("#text");
-  await page.keyboard.press("End");
-  await page.keyboard.type("改");
-  assert.equal(await backdrop("stale"), true);
-  await page.waitForFunction(() => !document.querySelector("plan-checker").shadowRoot.querySelector(".backdrop").classList.contains("stale"), null, { timeout: 5000 });
+  assert.equal(await inText(), false);
+  const marked = () => page.$eval("plan-checker", (el) => [...el.shadowRoot.querySelectorAll(".cm-lintRange-error")].map((m) => m.textContent).join(""));
+  const before = await marked();
+  assert.ok(before.length > 0);
+  // Typing in the title, before the mark: at once, before any check, the mark is on the
+  // same words; the next report finds them two characters on.
+  const at = await page.$eval("plan-checker", (el) => el.report.findings[0].span.start);
+  await page.$eval("plan-checker", (el) => el.select({ start: 0, end: 0 }));
+  await page.keyboard.type("改改");
+  assert.equal(await marked(), before);
+  await page.waitForFunction((n) => document.querySelector("plan-checker").report.findings[0]?.span.start === n, at + 2, { timeout: 5000 });
+  assert.equal(await marked(), before);
 });
 
 test("on a phone, tapping a finding brings its text into view without opening the keyboard", async () => {
@@ -198,9 +199,11 @@ test("on a phone, tapping a finding brings its text into view without opening th
     await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
     await page.$eval('[data-rule="target-missing-unit"]', (e) => e.scrollIntoView());
     await page.click('[data-rule="target-missing-unit"]');
-    const [top, bottom, height, active] = await page.$eval("#text", (t) => {
-      const box = t.getBoundingClientRect();
-      return [box.top, box.bottom, innerHeight, document.activeElement === t];
+    // The editor scrolls in its next frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [top, bottom, height, active] = await page.$eval("plan-checker", (el) => {
+      const box = el.shadowRoot.querySelector(".cm-current").getBoundingClientRect();
+      return [box.top, box.bottom, innerHeight, Boolean(el.shadowRoot.activeElement?.closest(".cm-content"))];
     });
     assert.ok(bottom > 0 && top < height, `text at ${top}–${bottom}px, view 0–${height}px`);
     assert.equal(active, false);
@@ -251,7 +254,7 @@ test("closing the tab with unsaved edits asks first", async () => {
   const p = await context.newPage();
   await p.goto(origin + "/");
   await p.waitForSelector("body[data-ready=true]", { timeout: 15000 });
-  await p.click("#text");
+  await p.click(EDITOR);
   await p.keyboard.type("一、重点任务");
   let asked = false;
   p.on("dialog", async (d) => {
@@ -319,7 +322,7 @@ test("the printed report names the plan, the template and the date", async () =>
     });
     assert.match(head, /对照市场监管总局/);
     assert.match(head, /\d{4}-\d{2}-\d{2}/);
-    assert.equal(await page.isVisible("#text"), false);
+    assert.equal(await page.isVisible(EDITOR), false);
   } finally {
     await page.emulateMedia({ media: "screen" });
   }
@@ -330,9 +333,10 @@ test("screenshots of a real draft: laptop, phone and print", async (t) => {
   const text = maybeCorpus(t, "lixian-draft.txt") ?? fixture("complete.txt");
   fs.mkdirSync(artifacts, { recursive: true });
   try {
+    await fill(page, EDITOR, text);
     for (const [name, width, height] of [["laptop", 1366, 768], ["phone", 390, 844]]) {
       await page.setViewportSize({ width, height });
-      await fill(page, EDITOR, text);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: path.join(artifacts, `review-${name}.png`) });
     }
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -366,21 +370,22 @@ test("findings are named by what they are, and can be grouped by the plan's sect
 
 test("a category the plan covers links to where it does, without taking focus", async () => {
   await fill(page, EDITOR, fixture("complete.txt"));
-  await page.$eval("#text", (t) => { t.scrollTop = 0; });
+  await page.$eval("plan-checker", (el, s) => { el.shadowRoot.querySelector(s).scrollTop = 0; }, scroller);
   await page.click('[data-category="governance"]');
-  assert.ok(await page.$eval("#text", (t) => t.scrollTop) > 0);
-  assert.notEqual(await page.evaluate(() => document.activeElement.id), "text");
+  await page.waitForFunction((s) => document.querySelector("plan-checker").shadowRoot.querySelector(s).scrollTop > 0, scroller, { timeout: 2000 });
+  assert.equal(await inText(), false);
   assert.match(await page.$eval("plan-checker", (el) => el.shadowRoot.querySelector(".legend").textContent), /已提及/);
 });
 
 test("moving the caret onto a marked passage shows its finding in the list", async () => {
   await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
   const start = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "target-missing-unit").span.start);
-  await page.focus("#text");
-  await page.$eval("#text", (t, at) => t.setSelectionRange(at, at), start + 2);
+  await page.$eval("plan-checker", (el, at) => el.select({ start: at, end: at }), start - 3);
   await page.keyboard.press("ArrowRight");
+  assert.deepEqual(await current(), []);
+  for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowRight");
   assert.deepEqual(await current(), ["target-missing-unit"]);
-  assert.equal(await page.evaluate(() => document.activeElement.id), "text");
+  assert.equal(await inText(), true);
 });
 
 /** A CSV text's records (RFC 4180: quoted fields hold commas, quotes and line ends). */
@@ -476,7 +481,7 @@ test("对比上一版: the earlier version picked, what changed listed, the comp
   assert.match(await page.textContent("#compare-list"), /改名：营造全民质量共治氛围 → 营造质量共治氛围/);
   // Each item links to where it is in both versions.
   await page.click('#compare-list li[data-change="weaker"] .go-new');
-  assert.equal(await page.$eval("#text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "研发经费投入强度达到2.5%");
+  assert.equal(await selected(), "研发经费投入强度达到2.5%");
   await page.click('#compare-list li[data-change="weaker"] .go-old');
   assert.equal(await page.$eval("#compare-old-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "研发经费投入强度达到2.8%");
   const { artifacts } = await import("./harness.mjs");

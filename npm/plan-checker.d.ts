@@ -24,7 +24,10 @@ export declare class WorkerChecker {
 export interface PlanCheckerErrorDetail { message: string; }
 
 /**
- * `<plan-checker>`: checks a textarea (its child, the one named by `for`, or its own).
+ * `<plan-checker>`: an editor for a plan's text, checked as it is typed — the text of the
+ * textarea inside it (kept in sync, for the form), of its own, or, with `for`, a textarea
+ * elsewhere checked where it is. Events: `plancheck-input` (an edit by the user),
+ * `plancheck-report` (detail: the report), `plancheck-ready`, `plancheck-error`.
  * Attributes: `template` (built-in id or URL of a template's JSON), `severity`
  * (`error` | `warning` | `info`, the least severe shown), `lang` (`zh-CN` | `en`), `for`,
  * `worker` (`auto` | `always` | `never`), `worker-threshold` (characters; default 20000),
@@ -34,8 +37,13 @@ export interface PlanCheckerErrorDetail { message: string; }
 export declare class PlanCheckerElement extends HTMLElement {
   /** The last report, or null. */
   readonly report: Report | null;
-  /** The textarea being checked. */
+  /**
+   * The form's textarea: the one inside the element (hidden; its value kept in sync with
+   * the editor's text) or the one named by `for`; null when the element has only its editor.
+   */
   readonly textarea: HTMLTextAreaElement | null;
+  /** The selection in the text, in UTF-16 code units. */
+  readonly selection: { start: number; end: number };
   /** The loaded template's id, name and horizon, or null while loading. */
   readonly template: TemplateInfo | null;
   /** The text; setting it checks at once. */
@@ -49,7 +57,7 @@ export declare class PlanCheckerElement extends HTMLElement {
   /** The current text's report as Markdown, headed by `name`. */
   markdown(name?: string): string;
   /**
-   * Reads a picked file into the textarea — text in UTF-8, GB18030 or UTF-16 with a BOM, or
+   * Reads a picked file into the text — text in UTF-8, GB18030 or UTF-16 with a BOM, or
    * a Word document (.docx) as the text Word displays — and checks it; rejects with a
    * message for the user.
    */

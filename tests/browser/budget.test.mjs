@@ -39,3 +39,22 @@ for (const [file] of modules) {
     }
   });
 }
+
+// The page's first load: what it fetches before it can check — the page, its script and
+// style, the element (with the editor bundled in), the checker's glue and module.
+// Gzipped as a server would send them. The editor is most of the element; this keeps the
+// element from growing unnoticed.
+const FIRST_LOAD = ["index.html", "app.js", "style.css", "pkg/plan-checker.js", "pkg/plancheck.js", "pkg/plancheck_bg.wasm"];
+const ELEMENT_BUDGET = { raw: 330 * KB, gzip: 105 * KB };
+const FIRST_LOAD_BUDGET = 260 * KB;
+
+test("the element is within its size budget, and the page's first load within its own", (t) => {
+  const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(www, file)), { level: 9 }).length;
+  const element = fs.statSync(path.join(www, "pkg/plan-checker.js")).size;
+  const elementGzip = gz("pkg/plan-checker.js");
+  const first = FIRST_LOAD.reduce((sum, file) => sum + gz(file), 0);
+  t.diagnostic(`element raw ${element} bytes, gzip ${elementGzip} bytes; first load gzip ${first} bytes`);
+  assert.ok(element <= ELEMENT_BUDGET.raw, `element raw ${element} > ${ELEMENT_BUDGET.raw}`);
+  assert.ok(elementGzip <= ELEMENT_BUDGET.gzip, `element gzip ${elementGzip} > ${ELEMENT_BUDGET.gzip}`);
+  assert.ok(first <= FIRST_LOAD_BUDGET, `first load gzip ${first} > ${FIRST_LOAD_BUDGET}`);
+});

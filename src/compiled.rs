@@ -1,6 +1,6 @@
 //! A template prepared for checking: automata and regular expressions built once.
 
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, Phrases};
 
 use crate::template::{Template, TemplateError};
 
@@ -14,11 +14,18 @@ pub struct Compiled {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
     pub comparators_after: Vec<String>,
-    pub not_quantified: Vec<Pattern>,
-    pub deadlines: Vec<Pattern>,
+    pub not_quantified: Phrases,
+    pub deadlines: Phrases,
     pub ratio_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub other_labels: Vec<String>,
+    /// The lead labels then the other labels, a set for each: every label's occurrences
+    /// in one pass over a clause.
+    labels: Dictionary,
+    /// The roster titles (主任, 副县长 …) and the administrative prefixes (县, 区 …), each
+    /// one set: the first of any, in one pass.
+    roster: Dictionary,
+    admin: Dictionary,
     pub endings: Vec<String>,
     pub unit_suffixes: Vec<String>,
     synonyms: Vec<(String, String)>,
@@ -121,7 +128,30 @@ impl Dictionary {
 
     /// Each match, in order of its start: `found(set, index within the set, byte range)`.
     pub fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, std::ops::Range<usize>)) {
-        // Where each set may match next: its last match's end.
+        self.scan_until(text, |k, i, range| {
+            found(k, i, range);
+            false
+        });
+    }
+
+    /// The first match in the text (of any set): `(set, index within the set, byte range)`.
+    pub fn first(&self, text: &str) -> Option<(usize, usize, std::ops::Range<usize>)> {
+        let mut first = None;
+        self.scan_until(text, |k, i, range| {
+            first = Some((k, i, range));
+            true
+        });
+        first
+    }
+
+    /// As [`Dictionary::scan`], until `found` says to stop.
+    fn scan_until(
+        &self,
+        text: &str,
+        mut found: impl FnMut(usize, usize, std::ops::Range<usize>) -> bool,
+    ) {
+        // Where each set may match next: its last match's end (a set matched at a place
+        // is thereby done with it: its words are not empty).
         let mut free = vec![0; self.sets];
         let bytes = text.as_bytes();
         let mut at = 0;
@@ -133,15 +163,15 @@ impl Dictionary {
             let slot = c as usize % SLOTS;
             if has(&self.occupied, slot) {
                 let rest = &bytes[at..];
-                let mut matched = 0usize;
                 for &i in &self.slots[slot] {
                     let (k, index, w) = &self.words[i];
-                    if matched & (1 << k) != 0 || free[*k] > at || !rest.starts_with(w.as_bytes()) {
+                    if free[*k] > at || !rest.starts_with(w.as_bytes()) {
                         continue;
                     }
-                    matched |= 1 << k;
                     free[*k] = at + w.len();
-                    found(*k, *index, at..at + w.len());
+                    if found(*k, *index, at..at + w.len()) {
+                        return;
+                    }
                 }
             }
             at += len;
@@ -182,8 +212,20 @@ impl Compiled {
         let v = &template.vocabulary;
         let mut synonyms = v.unit_synonyms.clone();
         crate::order::sort_by_position(&mut synonyms, |pair| usize::MAX - pair.0.chars().count());
+        let lead_labels = longest_first(&v.responsibility_labels.lead);
+        let other_labels = longest_first(&v.responsibility_labels.other);
+        let labels: Vec<Vec<&str>> = lead_labels
+            .iter()
+            .chain(&other_labels)
+            .map(|l| vec![l.as_str()])
+            .collect();
+        let one_set =
+            |words: &[String]| Dictionary::new(&[words.iter().map(String::as_str).collect()]);
         Ok(Compiled {
             vocabulary: Dictionary::new(&[alias_patterns, keyword_patterns]),
+            labels: Dictionary::new(&labels),
+            roster: one_set(&v.roster_titles),
+            admin: one_set(&v.admin_prefixes),
             alias_owner,
             keyword_owner,
             category_heads: template
@@ -194,11 +236,11 @@ impl Compiled {
             measure_units: longest_first(&v.measure_units),
             comparators_before: longest_first(&v.comparators_before),
             comparators_after: longest_first(&v.comparators_after),
-            not_quantified: regexes(&v.not_quantified, "vocabulary.not_quantified")?,
-            deadlines: regexes(&v.deadlines, "vocabulary.deadlines")?,
+            not_quantified: Phrases::new(regexes(&v.not_quantified, "vocabulary.not_quantified")?),
+            deadlines: Phrases::new(regexes(&v.deadlines, "vocabulary.deadlines")?),
             ratio_words: longest_first(&v.ratio_words),
-            lead_labels: longest_first(&v.responsibility_labels.lead),
-            other_labels: longest_first(&v.responsibility_labels.other),
+            lead_labels,
+            other_labels,
             endings: longest_first(&v.responsibility_endings),
             unit_suffixes: longest_first(&v.unit_suffixes),
             synonyms,
@@ -369,10 +411,25 @@ impl Compiled {
 
     /// Where the first administrative prefix of a text begins.
     pub fn first_admin_prefix(&self, s: &str) -> Option<usize> {
-        self.admin_prefixes
-            .iter()
-            .filter_map(|p| s.find(p.as_str()))
-            .min()
+        self.admin.first(s).map(|(_, _, at)| at.start)
+    }
+
+    /// Where the first roster title (主任, 副县长 …) is in `s`.
+    pub fn first_roster_title(&self, s: &str) -> Option<usize> {
+        self.roster.first(s).map(|(_, _, at)| at.start)
+    }
+
+    /// Where each responsibility label occurs in `s`, a list for each (the lead labels,
+    /// then the others, as [`Compiled::lead_labels`] and [`Compiled::other_labels`] list
+    /// them), each without overlaps of its own: one pass over `s`.
+    pub fn label_hits(&self, s: &str) -> Vec<Vec<usize>> {
+        let mut hits = vec![Vec::new(); self.lead_labels.len() + self.other_labels.len()];
+        self.labels.scan(s, |k, _, at| {
+            if let Some(list) = hits.get_mut(k) {
+                list.push(at.start);
+            }
+        });
+        hits
     }
 
     /// Whether a line starts like an attachment: 附件 / 附件1.

@@ -65,36 +65,106 @@ impl Pattern {
     /// Every non-empty match in `s`, in order, leftmost-first and non-overlapping (a match
     /// is at most [`WINDOW`] bytes long).
     pub fn matches(&self, s: &str) -> Vec<Match> {
+        match &self.firsts {
+            Some(firsts) => self.matches_from(
+                s,
+                s.char_indices()
+                    .filter(|&(_, c)| firsts.contains(c))
+                    .map(|(i, _)| i),
+            ),
+            None => self.matches_from(s, s.char_indices().map(|(i, _)| i)),
+        }
+    }
+
+    /// [`Pattern::matches`], tried only at `starts` (increasing): the places where a match
+    /// may begin.
+    fn matches_from(&self, s: &str, starts: impl Iterator<Item = usize>) -> Vec<Match> {
         let mut out = Vec::new();
         let (mut seen, mut generation) = (Vec::new(), 0);
         let mut at = 0;
-        while at < s.len() {
-            let found = match &self.firsts {
-                Some(firsts) => s[at..].find(|c: char| firsts.contains(c)),
-                None => Some(0),
-            };
-            let Some(offset) = found else {
-                break;
-            };
-            let start = at + offset;
+        for start in starts {
+            if start < at {
+                continue;
+            }
             // A phrase is short: each attempt reads a window, not the rest of the line, so
             // that a pattern such as `年.*前` stays linear on a line of 年.
             let mut end = start.saturating_add(WINDOW).min(s.len());
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
-            match self
-                .matcher
-                .match_at(s, start, end, &mut seen, &mut generation)
+            if let Some((whole, group)) =
+                self.matcher
+                    .match_at(s, start, end, &mut seen, &mut generation)
             {
-                Some((whole, group)) if !whole.is_empty() => {
+                if !whole.is_empty() {
                     at = whole.end;
                     out.push(Match { whole, group });
                 }
-                _ => at = start + s[start..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out
+    }
+}
+
+/// A list of patterns searched together: one pass over a text finds where any of them may
+/// begin, and each is tried only there.
+#[derive(Clone, Debug)]
+pub struct Phrases {
+    patterns: Vec<Pattern>,
+    /// Each possible first character, with the patterns (by bit) that may begin with it.
+    firsts: Vec<(char, u64)>,
+    mask: u64,
+}
+
+impl Phrases {
+    pub fn new(patterns: Vec<Pattern>) -> Phrases {
+        let mut firsts: Vec<(char, u64)> = Vec::new();
+        for (k, p) in patterns.iter().enumerate().take(64) {
+            for &c in p.firsts.as_ref().map_or(&[][..], |f| f.chars.as_slice()) {
+                match firsts.iter_mut().find(|(d, _)| *d == c) {
+                    Some((_, bits)) => *bits |= 1 << k,
+                    None => firsts.push((c, 1 << k)),
+                }
+            }
+        }
+        let mask = firsts.iter().fold(0, |m, &(c, _)| m | FirstChars::bit(c));
+        Phrases {
+            patterns,
+            firsts,
+            mask,
+        }
+    }
+
+    /// Each pattern's matches in `s` (as [`Pattern::matches`] gives them), in the list's
+    /// order.
+    pub fn matches(&self, s: &str) -> Vec<Vec<Match>> {
+        // Where any pattern may begin, and which.
+        let mut starts: Vec<(usize, u64)> = Vec::new();
+        for (i, c) in s.char_indices() {
+            if self.mask & FirstChars::bit(c) == 0 {
+                continue;
+            }
+            if let Some(&(_, bits)) = self.firsts.iter().find(|(d, _)| *d == c) {
+                starts.push((i, bits));
+            }
+        }
+        self.patterns
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                if k < 64 && p.firsts.is_some() {
+                    p.matches_from(
+                        s,
+                        starts
+                            .iter()
+                            .filter(|(_, bits)| bits & (1 << k) != 0)
+                            .map(|&(i, _)| i),
+                    )
+                } else {
+                    p.matches(s)
+                }
+            })
+            .collect()
     }
 }
 

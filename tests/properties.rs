@@ -200,7 +200,7 @@ proptest! {
 /// the characters those patterns are about.
 mod phrase_patterns {
     use super::*;
-    use plancheck::pattern::{Match, Pattern};
+    use plancheck::pattern::{Match, Pattern, Phrases};
 
     const PIECES: &[&str] = &[
         "到",
@@ -332,6 +332,76 @@ mod phrase_patterns {
                 let ours = Pattern::new(p).unwrap().matches(&text);
                 prop_assert_eq!(ours, reference(p, &text), "{} on {}", p, text);
             }
+        }
+
+        /// The vocabulary's phrase lists searched together, one pass for the places any of
+        /// them may begin, give each pattern's own matches; so do lists with patterns whose
+        /// first characters cannot be read (`.`), which are searched everywhere.
+        #[test]
+        fn phrases_searched_together_match_as_each_alone(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let v = plancheck::template::Vocabulary::builtin();
+            let unreadable = vec![".年".to_string(), "(?:到|.)20".to_string()];
+            for list in [&v.deadlines, &v.not_quantified, &unreadable] {
+                let patterns: Vec<Pattern> = list.iter().map(|p| Pattern::new(p).unwrap()).collect();
+                let together = Phrases::new(patterns.clone()).matches(&text);
+                prop_assert_eq!(together.len(), patterns.len());
+                for (p, found) in patterns.iter().zip(together) {
+                    prop_assert_eq!(found, p.matches(&text), "on {}", text);
+                }
+            }
+        }
+    }
+}
+
+/// The vocabulary's word lists searched in one pass give what a search for each word
+/// gives: every label's occurrences (as `match_indices`), the first roster title and the
+/// first administrative prefix (the least of each word's first place).
+mod word_lists {
+    use super::*;
+    use plancheck::compiled::Compiled;
+
+    const PIECES: &[&str] = &[
+        "牵头单位",
+        "责任单位",
+        "配合单位",
+        "牵头",
+        "单位",
+        "负责",
+        "：",
+        "、",
+        "（",
+        "）",
+        "县市场监管局",
+        "县",
+        "区",
+        "镇",
+        "主任",
+        "副县长",
+        "局长",
+        "张三",
+        "科技局",
+        "，",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn one_pass_finds_what_each_word_alone_does(picks in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let template = Template::national();
+            let c = Compiled::new(&template).unwrap();
+            let hits = c.label_hits(&text);
+            let labels: Vec<&String> = c.lead_labels.iter().chain(&c.other_labels).collect();
+            prop_assert_eq!(hits.len(), labels.len());
+            for (label, found) in labels.iter().zip(&hits) {
+                let alone: Vec<usize> = text.match_indices(label.as_str()).map(|(i, _)| i).collect();
+                prop_assert_eq!(found, &alone, "{} in {}", label, text);
+            }
+            let v = &template.vocabulary;
+            let least = |words: &[String]| words.iter().filter_map(|w| text.find(w.as_str())).min();
+            prop_assert_eq!(c.first_roster_title(&text), least(&v.roster_titles), "{}", text);
+            prop_assert_eq!(c.first_admin_prefix(&text), least(&v.admin_prefixes), "{}", text);
         }
     }
 }

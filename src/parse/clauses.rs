@@ -108,10 +108,12 @@ fn parse(inner: &str, base: usize, c: &Compiled, at_end: bool) -> Option<Vec<Uni
     // Kept sorted, a label overlapping an earlier one found by binary search: a bracket
     // of many labels is read in linear time.
     let mut labels: Vec<(usize, usize, Option<bool>)> = Vec::new();
+    let hits = c.label_hits(inner);
+    let mut hits = hits.iter();
     for (list, lead) in [(&c.lead_labels, true), (&c.other_labels, false)] {
         for label in list {
             let mut fresh = Vec::new();
-            for (at, _) in inner.match_indices(label.as_str()) {
+            for &at in hits.next().map_or(&[][..], Vec::as_slice) {
                 let after = at + label.len();
                 let colon = label_colon(&inner[after..]).unwrap_or(0);
                 if crate::parse::overlaps(&labels, &(at..after), |l| (l.0, l.1)) {

@@ -78,12 +78,7 @@ fn units_in(s: &str, base: usize, c: &Compiled) -> Vec<UnitName> {
             continue;
         };
         let mut name = &piece[lead..];
-        if let Some(cut) = c
-            .roster_titles
-            .iter()
-            .filter_map(|t| name.find(t.as_str()))
-            .min()
-        {
+        if let Some(cut) = c.first_roster_title(name) {
             name = &name[..cut];
         }
         // The longest part of it that ends like a unit.

@@ -47,11 +47,11 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
     if !s.contains('年') {
         return out;
     }
-    for pattern in &c.deadlines {
+    for matches in c.deadlines.matches(s) {
         // An earlier pattern's deadline wins over an overlapping one; `out` stays sorted
         // and each pattern's matches are merged in after it.
         let mut fresh: Vec<Deadline> = Vec::new();
-        for m in pattern.matches(s) {
+        for m in matches {
             let span = base + m.whole.start..base + m.whole.end;
             if overlaps(&out, &span, |d| (d.span.start, d.span.end)) {
                 continue;
@@ -424,9 +424,9 @@ fn unquantified(
     // The sentence's quantified targets, in order.
     let quantified_to = out.len();
     let mut hits: Vec<Span> = Vec::new();
-    for pattern in &cx.compiled.not_quantified {
+    for matches in cx.compiled.not_quantified.matches(s) {
         let mut fresh: Vec<Span> = Vec::new();
-        for m in pattern.matches(s).into_iter().map(|m| m.whole) {
+        for m in matches.into_iter().map(|m| m.whole) {
             let span = sentence.start + m.start..sentence.start + m.end;
             if overlaps(&hits, &span, |h| (h.start, h.end)) {
                 continue;

@@ -29,6 +29,8 @@ pub struct Compiled {
     pub endings: Vec<String>,
     pub unit_suffixes: Vec<String>,
     synonyms: Vec<(String, String)>,
+    /// The synonyms' long spellings, one set: whether a name has any, in one pass.
+    synonym_words: Dictionary,
     commitment_verbs: Vec<String>,
     past_markers: Vec<String>,
     rising_words: Vec<String>,
@@ -221,8 +223,11 @@ impl Compiled {
             .collect();
         let one_set =
             |words: &[String]| Dictionary::new(&[words.iter().map(String::as_str).collect()]);
+        let synonym_words =
+            Dictionary::new(&[synonyms.iter().map(|(long, _)| long.as_str()).collect()]);
         Ok(Compiled {
             vocabulary: Dictionary::new(&[alias_patterns, keyword_patterns]),
+            synonym_words,
             labels: Dictionary::new(&labels),
             roster: one_set(&v.roster_titles),
             admin: one_set(&v.admin_prefixes),
@@ -311,6 +316,10 @@ impl Compiled {
             .chars()
             .filter(|c| !crate::parse::lines::is_blank(*c))
             .collect();
+        // Most names have none of the long spellings: one pass says so.
+        if self.synonym_words.first(&s).is_none() {
+            return s;
+        }
         for (long, short) in &self.synonyms {
             if s.contains(long.as_str()) {
                 s = s.replace(long.as_str(), short);

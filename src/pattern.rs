@@ -65,22 +65,29 @@ impl Pattern {
     /// Every non-empty match in `s`, in order, leftmost-first and non-overlapping (a match
     /// is at most [`WINDOW`] bytes long).
     pub fn matches(&self, s: &str) -> Vec<Match> {
+        self.matches_with(s, &mut Scratch::default())
+    }
+
+    /// [`Pattern::matches`], with scratch space kept between searches.
+    pub fn matches_with(&self, s: &str, scratch: &mut Scratch) -> Vec<Match> {
         match &self.firsts {
-            Some(firsts) => self.matches_from(
-                s,
-                s.char_indices()
-                    .filter(|&(_, c)| firsts.contains(c))
-                    .map(|(i, _)| i),
-            ),
-            None => self.matches_from(s, s.char_indices().map(|(i, _)| i)),
+            Some(firsts) => {
+                let starts = s.char_indices().filter(|&(_, c)| firsts.contains(c));
+                self.matches_from(s, starts.map(|(i, _)| i), scratch)
+            }
+            None => self.matches_from(s, s.char_indices().map(|(i, _)| i), scratch),
         }
     }
 
     /// [`Pattern::matches`], tried only at `starts` (increasing): the places where a match
     /// may begin.
-    fn matches_from(&self, s: &str, starts: impl Iterator<Item = usize>) -> Vec<Match> {
+    fn matches_from(
+        &self,
+        s: &str,
+        starts: impl Iterator<Item = usize>,
+        scratch: &mut Scratch,
+    ) -> Vec<Match> {
         let mut out = Vec::new();
-        let (mut seen, mut generation) = (Vec::new(), 0);
         let mut at = 0;
         for start in starts {
             if start < at {
@@ -92,10 +99,10 @@ impl Pattern {
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
-            if let Some((whole, group)) =
+            let found =
                 self.matcher
-                    .match_at(s, start, end, &mut seen, &mut generation)
-            {
+                    .match_at(s, start, end, &mut scratch.seen, &mut scratch.generation);
+            if let Some((whole, group)) = found {
                 if !whole.is_empty() {
                     at = whole.end;
                     out.push(Match { whole, group });
@@ -104,6 +111,14 @@ impl Pattern {
         }
         out
     }
+}
+
+/// Scratch space for searches, kept between them: the matcher's memory of where it has
+/// been, which costs a clearing of its whole size each time it is made afresh.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    seen: Vec<u32>,
+    generation: u32,
 }
 
 /// A list of patterns searched together: one pass over a text finds where any of them may
@@ -136,8 +151,8 @@ impl Phrases {
     }
 
     /// Each pattern's matches in `s` (as [`Pattern::matches`] gives them), in the list's
-    /// order.
-    pub fn matches(&self, s: &str) -> Vec<Vec<Match>> {
+    /// order; `scratch` is kept between searches.
+    pub fn matches(&self, s: &str, scratch: &mut Scratch) -> Vec<Vec<Match>> {
         // Where any pattern may begin, and which.
         let mut starts: Vec<(usize, u64)> = Vec::new();
         for (i, c) in s.char_indices() {
@@ -159,9 +174,10 @@ impl Phrases {
                             .iter()
                             .filter(|(_, bits)| bits & (1 << k) != 0)
                             .map(|&(i, _)| i),
+                        scratch,
                     )
                 } else {
-                    p.matches(s)
+                    p.matches_with(s, scratch)
                 }
             })
             .collect()

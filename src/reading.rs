@@ -700,8 +700,11 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
     if !(4..=280).contains(&s.len()) {
         return None;
     }
-    // The words first (searches the library makes fast), the characters only for a line
-    // that has them.
+    // Each word below has one of these characters: one pass rules out most lines.
+    if !s.contains(['说', '通', '公', '方']) {
+        return None;
+    }
+    // The words next, the characters only for a line that has them.
     let kind = if s.contains("起草说明") || s.contains("编制说明") || s.ends_with("的说明")
     {
         TitleKind::Other(OtherKind::Explanation)

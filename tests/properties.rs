@@ -200,7 +200,7 @@ proptest! {
 /// the characters those patterns are about.
 mod phrase_patterns {
     use super::*;
-    use plancheck::pattern::{Match, Pattern, Phrases};
+    use plancheck::pattern::{Match, Pattern, Phrases, Scratch};
 
     const PIECES: &[&str] = &[
         "到",
@@ -335,16 +335,19 @@ mod phrase_patterns {
         }
 
         /// The vocabulary's phrase lists searched together, one pass for the places any of
-        /// them may begin, give each pattern's own matches; so do lists with patterns whose
-        /// first characters cannot be read (`.`), which are searched everywhere.
+        /// them may begin and one scratch space kept between searches, give each pattern's
+        /// own matches; so do lists with patterns whose first characters cannot be read
+        /// (`.`), which are searched everywhere.
         #[test]
         fn phrases_searched_together_match_as_each_alone(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
             let text: String = picks.iter().map(|&k| PIECES[k]).collect();
             let v = plancheck::template::Vocabulary::builtin();
             let unreadable = vec![".年".to_string(), "(?:到|.)20".to_string()];
+            // One scratch space for every search, as a document's searches share one.
+            let mut scratch = Scratch::default();
             for list in [&v.deadlines, &v.not_quantified, &unreadable] {
                 let patterns: Vec<Pattern> = list.iter().map(|p| Pattern::new(p).unwrap()).collect();
-                let together = Phrases::new(patterns.clone()).matches(&text);
+                let together = Phrases::new(patterns.clone()).matches(&text, &mut scratch);
                 prop_assert_eq!(together.len(), patterns.len());
                 for (p, found) in patterns.iter().zip(together) {
                     prop_assert_eq!(found, p.matches(&text), "on {}", text);

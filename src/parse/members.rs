@@ -19,17 +19,16 @@ pub fn find(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<
     let content = |l: &Line| &text[l.content.clone()];
     let start = lines.iter().position(|l| {
         // 成员 may be spaced out (成  员：); any line naming it has a 员.
-        if !content(l).contains('员') {
+        if !content(l).contains('员') || !late(l.content.start) {
             return false;
         }
         let s: String = content(l).chars().filter(|c| !is_blank(*c)).collect();
-        late(l.content.start)
-            && (s.starts_with("成员：")
-                || s.starts_with("成员:")
-                || s.contains("成员单位：")
-                || s.contains("成员单位:")
-                || s.contains("成员单位为")
-                || s.contains("成员单位包括"))
+        s.starts_with("成员：")
+            || s.starts_with("成员:")
+            || s.contains("成员单位：")
+            || s.contains("成员单位:")
+            || s.contains("成员单位为")
+            || s.contains("成员单位包括")
     })?;
     let mut units = Vec::new();
     let first = &lines[start];

@@ -316,9 +316,12 @@ fn title(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<Spa
         .collect();
     for (k, &i) in candidates.iter().enumerate() {
         let s = &text[lines[i].content.clone()];
-        let n = s.chars().count();
+        // Over 240 bytes is over 60 characters: the cheap tests first.
+        if s.len() > 240 || s.contains(['。', '，']) || s.chars().count() > 60 {
+            continue;
+        }
         let names_plan = c.plan_title_words.iter().any(|w| s.contains(w.as_str()));
-        if n > 60 || !names_plan || s.contains('。') || s.contains('，') || s.contains("通知") {
+        if !names_plan || s.contains("通知") {
             continue;
         }
         let mut span = lines[i].content.clone();
@@ -356,9 +359,10 @@ fn horizon(
             });
         }
     }
+    let mut scratch = crate::pattern::Scratch::default();
     for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
         let s = &text[part.span.clone()];
-        if let Some(d) = targets::deadlines(s, part.span.start, c)
+        if let Some(d) = targets::deadlines(s, part.span.start, c, &mut scratch)
             .into_iter()
             .find(|d| d.year.is_some())
         {

@@ -6,6 +6,7 @@ use crate::document::{Deadline, Line, Mention, Span, Target};
 use crate::facts::numbers::{ascii_digit, is_digit};
 use crate::parse::lines::is_blank;
 use crate::parse::{merge_by_start, overlaps, range_in};
+use crate::pattern::Scratch;
 use crate::template::{PartKind, Template};
 
 /// A stretch of text whose sentences may state targets.
@@ -42,12 +43,12 @@ const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
 const CLAUSE_DELIMITERS: [char; 8] = ['，', ',', '；', ';', '：', ':', '、', '\t'];
 
 /// Deadlines stated in a piece of text.
-pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
+pub fn deadlines(s: &str, base: usize, c: &Compiled, scratch: &mut Scratch) -> Vec<Deadline> {
     let mut out: Vec<Deadline> = Vec::new();
     if !s.contains('年') {
         return out;
     }
-    for matches in c.deadlines.matches(s) {
+    for matches in c.deadlines.matches(s, scratch) {
         // An earlier pattern's deadline wins over an overlapping one; `out` stays sorted
         // and each pattern's matches are merged in after it.
         let mut fresh: Vec<Deadline> = Vec::new();
@@ -66,6 +67,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
 
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
+    let mut scratch = Scratch::default();
     let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);
     for line in cx.lines[in_scope]
         .iter()
@@ -80,7 +82,7 @@ pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
         let mut paragraph_year: Option<Deadline> = None;
         for sentence in sentences(cx.text, line.content.clone()) {
             let s = &cx.text[sentence.clone()];
-            let found = deadlines(s, sentence.start, cx.compiled);
+            let found = deadlines(s, sentence.start, cx.compiled, &mut scratch);
             if scope.part == PartKind::Goals {
                 if let Some(d) = found.iter().find(|d| d.year.is_some()) {
                     if scope_year.is_none() {
@@ -95,7 +97,7 @@ pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
             };
             let before = out.len();
             quantified(cx, scope, &sentence, &found, inherited.as_ref(), out);
-            unquantified(cx, scope, &sentence, &found, before, out);
+            unquantified(cx, scope, &sentence, &found, before, out, &mut scratch);
             if let Some(d) = found.iter().rev().find(|d| d.year.is_some()) {
                 paragraph_year = Some(d.clone());
             }
@@ -404,6 +406,7 @@ fn unquantified(
     found: &[Deadline],
     quantified_from: usize,
     out: &mut Vec<Target>,
+    scratch: &mut Scratch,
 ) {
     let s = &cx.text[sentence.clone()];
     let in_sentence: Vec<&Mention> = cx
@@ -424,7 +427,7 @@ fn unquantified(
     // The sentence's quantified targets, in order.
     let quantified_to = out.len();
     let mut hits: Vec<Span> = Vec::new();
-    for matches in cx.compiled.not_quantified.matches(s) {
+    for matches in cx.compiled.not_quantified.matches(s, scratch) {
         let mut fresh: Vec<Span> = Vec::new();
         for m in matches.into_iter().map(|m| m.whole) {
             let span = sentence.start + m.start..sentence.start + m.end;

@@ -74,13 +74,18 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
     for (unit, k) in &candidates {
         // A member written longer or shorter (县科技局 / 县科技商务局) is the same unit;
         // compared for a roster of the usual size.
-        let partly_known = known.len() <= 500
-            && known
-                .iter()
-                .any(|m| m.contains(k.as_str()) || k.contains(m.as_str()));
+        // (Only names not known exactly are compared, and a name is looked for only in a
+        // longer one.)
+        let partly_known = || {
+            known.len() <= 500
+                && known.iter().any(|m| {
+                    (m.len() > k.len() && m.contains(k.as_str()))
+                        || (k.len() > m.len() && k.contains(m.as_str()))
+                })
+        };
         if k.is_empty()
             || exact.contains_key(k.as_str())
-            || partly_known
+            || partly_known()
             || reported.insert(k.as_str(), 0).is_some()
         {
             continue;

@@ -84,6 +84,30 @@ pub struct Dictionary {
     occupied: [u64; SLOTS / 64],
 }
 
+/// The character at `at` (a character boundary of valid UTF-8) as a number, and its
+/// length: decoded here, in the loop, where the library's decoder is a call per
+/// character in the wasm build.
+#[inline(always)]
+fn code_point(bytes: &[u8], at: usize) -> (u32, usize) {
+    let b = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
+    let lead = b(0);
+    if lead < 0x80 {
+        (lead, 1)
+    } else if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | (b(1) & 0x3F), 2)
+    } else if lead < 0xF0 {
+        (
+            ((lead & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((lead & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F),
+            4,
+        )
+    }
+}
+
 fn has(bits: &[u64], i: usize) -> bool {
     bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
@@ -158,10 +182,7 @@ impl Dictionary {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            let len = c.len_utf8();
+            let (c, len) = code_point(bytes, at);
             let slot = c as usize % SLOTS;
             if has(&self.occupied, slot) {
                 let rest = &bytes[at..];
@@ -461,5 +482,18 @@ impl Compiled {
                 .collective_endings
                 .iter()
                 .any(|w| name.ends_with(w.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_point;
+
+    #[test]
+    fn code_points_are_the_characters() {
+        let text = "a县Ⅲ类水体2027年（牵头单位：县市场监管局）𠮷😀é\t";
+        for (at, c) in text.char_indices() {
+            assert_eq!(code_point(text.as_bytes(), at), (u32::from(c), c.len_utf8()), "at {at}");
+        }
     }
 }

@@ -452,11 +452,10 @@ impl Matcher {
         generation: &mut u32,
     ) -> Option<(Range<usize>, Option<Range<usize>>)> {
         let window = s.get(start..end)?;
-        let width = window.len() + 1;
-        let cells = self.program.len() * width;
-        if seen.len() < cells {
-            seen.resize(cells, 0);
-        }
+        // The memory is laid out by position, then instruction: it grows only as far into
+        // the window as an attempt reads (most fail in a character or two), so no attempt
+        // clears more than it uses.
+        let width = self.program.len();
         *generation = generation.wrapping_add(1);
         if *generation == 0 {
             seen.iter_mut().for_each(|v| *v = 0);
@@ -480,7 +479,10 @@ impl Matcher {
             };
             loop {
                 // A state already explored from a preferred path cannot do better now.
-                let cell = pc * width + at;
+                let cell = at * width + pc;
+                if seen.len() <= cell {
+                    seen.resize(cell + 1 + 16 * width, 0);
+                }
                 if seen[cell] == generation {
                     break;
                 }

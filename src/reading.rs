@@ -700,8 +700,11 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
     if !(4..=280).contains(&s.len()) {
         return None;
     }
-    // Each word below has one of these characters: one pass rules out most lines.
-    if !s.contains(['说', '通', '公', '方']) {
+    // A sentence's punctuation rules a line out, and each word below has one of the
+    // characters after it: byte searches (the library's memchr) rule out most lines
+    // without decoding them.
+    let has = |chars: &[char]| chars.iter().any(|&ch| s.contains(ch));
+    if has(&['。', '，', '；', ',']) || !has(&['说', '通', '公', '方']) {
         return None;
     }
     // The words next, the characters only for a line that has them.
@@ -720,7 +723,7 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
         return None;
     };
     let n = s.chars().count();
-    if !(4..=70).contains(&n) || has_any(s, &['。', '，', '；', ',']) {
+    if !(4..=70).contains(&n) {
         return None;
     }
     Some(kind)

@@ -493,7 +493,11 @@ mod tests {
     fn code_points_are_the_characters() {
         let text = "a县Ⅲ类水体2027年（牵头单位：县市场监管局）𠮷😀é\t";
         for (at, c) in text.char_indices() {
-            assert_eq!(code_point(text.as_bytes(), at), (u32::from(c), c.len_utf8()), "at {at}");
+            assert_eq!(
+                code_point(text.as_bytes(), at),
+                (u32::from(c), c.len_utf8()),
+                "at {at}"
+            );
         }
     }
 }

@@ -194,18 +194,27 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     // Hard wrapping: most lines end at about the same width.
     // Viewers wrap by the width on the page (a digit half a character) or, in some
     // exports, by the count of characters: whichever the lines agree on.
-    let by_page = wrap_width(original, &lines, &keep, half_width);
-    let by_count = wrap_width(original, &lines, &keep, |s| 2 * s.chars().count());
-    let (width, measure): (Option<usize>, fn(&str) -> usize) = match (by_page, by_count) {
-        (Some(a), Some(b)) if b.1 > a.1 => (Some(b.0), |s| 2 * s.chars().count()),
-        (Some(a), _) => (Some(a.0), half_width),
-        (None, Some(b)) => (Some(b.0), |s| 2 * s.chars().count()),
-        (None, None) => (None, half_width),
+    // Each line measured once, both ways, in half characters.
+    let (by_page_widths, by_count_widths): (Vec<usize>, Vec<usize>) = lines
+        .iter()
+        .map(|l| {
+            let s = &original[l.content.clone()];
+            let chars = s.chars().count();
+            (half_width(s, chars), 2 * chars)
+        })
+        .unzip();
+    let by_page = wrap_width(&lines, &keep, &by_page_widths);
+    let by_count = wrap_width(&lines, &keep, &by_count_widths);
+    let (width, widths) = match (by_page, by_count) {
+        (Some(a), Some(b)) if b.1 > a.1 => (Some(b.0), &by_count_widths),
+        (Some(a), _) => (Some(a.0), &by_page_widths),
+        (None, Some(b)) => (Some(b.0), &by_count_widths),
+        (None, None) => (None, &by_page_widths),
     };
     let mut join = vec![false; lines.len()];
     let mut joined = 0;
     if let Some(w) = width {
-        let full = |i: usize| measure(content(i)) + 8 >= 2 * w;
+        let full = |i: usize| widths.get(i).copied().unwrap_or(0) + 8 >= 2 * w;
         let mut prev: Option<usize> = None;
         let mut furniture_between = false;
         for i in 0..lines.len() {
@@ -407,30 +416,26 @@ fn raw_line(text: &str, full: Span) -> RawLine {
     }
 }
 
-/// Width as a page lays it out, in half characters: a CJK character 2, an ASCII one 1.
-fn half_width(s: &str) -> usize {
+/// Width as a page lays it out, in half characters, of a line of `chars` characters: a CJK
+/// character 2, an ASCII one 1.
+fn half_width(s: &str, chars: usize) -> usize {
     // Every character counts one, and one more from U+2000 on: those begin with a byte
     // from E2 (two counts the library and the compiler make fast).
-    s.chars().count() + s.bytes().filter(|&b| b >= 0xE2).count()
+    chars + s.bytes().filter(|&b| b >= 0xE2).count()
 }
 
 /// The width the text is hard-wrapped at, in characters, if it is: many lines end
 /// within a few characters of one width, and almost none is longer. With the number of
 /// lines in that band.
-fn wrap_width(
-    text: &str,
-    lines: &[RawLine],
-    keep: &[Keep],
-    measure: fn(&str) -> usize,
-) -> Option<(usize, usize)> {
+fn wrap_width(lines: &[RawLine], keep: &[Keep], widths: &[usize]) -> Option<(usize, usize)> {
     // Whole-character buckets up to 120 characters; a longer line is not wrapped text.
     let mut counts = [0usize; 122];
     let (mut lines_counted, mut longer) = (0, 0);
-    for (l, k) in lines.iter().zip(keep) {
+    for ((l, k), width) in lines.iter().zip(keep).zip(widths) {
         if *k != Keep::Yes || l.content.is_empty() {
             continue;
         }
-        let w = measure(&text[l.content.clone()]) / 2;
+        let w = width / 2;
         if w < 12 {
             continue;
         }

@@ -44,6 +44,8 @@ pub struct Compiled {
     pub collective_words: Vec<String>,
     pub collective_endings: Vec<String>,
     pub count_words: crate::template::CountWords,
+    /// The count words (tasks', sections', parts'), a set for each.
+    count_word_sets: Dictionary,
     /// The heading words of the template's attachments part (附件).
     attachment_words: Vec<String>,
 }
@@ -82,30 +84,6 @@ pub struct Dictionary {
     /// One bit per slot, set when the slot holds a word: most characters of a text
     /// begin no word, and this says so without touching the slot.
     occupied: [u64; SLOTS / 64],
-}
-
-/// The character at `at` (a character boundary of valid UTF-8) as a number, and its
-/// length: decoded here, in the loop, where the library's decoder is a call per
-/// character in the wasm build.
-#[inline(always)]
-fn code_point(bytes: &[u8], at: usize) -> (u32, usize) {
-    let b = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
-    let lead = b(0);
-    if lead < 0x80 {
-        (lead, 1)
-    } else if lead < 0xE0 {
-        (((lead & 0x1F) << 6) | (b(1) & 0x3F), 2)
-    } else if lead < 0xF0 {
-        (
-            ((lead & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F),
-            3,
-        )
-    } else {
-        (
-            ((lead & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F),
-            4,
-        )
-    }
 }
 
 fn has(bits: &[u64], i: usize) -> bool {
@@ -160,6 +138,17 @@ impl Dictionary {
         });
     }
 
+    /// Where each set's matches start, a list for each set.
+    pub fn starts_by_set(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut hits = vec![Vec::new(); self.sets];
+        self.scan(text, |k, _, at| {
+            if let Some(list) = hits.get_mut(k) {
+                list.push(at.start);
+            }
+        });
+        hits
+    }
+
     /// The first match in the text (of any set): `(set, index within the set, byte range)`.
     pub fn first(&self, text: &str) -> Option<(usize, usize, std::ops::Range<usize>)> {
         let mut first = None;
@@ -182,7 +171,7 @@ impl Dictionary {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let (c, len) = code_point(bytes, at);
+            let (c, len) = crate::chars::code_point(bytes, at);
             let slot = c as usize % SLOTS;
             if has(&self.occupied, slot) {
                 let rest = &bytes[at..];
@@ -282,6 +271,15 @@ impl Compiled {
             collective_words: v.collective_words.clone(),
             collective_endings: v.collective_endings.clone(),
             count_words: v.count_words.clone(),
+            count_word_sets: Dictionary::new(
+                &v.count_words
+                    .tasks
+                    .iter()
+                    .chain(&v.count_words.sections)
+                    .chain(&v.count_words.parts)
+                    .map(|w| vec![w.as_str()])
+                    .collect::<Vec<_>>(),
+            ),
             attachment_words: template
                 .parts
                 .iter()
@@ -453,13 +451,14 @@ impl Compiled {
     /// then the others, as [`Compiled::lead_labels`] and [`Compiled::other_labels`] list
     /// them), each without overlaps of its own: one pass over `s`.
     pub fn label_hits(&self, s: &str) -> Vec<Vec<usize>> {
-        let mut hits = vec![Vec::new(); self.lead_labels.len() + self.other_labels.len()];
-        self.labels.scan(s, |k, _, at| {
-            if let Some(list) = hits.get_mut(k) {
-                list.push(at.start);
-            }
-        });
-        hits
+        self.labels.starts_by_set(s)
+    }
+
+    /// Where each count word occurs in `s`, a list for each (the tasks', the sections', the
+    /// parts', as [`Compiled::count_words`] lists them), each as `match_indices` finds it:
+    /// one pass over `s`.
+    pub fn count_word_hits(&self, s: &str) -> Vec<Vec<usize>> {
+        self.count_word_sets.starts_by_set(s)
     }
 
     /// Whether a line starts like an attachment: 附件 / 附件1.
@@ -482,22 +481,5 @@ impl Compiled {
                 .collective_endings
                 .iter()
                 .any(|w| name.ends_with(w.as_str()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_point;
-
-    #[test]
-    fn code_points_are_the_characters() {
-        let text = "a县Ⅲ类水体2027年（牵头单位：县市场监管局）𠮷😀é\t";
-        for (at, c) in text.char_indices() {
-            assert_eq!(
-                code_point(text.as_bytes(), at),
-                (u32::from(c), c.len_utf8()),
-                "at {at}"
-            );
-        }
     }
 }

@@ -12,6 +12,7 @@
 //! The core has no I/O, clock or global state; the CLI (`src/bin/plancheck.rs`) and the
 //! WebAssembly binding (`src/wasm.rs`) are thin edges around [`Checker::check`].
 
+pub mod chars;
 pub mod compare;
 pub mod compiled;
 pub mod coverage;

@@ -706,10 +706,16 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
         return None;
     }
     // A sentence's punctuation rules a line out, and each word below has one of the
-    // characters after it: byte searches (the library's memchr) rule out most lines
-    // without decoding them.
-    let has = |chars: &[char]| chars.iter().any(|&ch| s.contains(ch));
-    if has(&['。', '，', '；', ',']) || !has(&['说', '通', '公', '方']) {
+    // characters after it: one pass over the line rules out most lines.
+    let mut worded = false;
+    for (_, ch) in crate::chars::indices(s) {
+        match ch {
+            '。' | '，' | '；' | ',' => return None,
+            '说' | '通' | '公' | '方' => worded = true,
+            _ => {}
+        }
+    }
+    if !worded {
         return None;
     }
     // The words next, the characters only for a line that has them.

@@ -358,8 +358,8 @@ mod phrase_patterns {
 }
 
 /// The vocabulary's word lists searched in one pass give what a search for each word
-/// gives: every label's occurrences (as `match_indices`), the first roster title and the
-/// first administrative prefix (the least of each word's first place).
+/// gives: every label's and count word's occurrences (as `match_indices`), the first
+/// roster title and the first administrative prefix (the least of each word's first place).
 mod word_lists {
     use super::*;
     use plancheck::compiled::Compiled;
@@ -385,6 +385,15 @@ mod word_lists {
         "张三",
         "科技局",
         "，",
+        "项重点任务",
+        "重点任务",
+        "项",
+        "条任务",
+        "任务",
+        "方面",
+        "部分",
+        "共",
+        "12",
     ];
 
     proptest! {
@@ -402,6 +411,14 @@ mod word_lists {
                 prop_assert_eq!(found, &alone, "{} in {}", label, text);
             }
             let v = &template.vocabulary;
+            let words = &v.count_words;
+            let counted: Vec<&String> = words.tasks.iter().chain(&words.sections).chain(&words.parts).collect();
+            let hits = c.count_word_hits(&text);
+            prop_assert_eq!(hits.len(), counted.len());
+            for (word, found) in counted.iter().zip(&hits) {
+                let alone: Vec<usize> = text.match_indices(word.as_str()).map(|(i, _)| i).collect();
+                prop_assert_eq!(found, &alone, "{} in {}", word, text);
+            }
             let least = |words: &[String]| words.iter().filter_map(|w| text.find(w.as_str())).min();
             prop_assert_eq!(c.first_roster_title(&text), least(&v.roster_titles), "{}", text);
             prop_assert_eq!(c.first_admin_prefix(&text), least(&v.admin_prefixes), "{}", text);

@@ -14,11 +14,13 @@ pub fn find(text: &str, parts: &[Part], sections: &[Section], c: &Compiled) -> V
         (&words.parts, CountOf::Parts),
     ];
     let mut out = Vec::new();
+    let hits = c.count_word_hits(text);
+    let mut hits = hits.iter();
     for (word, what) in counted
         .iter()
         .flat_map(|(list, what)| list.iter().map(move |w| (w.as_str(), *what)))
     {
-        for (at, _) in text.match_indices(word) {
+        for &at in hits.next().map_or(&[][..], Vec::as_slice) {
             let Some((start, value)) = number_before(text, at, what) else {
                 continue;
             };

@@ -20,7 +20,7 @@ pub fn is_blank(c: char) -> bool {
 
 /// Whether `s` holds any of the characters (one search routine for every such set).
 pub fn has_any(s: &str, set: &[char]) -> bool {
-    s.chars().any(|c| set.contains(&c))
+    crate::chars::any_of(s, set)
 }
 
 pub fn is_blank_or_break(c: char) -> bool {

@@ -21,7 +21,7 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
     for line in lines.iter().filter(|l| !l.content.is_empty()) {
         let s = &text[line.content.clone()];
         // Most lines hold no character a placeholder starts with or follows.
-        if !s.contains(may_matter) {
+        if !crate::chars::indices(s).any(|(_, ch)| may_matter(ch)) {
             continue;
         }
         let base = line.content.start;
@@ -120,8 +120,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
     let open = ['〔', '[', '［', '【'];
     let close = ['〕', ']', '］', '】'];
     let mut from = 0;
-    while let Some(k) = text[from..].find(open) {
-        let at = from + k;
+    while let Some(at) = crate::chars::find(text, from, |c| open.contains(&c)) {
         let Some(bracket) = text[at..].chars().next() else {
             break;
         };

@@ -1,0 +1,95 @@
+//! A text's characters decoded in the loop that reads them.
+//!
+//! The library's decoder (`str::chars`) is a call per character in the wasm build, which
+//! inlines little; the hottest scans (a line tested for a few characters, the dictionary's
+//! pass) decode here instead. Only valid UTF-8 is read: every `&str` is.
+
+/// The character at `at` (a character boundary) as a number, and its length in bytes.
+#[inline(always)]
+pub fn code_point(bytes: &[u8], at: usize) -> (u32, usize) {
+    let b = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
+    let lead = b(0);
+    if lead < 0x80 {
+        (lead, 1)
+    } else if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | (b(1) & 0x3F), 2)
+    } else if lead < 0xF0 {
+        (
+            ((lead & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((lead & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F),
+            4,
+        )
+    }
+}
+
+/// Each character of `s` with its byte offset, as `char_indices` gives them.
+#[inline(always)]
+pub fn indices(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let (c, len) = code_point(bytes, at);
+        let here = at;
+        at += len;
+        // Always a character: the bytes are valid UTF-8.
+        Some((
+            here,
+            char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER),
+        ))
+    })
+}
+
+/// Where the first character of `s` for which `pred` holds is, from byte `from`.
+#[inline(always)]
+pub fn find(s: &str, from: usize, mut pred: impl FnMut(char) -> bool) -> Option<usize> {
+    let tail = s.get(from..)?;
+    indices(tail).find(|&(_, c)| pred(c)).map(|(i, _)| from + i)
+}
+
+/// Whether `s` holds any of `set`.
+#[inline(always)]
+pub fn any_of(s: &str, set: &[char]) -> bool {
+    indices(s).any(|(_, c)| set.contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "a县Ⅲ类水体2027年（牵头单位：县市场监管局）𠮷😀é\t〔2024〕";
+
+    #[test]
+    fn characters_are_decoded_as_the_library_decodes_them() {
+        for (at, c) in TEXT.char_indices() {
+            assert_eq!(
+                code_point(TEXT.as_bytes(), at),
+                (u32::from(c), c.len_utf8()),
+                "at {at}"
+            );
+        }
+        assert_eq!(
+            indices(TEXT).collect::<Vec<_>>(),
+            TEXT.char_indices().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn searches_find_what_the_library_finds() {
+        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
+            let pred = |c: char| matches!(c, '（' | '〔' | '😀');
+            assert_eq!(
+                find(TEXT, from, pred),
+                TEXT[from..].find(pred).map(|i| from + i)
+            );
+        }
+        assert!(any_of(TEXT, &['。', '〕']));
+        assert!(!any_of(TEXT, &['。', '，']));
+    }
+}

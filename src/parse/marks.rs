@@ -25,7 +25,7 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
             continue;
         }
         let base = line.content.start;
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let chars: Vec<(usize, char)> = crate::chars::indices(s).collect();
         let mut i = 0;
         while i < chars.len() {
             let (at, ch) = chars[i];
@@ -80,12 +80,16 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
                 i = j;
                 continue;
             }
-            // 达到 % / 不低于  个。: a comparator, blanks or nothing, then a unit.
-            if i > 0 && (PERCENT.contains(&ch) || is_blank(chars[i - 1].1)) {
+            // 达到 % / 不低于  个。: a comparator, blanks or nothing, then a unit (not a
+            // number's: 98% is looked at no further).
+            if i > 0
+                && (PERCENT.contains(&ch) || is_blank(chars[i - 1].1))
+                && !before().ends_with(is_digit)
+            {
                 if let Some(u) = c.unit_at(&s[at..]).filter(|_| after_comparator()) {
                     let next = s[at + u.len()..].chars().next();
                     let closes = next.is_none_or(|n| !n.is_alphanumeric() || PERCENT.contains(&n));
-                    if (PERCENT.contains(&ch) || closes) && !before().ends_with(is_digit) {
+                    if PERCENT.contains(&ch) || closes {
                         out.push(base + start_of(before(), true, c, at)..base + at + u.len());
                         i += u.chars().count();
                         continue;
@@ -119,12 +123,32 @@ pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
     let open = ['〔', '[', '［', '【'];
     let close = ['〕', ']', '］', '】'];
-    let mut from = 0;
-    while let Some(at) = crate::chars::find(text, from, |c| open.contains(&c)) {
-        let Some(bracket) = text[at..].chars().next() else {
-            break;
+    // A number's year follows its bracket: each run of ASCII digits (a byte search, where
+    // a Chinese text has few) is looked at, and the bracket before it.
+    let bytes = text.as_bytes();
+    let (mut from, mut done) = (0, 0);
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|b| b.iter().position(u8::is_ascii_digit))
+    {
+        let digits = from + k;
+        from = digits
+            + bytes[digits..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let Some(bracket) = text[..digits]
+            .chars()
+            .next_back()
+            .filter(|c| open.contains(c))
+        else {
+            continue;
         };
-        from = at + bracket.len_utf8();
+        let at = digits - bracket.len_utf8();
+        // Not inside the citation found last.
+        if at < done {
+            continue;
+        }
         let after = &text[at + bracket.len_utf8()..];
         let year_len = after.chars().take_while(|c| c.is_ascii_digit()).count();
         if year_len != 4 {
@@ -180,7 +204,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             number,
             title,
         });
-        from = end;
+        done = end;
     }
     out
 }

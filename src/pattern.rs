@@ -155,7 +155,7 @@ impl Phrases {
     pub fn matches(&self, s: &str, scratch: &mut Scratch) -> Vec<Vec<Match>> {
         // Where any pattern may begin, and which.
         let mut starts: Vec<(usize, u64)> = Vec::new();
-        for (i, c) in s.char_indices() {
+        for (i, c) in crate::chars::indices(s) {
             if self.mask & FirstChars::bit(c) == 0 {
                 continue;
             }

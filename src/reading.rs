@@ -378,7 +378,7 @@ fn split(text: &str) -> (Vec<RawLine>, bool) {
     let mut lines = Vec::new();
     let mut odd = false;
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = crate::chars::indices(text).peekable();
     while let Some((i, c)) = chars.next() {
         let len = match c {
             '\n' => 1,

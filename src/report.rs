@@ -365,7 +365,14 @@ fn clip_line(s: &str, max: usize) -> String {
             out.push(' ');
             shown += 1;
         }
-        match line.char_indices().nth(max.saturating_sub(shown)) {
+        let room = max.saturating_sub(shown);
+        // A line of no more bytes than there is room for characters fits whole.
+        if line.len() <= room {
+            out.push_str(line);
+            shown += line.chars().count();
+            continue;
+        }
+        match line.char_indices().nth(room) {
             None => {
                 out.push_str(line);
                 shown += line.chars().count();

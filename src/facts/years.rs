@@ -24,7 +24,7 @@ pub fn year(digits: &str) -> Option<u16> {
 /// The years written as four digits standing alone (not part of a longer number), with
 /// their byte offsets.
 pub fn years_in(s: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
-    let digits: Vec<(usize, char)> = s.char_indices().collect();
+    let digits: Vec<(usize, char)> = crate::chars::indices(s).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < digits.len() {

@@ -60,7 +60,7 @@ pub fn bracket_groups(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, ch) in s.char_indices() {
+    for (i, ch) in crate::chars::indices(s) {
         if is_open(ch) {
             if depth == 0 {
                 start = i;
@@ -187,7 +187,7 @@ fn split_units(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, ch) in s.char_indices() {
+    for (i, ch) in crate::chars::indices(s) {
         if is_open(ch) {
             depth += 1;
         } else if is_close(ch) {

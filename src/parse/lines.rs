@@ -109,7 +109,7 @@ pub fn heading_of(text: &str, line_index: usize, line: &Line) -> Option<Heading>
 /// The heading's text: up to the first full stop outside brackets.
 pub fn title_end(s: &str) -> usize {
     let mut depth = 0i32;
-    for (i, c) in s.char_indices() {
+    for (i, c) in crate::chars::indices(s) {
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {
@@ -128,7 +128,7 @@ pub fn starts_with_marker(s: &str) -> bool {
 
 /// Recognises a numbering marker at the start of `s`: (level, number, byte length).
 fn marker(s: &str) -> Option<(u8, String, usize)> {
-    let chars: Vec<(usize, char)> = s.char_indices().take(12).collect();
+    let chars: Vec<(usize, char)> = crate::chars::indices(s).take(12).collect();
     let first = chars.first()?.1;
     let skip_blanks = |mut i: usize| {
         while i < chars.len() && is_blank(chars[i].1) {

@@ -111,7 +111,7 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
-    for (i, ch) in s.char_indices() {
+    for (i, ch) in crate::chars::indices(s) {
         match ch {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = (depth - 1).max(0),
@@ -137,7 +137,7 @@ struct Number {
 
 /// Arabic numbers in a sentence that are not inside quotes, document numbers or titles.
 fn numbers(s: &str) -> Vec<Number> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let chars: Vec<(usize, char)> = crate::chars::indices(s).collect();
     let mut out = Vec::new();
     let mut quoted = 0i32;
     let mut ascii_quote = false;
@@ -418,8 +418,7 @@ fn unquantified(
         return;
     }
     // Where clauses end, and where 指标 is first said: found once for the sentence.
-    let delimiters: Vec<usize> = s
-        .char_indices()
+    let delimiters: Vec<usize> = crate::chars::indices(s)
         .filter(|(_, ch)| CLAUSE_DELIMITERS.contains(ch))
         .map(|(i, _)| i)
         .collect();

@@ -28,22 +28,43 @@ pub fn code_point(bytes: &[u8], at: usize) -> (u32, usize) {
 
 /// Each character of `s` with its byte offset, as `char_indices` gives them.
 #[inline(always)]
-pub fn indices(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        if at >= bytes.len() {
+pub fn indices(s: &str) -> Indices<'_> {
+    Indices {
+        bytes: s.as_bytes(),
+        at: 0,
+    }
+}
+
+/// The iterator of [`indices`].
+#[derive(Clone, Debug)]
+pub struct Indices<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Indices<'_> {
+    type Item = (usize, char);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        if self.at >= self.bytes.len() {
             return None;
         }
-        let (c, len) = code_point(bytes, at);
-        let here = at;
-        at += len;
+        let (c, len) = code_point(self.bytes, self.at);
+        let here = self.at;
+        self.at += len;
         // Always a character: the bytes are valid UTF-8.
         Some((
             here,
             char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER),
         ))
-    })
+    }
+
+    /// As the library's: a character is one to four bytes.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.bytes.len().saturating_sub(self.at);
+        (left.div_ceil(4), Some(left))
+    }
 }
 
 /// Where the first character of `s` for which `pred` holds is, from byte `from`.

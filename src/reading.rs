@@ -378,27 +378,39 @@ fn split(text: &str) -> (Vec<RawLine>, bool) {
     let mut lines = Vec::new();
     let mut odd = false;
     let mut start = 0;
-    let mut chars = crate::chars::indices(text).peekable();
-    while let Some((i, c)) = chars.next() {
-        let len = match c {
-            '\n' => 1,
-            '\r' => {
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    chars.next();
-                    2
-                } else {
-                    odd = true;
-                    1
-                }
-            }
-            '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+    // Line ends are found by their bytes: the ASCII ones, and NEL (C2 85), LS and PS
+    // (E2 80 A8/A9) by their lead bytes, which no other byte of a character can be.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(k) = bytes.get(at..).and_then(|b| {
+        b.iter()
+            .position(|&b| matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2))
+    }) {
+        let i = at + k;
+        let next = |n: usize| bytes.get(i + n).copied();
+        let len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if next(1) == Some(b'\n') => 2,
+            b'\r' | 0x0B | 0x0C => {
                 odd = true;
-                c.len_utf8()
+                1
             }
-            _ => continue,
+            0xC2 if next(1) == Some(0x85) => {
+                odd = true;
+                2
+            }
+            0xE2 if next(1) == Some(0x80) && matches!(next(2), Some(0xA8 | 0xA9)) => {
+                odd = true;
+                3
+            }
+            _ => {
+                at = i + 1;
+                continue;
+            }
         };
         lines.push(raw_line(text, start..i));
         start = i + len;
+        at = start;
     }
     if start < text.len() {
         lines.push(raw_line(text, start..text.len()));
@@ -795,6 +807,31 @@ fn other_documents(text: &str, lines: &[RawLine], c: &Compiled) -> Vec<FoundDocu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_of_line_end_splits_and_no_other_character_does() {
+        let text = "甲\n乙\r\n丙\r丁\u{b}戊\u{c}己\u{85}庚\u{2028}辛\u{2029}壬“—…”\u{2027}癸Â§";
+        let (lines, odd) = split(text);
+        let got: Vec<&str> = lines.iter().map(|l| &text[l.full.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "甲",
+                "乙",
+                "丙",
+                "丁",
+                "戊",
+                "己",
+                "庚",
+                "辛",
+                "壬“—…”\u{2027}癸Â§"
+            ]
+        );
+        assert!(odd);
+        let (lines, odd) = split("甲\n乙\r\n丙“”");
+        assert_eq!(lines.len(), 3);
+        assert!(!odd);
+    }
 
     fn compiled() -> Compiled {
         Compiled::new(&crate::Template::national()).unwrap() // ok: test

@@ -128,8 +128,18 @@ pub fn starts_with_marker(s: &str) -> bool {
 
 /// Recognises a numbering marker at the start of `s`: (level, number, byte length).
 fn marker(s: &str) -> Option<(u8, String, usize)> {
+    // A marker begins with 第, a numeral, a bracket or a circled number: most lines are
+    // ruled out by their first character.
+    let first = s.chars().next()?;
+    if !(first == '第'
+        || is_cn_numeral(first)
+        || is_open(first)
+        || is_digit(first)
+        || ('①'..='⑳').contains(&first))
+    {
+        return None;
+    }
     let chars: Vec<(usize, char)> = crate::chars::indices(s).take(12).collect();
-    let first = chars.first()?.1;
     let skip_blanks = |mut i: usize| {
         while i < chars.len() && is_blank(chars[i].1) {
             i += 1;

@@ -59,9 +59,9 @@ export class Editor {
 
   /**
    * `onChange()` after each edit of the text; `onCaret(offset)` when the user moves the
-   * caret (a click, the arrow keys).
+   * caret (a click, the arrow keys). `readOnly`: shown and checked, not edited.
    */
-  constructor(parent, { text = "", label = "", hint = "", onChange, onCaret }) {
+  constructor(parent, { text = "", label = "", hint = "", readOnly = false, onChange, onCaret }) {
     this.#view = new EditorView({
       parent,
       state: EditorState.create({
@@ -71,6 +71,8 @@ export class Editor {
           search({ top: true }),
           keymap.of([{ key: "Enter", run: insertNewline }, { key: "Mod-a", run: selectAll }, ...historyKeymap, ...searchKeymap]),
           EditorView.lineWrapping,
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
           current,
           theme,
           this.#labels.of(Editor.#labelled(label, hint)),

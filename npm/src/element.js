@@ -682,6 +682,8 @@ export class PlanCheckerElement extends ElementBase {
         text: ta?.value ?? "",
         label: ta?.getAttribute("aria-label") || t.text,
         hint: ta?.placeholder || t.placeholder,
+        // A read-only or disabled textarea is shown as it is: read, checked, not edited.
+        readOnly: Boolean(ta && (ta.readOnly || ta.disabled)),
         onChange: () => this.#edited(),
         onCaret: (at) => this.#atCaret(at),
       });

@@ -204,6 +204,24 @@ test("for= checks a textarea elsewhere; without one the element has its own", as
   assert.deepEqual(rules, [["unassigned-task"], ["unassigned-task"], true]);
 });
 
+test("a read-only textarea is shown and checked, not edited", async () => {
+  const found = await page.evaluate(async (text) => {
+    const el = document.createElement("plan-checker");
+    const ta = document.createElement("textarea");
+    ta.readOnly = true;
+    ta.value = text;
+    el.append(ta);
+    const reported = new Promise((resolve) => el.addEventListener("plancheck-report", resolve, { once: true }));
+    document.body.append(el);
+    await reported;
+    const content = el.shadowRoot.querySelector(".cm-content");
+    const out = [el.report.findings.map((f) => f.rule), content.getAttribute("contenteditable"), content.getAttribute("aria-readonly")];
+    el.remove();
+    return out;
+  }, fixture("unassigned-task/flagged.txt"));
+  assert.deepEqual(found, [["unassigned-task"], "false", "true"]);
+});
+
 test("embed.html: no console errors, no request off the origin; screenshot saved", async () => {
   await fill(page, EDITOR, fixture("target-missing-unit/flagged.txt"));
   fs.mkdirSync(artifacts, { recursive: true });

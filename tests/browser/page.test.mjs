@@ -42,6 +42,10 @@ test("a pasted plan shows its findings and the DOM contract", async () => {
   assert.equal(cats.length, 7);
   assert.ok(cats.every(([, s]) => s === "covered"));
   assert.match(await page.textContent("#summary"), /1 个错误/);
+  // The editable surface: one textbox, named as the page's textarea is, editable.
+  const box = page.getByRole("textbox", { name: "粘贴或输入方案全文" });
+  assert.equal(await box.count(), 1);
+  assert.equal(await box.getAttribute("contenteditable"), "true");
 });
 
 test("a corpus plan gives the reviewer's findings", async (t) => {

@@ -67,13 +67,6 @@ impl Iterator for Indices<'_> {
     }
 }
 
-/// Where the first character of `s` for which `pred` holds is, from byte `from`.
-#[inline(always)]
-pub fn find(s: &str, from: usize, mut pred: impl FnMut(char) -> bool) -> Option<usize> {
-    let tail = s.get(from..)?;
-    indices(tail).find(|&(_, c)| pred(c)).map(|(i, _)| from + i)
-}
-
 /// Whether `s` holds any of `set`.
 #[inline(always)]
 pub fn any_of(s: &str, set: &[char]) -> bool {
@@ -102,14 +95,7 @@ mod tests {
     }
 
     #[test]
-    fn searches_find_what_the_library_finds() {
-        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
-            let pred = |c: char| matches!(c, '（' | '〔' | '😀');
-            assert_eq!(
-                find(TEXT, from, pred),
-                TEXT[from..].find(pred).map(|i| from + i)
-            );
-        }
+    fn a_set_is_found_as_the_library_finds_it() {
         assert!(any_of(TEXT, &['。', '〕']));
         assert!(!any_of(TEXT, &['。', '，']));
     }

@@ -8,9 +8,10 @@
 
 use std::borrow::Cow;
 
+use crate::chars::any_of;
 use crate::compiled::Compiled;
 use crate::document::Span;
-use crate::parse::lines::{has_any, is_blank, starts_with_marker};
+use crate::parse::lines::{is_blank, starts_with_marker};
 
 /// What the reading stage changed, and what else the paste held.
 #[derive(Clone, Debug, Default)]
@@ -670,7 +671,7 @@ fn running_headers(text: &str, lines: &[RawLine], pages: &[usize]) -> Vec<usize>
         let cjk = s.chars().filter(|&c| c >= '\u{4e00}').count();
         (4..=60).contains(&n)
             && cjk >= 4
-            && !has_any(s, &['。', '，', '；'])
+            && !any_of(s, &['。', '，', '；'])
             && !s.starts_with(['（', '('])
     };
     // The title's place: the first lines of the first page (after an 印发 notice's head).

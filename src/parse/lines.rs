@@ -18,11 +18,6 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
-/// Whether `s` holds any of the characters (one search routine for every such set).
-pub fn has_any(s: &str, set: &[char]) -> bool {
-    crate::chars::any_of(s, set)
-}
-
 pub fn is_blank_or_break(c: char) -> bool {
     is_blank(c) || c == '\n'
 }

@@ -22,7 +22,7 @@ pub fn headings(
     }
     let content = |l: &Line| &text[l.content.clone()];
     let part_of = |s: &str| -> Option<PartKind> {
-        if s.chars().count() > 16 || super::lines::has_any(s, &['。', '，', '；', '：', ':', ','])
+        if s.chars().count() > 16 || crate::chars::any_of(s, &['。', '，', '；', '：', ':', ','])
         {
             return None;
         }
@@ -92,7 +92,7 @@ pub fn headings(
             out.extend(heading(text, lines, i, 1));
             continue;
         }
-        let short = s.chars().count() <= 30 && !super::lines::has_any(s, &['。', '；', '，']);
+        let short = s.chars().count() <= 30 && !crate::chars::any_of(s, &['。', '；', '，']);
         match kind {
             PartKind::Tasks if short && compiled.category_of_heading(s).is_some() => {
                 flush(&mut paragraphs, &mut out);

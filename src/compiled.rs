@@ -43,10 +43,20 @@ pub struct Compiled {
     pub collective_words: Vec<String>,
     pub collective_endings: Vec<String>,
     pub count_words: crate::template::CountWords,
-    /// The count words (tasks', sections', parts'), a set for each.
-    count_word_sets: Dictionary,
     /// The heading words of the template's attachments part (附件).
     attachment_words: Vec<String>,
+}
+
+/// What [`Compiled::vocabulary_hits`] finds.
+#[derive(Clone, Debug, Default)]
+pub struct VocabularyHits {
+    /// Each indicator alias: (indicator, byte range).
+    pub aliases: Vec<(usize, std::ops::Range<usize>)>,
+    /// Each category keyword: (category, keyword, byte range).
+    pub keywords: Vec<(usize, usize, std::ops::Range<usize>)>,
+    /// Where each count word starts, a list for each (the tasks', the sections', the
+    /// parts', as [`Compiled::count_words`] lists them), each as `match_indices` finds it.
+    pub counts: Vec<Vec<usize>>,
 }
 
 /// Distinct words, longest first; equally long ones in their given order.
@@ -79,7 +89,8 @@ pub struct Dictionary {
     /// (set, index within the set, word) of each entry.
     words: Vec<(usize, usize, String)>,
     sets: usize,
-    slots: Vec<Vec<usize>>,
+    /// Each slot's words, longest first, with their first characters.
+    slots: Vec<Vec<(u32, usize)>>,
     /// One bit per slot, set when the slot holds a word: most characters of a text
     /// begin no word, and this says so without touching the slot.
     occupied: [u64; SLOTS / 64],
@@ -107,14 +118,20 @@ impl Dictionary {
                 slots[c as usize % SLOTS].push(i);
             }
         }
-        for slot in &mut slots {
-            let mut order: Vec<(usize, usize)> = slot
-                .iter()
-                .map(|&i| (usize::MAX - words[i].2.len(), i))
-                .collect();
-            crate::order::sort_pairs(&mut order);
-            *slot = order.into_iter().map(|(_, i)| i).collect();
-        }
+        let slots: Vec<Vec<(u32, usize)>> = slots
+            .into_iter()
+            .map(|slot: Vec<usize>| {
+                let mut order: Vec<(usize, usize)> = slot
+                    .iter()
+                    .map(|&i| (usize::MAX - words[i].2.len(), i))
+                    .collect();
+                crate::order::sort_pairs(&mut order);
+                order
+                    .into_iter()
+                    .map(|(_, i)| (words[i].2.chars().next().map_or(0, u32::from), i))
+                    .collect()
+            })
+            .collect();
         let mut occupied = [0u64; SLOTS / 64];
         for (i, slot) in slots.iter().enumerate() {
             if !slot.is_empty() {
@@ -174,7 +191,12 @@ impl Dictionary {
             let slot = c as usize % SLOTS;
             if has(&self.occupied, slot) {
                 let rest = &bytes[at..];
-                for &i in &self.slots[slot] {
+                for &(first, i) in &self.slots[slot] {
+                    // Other characters share the slot: the first character is compared
+                    // before the word.
+                    if first != c {
+                        continue;
+                    }
                     let (k, index, w) = &self.words[i];
                     if free[*k] > at || !rest.starts_with(w.as_bytes()) {
                         continue;
@@ -232,10 +254,21 @@ impl Compiled {
             .collect();
         let one_set =
             |words: &[String]| Dictionary::new(&[words.iter().map(String::as_str).collect()]);
+        // The count words (项重点任务, 方面, 部分 …), a set for each, in the vocabulary's pass.
+        let count_sets: Vec<Vec<&str>> = v
+            .count_words
+            .tasks
+            .iter()
+            .chain(&v.count_words.sections)
+            .chain(&v.count_words.parts)
+            .map(|w| vec![w.as_str()])
+            .collect();
         let synonym_words =
             Dictionary::new(&[synonyms.iter().map(|(long, _)| long.as_str()).collect()]);
         Ok(Compiled {
-            vocabulary: Dictionary::new(&[alias_patterns, keyword_patterns]),
+            vocabulary: Dictionary::new(
+                &[vec![alias_patterns, keyword_patterns], count_sets].concat(),
+            ),
             synonym_words,
             labels: Dictionary::new(&labels),
             roster: one_set(&v.roster_titles),
@@ -269,15 +302,7 @@ impl Compiled {
             collective_words: v.collective_words.clone(),
             collective_endings: v.collective_endings.clone(),
             count_words: v.count_words.clone(),
-            count_word_sets: Dictionary::new(
-                &v.count_words
-                    .tasks
-                    .iter()
-                    .chain(&v.count_words.sections)
-                    .chain(&v.count_words.parts)
-                    .map(|w| vec![w.as_str()])
-                    .collect::<Vec<_>>(),
-            ),
+
             attachment_words: template
                 .parts
                 .iter()
@@ -288,25 +313,27 @@ impl Compiled {
         })
     }
 
-    /// Every occurrence of an indicator alias, (indicator, byte range), and of a
-    /// category keyword, (category, keyword, byte range): one pass over the text.
-    #[allow(clippy::type_complexity)]
-    pub fn vocabulary_hits(
-        &self,
-        text: &str,
-    ) -> (
-        Vec<(usize, std::ops::Range<usize>)>,
-        Vec<(usize, usize, std::ops::Range<usize>)>,
-    ) {
-        let (mut aliases, mut keywords) = (Vec::new(), Vec::new());
-        self.vocabulary.scan(text, |set, i, range| {
-            if set == 0 {
-                aliases.extend(self.alias_owner.get(i).map(|&ind| (ind, range)));
-            } else {
-                keywords.extend(self.keyword_owner.get(i).map(|&(c, k)| (c, k, range)));
+    /// The vocabulary's occurrences in the text, in one pass over it.
+    pub fn vocabulary_hits(&self, text: &str) -> VocabularyHits {
+        let mut hits = VocabularyHits {
+            aliases: Vec::new(),
+            keywords: Vec::new(),
+            counts: vec![Vec::new(); self.vocabulary.sets.saturating_sub(2)],
+        };
+        self.vocabulary.scan(text, |set, i, range| match set {
+            0 => hits
+                .aliases
+                .extend(self.alias_owner.get(i).map(|&ind| (ind, range))),
+            1 => hits
+                .keywords
+                .extend(self.keyword_owner.get(i).map(|&(c, k)| (c, k, range))),
+            _ => {
+                if let Some(list) = hits.counts.get_mut(set - 2) {
+                    list.push(range.start);
+                }
             }
         });
-        (aliases, keywords)
+        hits
     }
 
     /// The category a section heading names, by the most specific set of words it
@@ -450,13 +477,6 @@ impl Compiled {
     /// them), each without overlaps of its own: one pass over `s`.
     pub fn label_hits(&self, s: &str) -> Vec<Vec<usize>> {
         self.labels.starts_by_set(s)
-    }
-
-    /// Where each count word occurs in `s`, a list for each (the tasks', the sections', the
-    /// parts', as [`Compiled::count_words`] lists them), each as `match_indices` finds it:
-    /// one pass over `s`.
-    pub fn count_word_hits(&self, s: &str) -> Vec<Vec<usize>> {
-        self.count_word_sets.starts_by_set(s)
     }
 
     /// Whether a line starts like an attachment: 附件 / 附件1.

@@ -413,7 +413,7 @@ mod word_lists {
             let v = &template.vocabulary;
             let words = &v.count_words;
             let counted: Vec<&String> = words.tasks.iter().chain(&words.sections).chain(&words.parts).collect();
-            let hits = c.count_word_hits(&text);
+            let hits = c.vocabulary_hits(&text).counts;
             prop_assert_eq!(hits.len(), counted.len());
             for (word, found) in counted.iter().zip(&hits) {
                 let alone: Vec<usize> = text.match_indices(word.as_str()).map(|(i, _)| i).collect();

@@ -5,7 +5,14 @@ use crate::document::{part_at, CountOf, DeclaredCount, Part, Section};
 use crate::facts::numbers::number_value;
 use crate::template::PartKind;
 
-pub fn find(text: &str, parts: &[Part], sections: &[Section], c: &Compiled) -> Vec<DeclaredCount> {
+/// `counts`: where each count word occurs, as [`crate::compiled::VocabularyHits`] has it.
+pub fn find(
+    text: &str,
+    parts: &[Part],
+    sections: &[Section],
+    c: &Compiled,
+    counts: &[Vec<usize>],
+) -> Vec<DeclaredCount> {
     // What a number must be followed by, and what it then counts.
     let words = &c.count_words;
     let counted = [
@@ -14,8 +21,7 @@ pub fn find(text: &str, parts: &[Part], sections: &[Section], c: &Compiled) -> V
         (&words.parts, CountOf::Parts),
     ];
     let mut out = Vec::new();
-    let hits = c.count_word_hits(text);
-    let mut hits = hits.iter();
+    let mut hits = counts.iter();
     for (word, what) in counted
         .iter()
         .flat_map(|(list, what)| list.iter().map(move |w| (w.as_str(), *what)))

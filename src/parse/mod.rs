@@ -53,7 +53,8 @@ pub(crate) fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize)
 
 pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
     let (lines, headings, numbering_lost) = read_headings(text, template, c);
-    let (mentions, keyword_hits) = vocabulary_hits(text, c);
+    // The vocabulary, found in one pass: aliases, keywords, count words.
+    let (mentions, keyword_hits, count_words) = vocabulary_hits(c.vocabulary_hits(text));
 
     let parts = structure::parts(text, &lines, &headings, template, c);
     let (mut sections, mut tasks) =
@@ -92,7 +93,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
 
     let stages = schedule::stages(text, &lines, &headings, &parts);
     let date = schedule::document_date(text, &lines);
-    let declared = declared::find(text, &parts, &sections, c);
+    let declared = declared::find(text, &parts, &sections, c, &count_words);
     let members = members::find(text, &lines, &parts, c);
     let title = title(text, &lines, &parts, c);
     let horizon = horizon(text, &title, &parts, &all_targets, c);
@@ -154,8 +155,14 @@ fn read_headings(text: &str, template: &Template, c: &Compiled) -> (Vec<Line>, V
 }
 
 /// Where the template's indicators and category keywords are named.
-fn vocabulary_hits(text: &str, c: &Compiled) -> (Vec<Mention>, Vec<KeywordHit>) {
-    let (aliases, keywords) = c.vocabulary_hits(text);
+fn vocabulary_hits(
+    hits: crate::compiled::VocabularyHits,
+) -> (Vec<Mention>, Vec<KeywordHit>, Vec<Vec<usize>>) {
+    let crate::compiled::VocabularyHits {
+        aliases,
+        keywords,
+        counts,
+    } = hits;
     let mentions = aliases
         .into_iter()
         .map(|(indicator, span)| Mention { indicator, span })
@@ -168,7 +175,7 @@ fn vocabulary_hits(text: &str, c: &Compiled) -> (Vec<Mention>, Vec<KeywordHit>) 
             span,
         })
         .collect();
-    (mentions, keyword_hits)
+    (mentions, keyword_hits, counts)
 }
 
 /// A reworded category heading still counts when the section's content is clearly about

@@ -153,10 +153,6 @@ export class Editor {
     this.#view.focus();
   }
 
-  focus() {
-    this.#view.focus();
-  }
-
   destroy() {
     this.#view.destroy();
   }

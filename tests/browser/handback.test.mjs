@@ -7,21 +7,18 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { root, www, serve, launch, wordDraft, EDITOR } from "./harness.mjs";
+import { root, openPage, wordDraft, EDITOR } from "./harness.mjs";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-let server, origin, context, page, errors;
+let opened, origin, context, page, errors;
 
 before(async () => {
-  ({ server, origin } = await serve(www));
-  ({ context, page, errors } = await launch(origin));
-  await page.goto(origin + "/");
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  opened = await openPage();
+  ({ origin, context, page, errors } = opened);
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
+  await opened?.close();
 });
 
 /** What python-docx reads of a file, or null where python-docx is not installed. */

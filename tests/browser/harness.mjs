@@ -97,6 +97,22 @@ export async function launch(origin) {
   return { context, page, errors, foreign };
 }
 
+/**
+ * The page served from www/ and opened in a fresh Chromium, once its checker is ready:
+ * `{server, origin, context, page, errors, foreign, close}`.
+ */
+export async function openPage(path = "/") {
+  const { server, origin } = await serve(www);
+  const { context, page, errors, foreign } = await launch(origin);
+  await page.goto(origin + path);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  const close = async () => {
+    await context.close();
+    server.close();
+  };
+  return { server, origin, context, page, errors, foreign, close };
+}
+
 /** The page's editing surface (the editor's content, role textbox). */
 export const EDITOR = "#checker .cm-content";
 

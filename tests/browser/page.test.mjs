@@ -4,9 +4,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, artifacts, fixture, corpus, serve, launch, fill, zip, wordDraft, pdfCopy, EDITOR } from "./harness.mjs";
+import { root, artifacts, fixture, corpus, openPage, fill, zip, wordDraft, pdfCopy, EDITOR } from "./harness.mjs";
 
-let server, origin, context, page, consoleErrors, foreignRequests;
+let opened, origin, context, page, consoleErrors, foreignRequests;
 
 async function paste(value) {
   await fill(page, EDITOR, value);
@@ -23,15 +23,12 @@ const selection = () => page.$eval("plan-checker", (el) => el.value.slice(el.sel
 const inText = () => page.$eval("plan-checker", (el) => Boolean(el.shadowRoot.activeElement?.closest(".cm-content")));
 
 before(async () => {
-  ({ server, origin } = await serve(www));
-  ({ context, page, errors: consoleErrors, foreign: foreignRequests } = await launch(origin));
-  await page.goto(origin + "/");
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  opened = await openPage();
+  ({ origin, context, page, errors: consoleErrors, foreign: foreignRequests } = opened);
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
+  await opened?.close();
 });
 
 test("a pasted plan shows its findings and the DOM contract", async () => {

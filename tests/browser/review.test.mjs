@@ -4,20 +4,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { root, www, fixture, serve, launch, fill, EDITOR } from "./harness.mjs";
+import { root, fixture, openPage, launch, fill, EDITOR } from "./harness.mjs";
 
-let server, origin, context, page, errors;
+let opened, origin, context, page, errors;
 
 before(async () => {
-  ({ server, origin } = await serve(www));
-  ({ context, page, errors } = await launch(origin));
-  await page.goto(origin + "/");
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  opened = await openPage();
+  ({ origin, context, page, errors } = opened);
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
+  await opened?.close();
 });
 
 const verdict = () => page.getAttribute("plan-checker", "data-verdict");

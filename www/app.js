@@ -201,6 +201,13 @@ checker.addEventListener("plancheck-input", () => {
   fileStatus.textContent = "";
   $("restored").hidden = true;
 });
+// F8 / Shift+F8 anywhere on the page (after opening a file, say) go through the findings,
+// as they do inside the checker.
+addEventListener("keydown", (e) => {
+  if (e.key !== "F8" || e.altKey || e.ctrlKey || e.metaKey || checker.contains(e.target)) return;
+  e.preventDefault();
+  checker.dispatchEvent(new KeyboardEvent("keydown", { key: "F8", shiftKey: e.shiftKey }));
+});
 addEventListener("beforeunload", (e) => {
   if (dirty && checker.value.trim()) e.preventDefault();
 });

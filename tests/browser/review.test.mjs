@@ -68,6 +68,12 @@ test("a whole draft is reviewed by keyboard: F8 through every finding, then expo
   await page.keyboard.press("F8");
   assert.deepEqual(await current(), [rules[0]]);
   assert.equal(await inText(), true);
+  // From elsewhere on the page (the file picker, the toolbar) F8 goes to the findings too.
+  await page.focus("#export-json");
+  await page.keyboard.press("Shift+F8");
+  assert.deepEqual(await current(), [rules[rules.length - 1]]);
+  await page.keyboard.press("F8");
+  assert.deepEqual(await current(), [rules[0]]);
   // In the list, F8 walks every finding with focus on the current one, and wraps.
   await page.focus(`[data-rule="${rules[0]}"]`);
   for (let k = 1; k <= rules.length; k++) {

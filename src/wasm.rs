@@ -107,7 +107,8 @@ fn too_large(text: &str) -> Result<(), JsError> {
 
 fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
     too_large(text)?;
-    to_js(&checker.check(text, &options(opts)?))
+    let json = checker.check(text, &options(opts)?).to_json();
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("plancheck: cannot convert the report"))
 }
 
 fn markdown(

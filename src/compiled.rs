@@ -10,7 +10,13 @@ pub struct Compiled {
     vocabulary: Dictionary,
     alias_owner: Vec<usize>,
     keyword_owner: Vec<(usize, usize)>,
-    category_heads: Vec<Vec<Vec<String>>>,
+    /// Each category's heading word sets, as indexes into `heading_words`: a heading
+    /// belongs to a category when it holds every word of one of its sets.
+    category_heads: Vec<Vec<Vec<usize>>>,
+    /// The distinct heading words, a set each, with their lengths in characters: which a
+    /// heading holds, in one pass.
+    heading_words: Dictionary,
+    heading_word_chars: Vec<usize>,
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
     pub comparators_after: Vec<String>,
@@ -40,7 +46,8 @@ pub struct Compiled {
     pub time_words: Vec<String>,
     pub plan_title_words: Vec<String>,
     pub collective_prefixes: Vec<String>,
-    pub collective_words: Vec<String>,
+    /// The collective words (乡镇, 成员单位 …), one set: whether a name has any, in one pass.
+    collective_words: Dictionary,
     pub collective_endings: Vec<String>,
     pub count_words: crate::template::CountWords,
     /// The heading words of the template's attachments part (附件).
@@ -148,7 +155,7 @@ impl Dictionary {
 
     /// Each match, in order of its start: `found(set, index within the set, byte range)`.
     pub fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, std::ops::Range<usize>)) {
-        self.scan_until(text, |k, i, range| {
+        self.scan_until(text, &mut |k, i, range| {
             found(k, i, range);
             false
         });
@@ -168,18 +175,19 @@ impl Dictionary {
     /// The first match in the text (of any set): `(set, index within the set, byte range)`.
     pub fn first(&self, text: &str) -> Option<(usize, usize, std::ops::Range<usize>)> {
         let mut first = None;
-        self.scan_until(text, |k, i, range| {
+        self.scan_until(text, &mut |k, i, range| {
             first = Some((k, i, range));
             true
         });
         first
     }
 
-    /// As [`Dictionary::scan`], until `found` says to stop.
+    /// As [`Dictionary::scan`], until `found` says to stop. One copy of the loop for
+    /// every caller: a match is rare beside the characters scanned.
     fn scan_until(
         &self,
         text: &str,
-        mut found: impl FnMut(usize, usize, std::ops::Range<usize>) -> bool,
+        found: &mut dyn FnMut(usize, usize, std::ops::Range<usize>) -> bool,
     ) {
         // Where each set may match next: its last match's end (a set matched at a place
         // is thereby done with it: its words are not empty).
@@ -263,6 +271,27 @@ impl Compiled {
             .chain(&v.count_words.parts)
             .map(|w| vec![w.as_str()])
             .collect();
+        let mut distinct_heads: Vec<&String> = Vec::new();
+        let category_heads = template
+            .categories
+            .iter()
+            .map(|c| {
+                c.headings
+                    .iter()
+                    .map(|set| {
+                        set.iter()
+                            .map(|w| match distinct_heads.iter().position(|d| *d == w) {
+                                Some(i) => i,
+                                None => {
+                                    distinct_heads.push(w);
+                                    distinct_heads.len() - 1
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         let synonym_words =
             Dictionary::new(&[synonyms.iter().map(|(long, _)| long.as_str()).collect()]);
         Ok(Compiled {
@@ -275,11 +304,14 @@ impl Compiled {
             admin: one_set(&v.admin_prefixes),
             alias_owner,
             keyword_owner,
-            category_heads: template
-                .categories
-                .iter()
-                .map(|c| c.headings.clone())
-                .collect(),
+            category_heads,
+            heading_words: Dictionary::new(
+                &distinct_heads
+                    .iter()
+                    .map(|w| vec![w.as_str()])
+                    .collect::<Vec<_>>(),
+            ),
+            heading_word_chars: distinct_heads.iter().map(|w| w.chars().count()).collect(),
             measure_units: longest_first(&v.measure_units),
             comparators_before: longest_first(&v.comparators_before),
             comparators_after: longest_first(&v.comparators_after),
@@ -299,7 +331,7 @@ impl Compiled {
             time_words: v.time_words.clone(),
             plan_title_words: v.plan_title_words.clone(),
             collective_prefixes: v.collective_prefixes.clone(),
-            collective_words: v.collective_words.clone(),
+            collective_words: one_set(&v.collective_words),
             collective_endings: v.collective_endings.clone(),
             count_words: v.count_words.clone(),
 
@@ -339,11 +371,21 @@ impl Compiled {
     /// The category a section heading names, by the most specific set of words it
     /// contains; ties go to the template's order.
     pub fn category_of_heading(&self, title: &str) -> Option<usize> {
+        // An empty word is held by every heading, as `contains` says.
+        let mut held: Vec<bool> = self.heading_word_chars.iter().map(|&n| n == 0).collect();
+        self.heading_words.scan(title, |k, _, _| {
+            if let Some(h) = held.get_mut(k) {
+                *h = true;
+            }
+        });
         let mut best: Option<(usize, usize)> = None;
         for (i, sets) in self.category_heads.iter().enumerate() {
             for words in sets {
-                if words.iter().all(|w| title.contains(w.as_str())) {
-                    let score: usize = words.iter().map(|w| w.chars().count()).sum();
+                if words.iter().all(|&w| held.get(w) == Some(&true)) {
+                    let score: usize = words
+                        .iter()
+                        .filter_map(|&w| self.heading_word_chars.get(w))
+                        .sum();
                     if best.map(|(_, s)| score > s).unwrap_or(true) {
                         best = Some((i, score));
                     }
@@ -491,10 +533,7 @@ impl Compiled {
         self.collective_prefixes
             .iter()
             .any(|p| name.starts_with(p.as_str()))
-            || self
-                .collective_words
-                .iter()
-                .any(|w| name.contains(w.as_str()))
+            || self.collective_words.first(name).is_some()
             || self
                 .collective_endings
                 .iter()

@@ -352,13 +352,22 @@ pub fn clip(s: &str, max: usize) -> String {
 /// A quotation on one line (its line breaks as single spaces), shortened to `max`
 /// characters; only what is shown is read, so a long span costs no more than a short one.
 fn clip_line(s: &str, max: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len().min(max.saturating_mul(3)) + 3);
     let mut shown = 0;
-    for line in s
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    // Line ends found by their bytes: an ASCII byte is never inside a character.
+    let ends = s
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n' || b == b'\r')
+        .map(|(i, _)| i)
+        .chain([s.len()]);
+    let mut start = 0;
+    for end in ends {
+        let line = s[start..end].trim();
+        start = end + 1;
+        if line.is_empty() {
+            continue;
+        }
         if shown > 0 {
             if shown >= max {
                 out.push('…');

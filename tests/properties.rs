@@ -470,3 +470,76 @@ mod word_lists {
         }
     }
 }
+
+/// A heading's category and a collective name, found by one pass of a dictionary, are
+/// what a search for each word gives.
+mod heading_words {
+    use super::*;
+    use plancheck::compiled::Compiled;
+
+    const PIECES: &[&str] = &[
+        "经济",
+        "质量",
+        "效益",
+        "高质量",
+        "产业",
+        "竞争",
+        "产品",
+        "工程",
+        "服务",
+        "基础设施",
+        "质量基础设施",
+        "绿色",
+        "生态",
+        "低碳",
+        "安全",
+        "保障",
+        "治理",
+        "体系",
+        "共治",
+        "民生",
+        "提升",
+        "（一）",
+        "各",
+        "乡镇",
+        "街道",
+        "有关",
+        "相关单位",
+        "成员单位",
+        "县政府",
+        "政府",
+        "县市场监管局",
+        "专班",
+        "领导小组",
+        "、",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn one_pass_finds_the_category_and_the_collective_each_word_gives(picks in proptest::collection::vec(0..PIECES.len(), 0..8)) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let template = Template::national();
+            let c = Compiled::new(&template).unwrap();
+            // The category whose word set the heading holds whole with the most characters;
+            // the first such category on a tie.
+            let mut best: Option<(usize, usize)> = None;
+            for (i, category) in template.categories.iter().enumerate() {
+                for words in &category.headings {
+                    if words.iter().all(|w| text.contains(w.as_str())) {
+                        let score: usize = words.iter().map(|w| w.chars().count()).sum();
+                        if best.is_none_or(|(_, s)| score > s) {
+                            best = Some((i, score));
+                        }
+                    }
+                }
+            }
+            prop_assert_eq!(c.category_of_heading(&text), best.map(|(i, _)| i), "{}", text);
+            let v = &template.vocabulary;
+            let collective = v.collective_prefixes.iter().any(|p| text.starts_with(p.as_str()))
+                || v.collective_words.iter().any(|w| text.contains(w.as_str()))
+                || v.collective_endings.iter().any(|w| text.ends_with(w.as_str()));
+            prop_assert_eq!(c.collective(&text), collective, "{}", text);
+        }
+    }
+}

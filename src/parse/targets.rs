@@ -137,6 +137,10 @@ struct Number {
 
 /// Arabic numbers in a sentence that are not inside quotes, document numbers or titles.
 fn numbers(s: &str) -> Vec<Number> {
+    // Most sentences hold no digit: their bytes say so without decoding a character.
+    if !has_digit(s) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = crate::chars::indices(s).collect();
     let mut out = Vec::new();
     let mut quoted = 0i32;
@@ -214,6 +218,17 @@ fn numbers(s: &str) -> Vec<Number> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether `s` holds an ASCII or a full-width digit (０–９ are EF BC 90–99 in UTF-8).
+fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xEF
+                && b.get(i + 1) == Some(&0xBC)
+                && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
+    })
 }
 
 /// Words after a number that make it a date, an age or a name rather than a value.
@@ -499,6 +514,25 @@ mod tests {
         assert_eq!(values("“3+N”产业"), Vec::<String>::new());
         assert_eq!(values("师生比达1:12.5"), vec!["1:12.5".to_string()]);
         assert_eq!(values("达１２％"), vec!["12".to_string()]);
+    }
+
+    #[test]
+    fn digits_are_found_by_their_bytes() {
+        for s in [
+            "",
+            "到二〇二七年",
+            "达１２％",
+            "达12%",
+            "０",
+            "９",
+            "＞",
+            "／",
+            "ｚ",
+            "达到率。",
+            "ab9",
+        ] {
+            assert_eq!(has_digit(s), s.chars().any(is_digit), "{s}");
+        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub(super) fn to_string(report: &Report) -> String {
 struct Writer(String);
 
 impl Writer {
+    #[inline(never)]
     fn raw(&mut self, s: &str) {
         self.0.push_str(s);
     }
@@ -70,18 +71,8 @@ impl Writer {
                 break;
             }
         }
-        for &d in &digits[at..] {
-            self.0.push(char::from(d));
-        }
+        self.raw(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     }
-
-    /// `"key":`, after the object's opening brace for its first key, else after a comma.
-    fn key(&mut self, key: &str, first: bool) {
-        self.raw(if first { "{\"" } else { ",\"" });
-        self.raw(key);
-        self.raw("\":");
-    }
-
 }
 
 trait Write {
@@ -155,15 +146,25 @@ names!(
     crate::reading::OtherKind
 );
 
+/// `{"key":` for an object's first key, `,"key":` for the others.
+macro_rules! key {
+    (first $k:ident) => {
+        concat!("{\"", stringify!($k), "\":")
+    };
+    ($k:ident) => {
+        concat!(",\"", stringify!($k), "\":")
+    };
+}
+
 /// A struct as an object of its fields in declaration order, as serde's derive writes it.
 macro_rules! object {
     ($t:ty { $first:ident $(, $field:ident)* $(,)? }) => {
         impl Write for $t {
             fn write(&self, w: &mut Writer) {
-                w.key(stringify!($first), true);
+                w.raw(key!(first $first));
                 self.$first.write(w);
                 $(
-                    w.key(stringify!($field), false);
+                    w.raw(key!($field));
                     self.$field.write(w);
                 )*
                 w.0.push('}');
@@ -172,12 +173,32 @@ macro_rules! object {
     };
 }
 
-object!(SpanOut { start, end, line, column });
+object!(SpanOut {
+    start,
+    end,
+    line,
+    column
+});
 object!(TemplateInfo { id, name, horizon });
 object!(PartOut { kind, title, span });
 object!(OtherDocumentOut { kind, title, span });
-object!(ReadingOut { joined_lines, wrap_width, page_furniture, numbering_lost, line_ends, table_rows, others });
-object!(DocumentInfo { title, county, kind, horizon, parts, reading });
+object!(ReadingOut {
+    joined_lines,
+    wrap_width,
+    page_furniture,
+    numbering_lost,
+    line_ends,
+    table_rows,
+    others
+});
+object!(DocumentInfo {
+    title,
+    county,
+    kind,
+    horizon,
+    parts,
+    reading
+});
 object!(Summary {
     errors,
     warnings,
@@ -190,36 +211,73 @@ object!(Summary {
     indicators_expected,
     indicators_mentioned,
 });
-object!(CategoryOut { id, name, status, span });
-object!(IndicatorOut { id, name, category, status, expected, span });
-object!(TaskOut { number, title, category, span, lead, units, assigned_by });
-object!(TargetOut { text, value, unit, year, indicator, span });
-object!(Report { schema, template, document, summary, categories, indicators, tasks, targets, findings });
+object!(CategoryOut {
+    id,
+    name,
+    status,
+    span
+});
+object!(IndicatorOut {
+    id,
+    name,
+    category,
+    status,
+    expected,
+    span
+});
+object!(TaskOut {
+    number,
+    title,
+    category,
+    span,
+    lead,
+    units,
+    assigned_by
+});
+object!(TargetOut {
+    text,
+    value,
+    unit,
+    year,
+    indicator,
+    span
+});
+object!(Report {
+    schema,
+    template,
+    document,
+    summary,
+    categories,
+    indicators,
+    tasks,
+    targets,
+    findings
+});
 
 // Its absent suggestion, category and indicator are left out, as `skip_serializing_if`
 // leaves them out.
 impl Write for FindingOut {
     fn write(&self, w: &mut Writer) {
-        w.key("rule", true);
+        w.raw(key!(first rule));
         w.str(&self.rule);
-        w.key("severity", false);
+        w.raw(key!(severity));
         self.severity.write(w);
-        w.key("message", false);
+        w.raw(key!(message));
         w.str(&self.message);
         if let Some(s) = &self.suggestion {
-            w.key("suggestion", false);
+            w.raw(key!(suggestion));
             w.str(s);
         }
-        w.key("span", false);
+        w.raw(key!(span));
         self.span.write(w);
-        w.key("excerpt", false);
+        w.raw(key!(excerpt));
         w.str(&self.excerpt);
         if let Some(c) = &self.category {
-            w.key("category", false);
+            w.raw(key!(category));
             w.str(c);
         }
         if let Some(i) = &self.indicator {
-            w.key("indicator", false);
+            w.raw(key!(indicator));
             w.str(i);
         }
         w.0.push('}');

@@ -68,6 +68,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled, scratch: &mut Scratch) -> V
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
     let mut scratch = Scratch::default();
+    let mut chars = Vec::new();
     let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);
     for line in cx.lines[in_scope]
         .iter()
@@ -96,7 +97,15 @@ pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
                 None
             };
             let before = out.len();
-            quantified(cx, scope, &sentence, &found, inherited.as_ref(), out);
+            quantified(
+                cx,
+                scope,
+                &sentence,
+                &found,
+                inherited.as_ref(),
+                out,
+                &mut chars,
+            );
             unquantified(cx, scope, &sentence, &found, before, out, &mut scratch);
             if let Some(d) = found.iter().rev().find(|d| d.year.is_some()) {
                 paragraph_year = Some(d.clone());
@@ -111,21 +120,46 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
-    for (i, ch) in crate::chars::indices(s) {
-        match ch {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
-            _ if depth == 0 && SENTENCE_ENDS.contains(&ch) => {
+    // Read by bytes: the brackets and stops are ASCII or three bytes led by E3 or EF, and a
+    // lead byte never continues a character, so a match at one is the character itself.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (mark, len) = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'(', ..) => (Mark::Open, 1),
+            (b')', ..) => (Mark::Close, 1),
+            (b'!' | b'?', ..) => (Mark::End, 1),
+            // 。
+            (0xE3, Some(0x80), Some(0x82)) => (Mark::End, 3),
+            // （ ） ！ ？
+            (0xEF, Some(0xBC), Some(0x88)) => (Mark::Open, 3),
+            (0xEF, Some(0xBC), Some(0x89)) => (Mark::Close, 3),
+            (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => (Mark::End, 3),
+            _ => (Mark::None, 1),
+        };
+        match mark {
+            Mark::Open => depth += 1,
+            Mark::Close => depth = (depth - 1).max(0),
+            Mark::End if depth == 0 => {
                 out.push(span.start + start..span.start + i);
-                start = i + ch.len_utf8();
+                start = i + len;
             }
             _ => {}
         }
+        i += len;
     }
     if start < s.len() {
         out.push(span.start + start..span.end);
     }
     out
+}
+
+/// What a character means to [`sentences`].
+enum Mark {
+    Open,
+    Close,
+    End,
+    None,
 }
 
 struct Number {
@@ -136,12 +170,14 @@ struct Number {
 }
 
 /// Arabic numbers in a sentence that are not inside quotes, document numbers or titles.
-fn numbers(s: &str) -> Vec<Number> {
+/// `chars` is room for the sentence's characters, kept from one sentence to the next.
+fn numbers(s: &str, chars: &mut Vec<(usize, char)>) -> Vec<Number> {
     // Most sentences hold no digit: their bytes say so without decoding a character.
     if !has_digit(s) {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = crate::chars::indices(s).collect();
+    chars.clear();
+    chars.extend(crate::chars::indices(s));
     let mut out = Vec::new();
     let mut quoted = 0i32;
     let mut ascii_quote = false;
@@ -322,6 +358,7 @@ fn quantified(
     found: &[Deadline],
     inherited: Option<&Deadline>,
     out: &mut Vec<Target>,
+    chars: &mut Vec<(usize, char)>,
 ) {
     let text = cx.text;
     let s = &text[sentence.clone()];
@@ -330,7 +367,7 @@ fn quantified(
     // `由2.1%提高到2.5%`: the first number is where the target starts from.
     let mut base: Option<Base> = None;
     let mut clauses = ClauseStarts::default();
-    for n in numbers(s) {
+    for n in numbers(s, chars) {
         let after_delimiter = clauses.before(s, n.start);
         let abs = sentence.start + n.start;
         if cx.skipped(abs) {
@@ -429,19 +466,24 @@ fn unquantified(
         .iter()
         .filter(|m| m.span.end <= sentence.end)
         .collect();
-    if in_sentence.is_empty() && !s.contains("指标") {
+    // Where 指标 is first said, and where clauses end: found once for the sentence, the
+    // clauses only when a phrase is there to place.
+    let first_zhibiao = s.find("指标");
+    if in_sentence.is_empty() && first_zhibiao.is_none() {
         return;
     }
-    // Where clauses end, and where 指标 is first said: found once for the sentence.
+    let phrases = cx.compiled.not_quantified.matches(s, scratch);
+    if phrases.iter().all(Vec::is_empty) {
+        return;
+    }
     let delimiters: Vec<usize> = crate::chars::indices(s)
         .filter(|(_, ch)| CLAUSE_DELIMITERS.contains(ch))
         .map(|(i, _)| i)
         .collect();
-    let first_zhibiao = s.find("指标");
     // The sentence's quantified targets, in order.
     let quantified_to = out.len();
     let mut hits: Vec<Span> = Vec::new();
-    for matches in cx.compiled.not_quantified.matches(s, scratch) {
+    for matches in phrases {
         let mut fresh: Vec<Span> = Vec::new();
         for m in matches.into_iter().map(|m| m.whole) {
             let span = sentence.start + m.start..sentence.start + m.end;
@@ -503,7 +545,10 @@ mod tests {
     use super::*;
 
     fn values(s: &str) -> Vec<String> {
-        numbers(s).into_iter().map(|n| n.value).collect()
+        numbers(s, &mut Vec::new())
+            .into_iter()
+            .map(|n| n.value)
+            .collect()
     }
 
     #[test]
@@ -514,6 +559,58 @@ mod tests {
         assert_eq!(values("“3+N”产业"), Vec::<String>::new());
         assert_eq!(values("师生比达1:12.5"), vec!["1:12.5".to_string()]);
         assert_eq!(values("达１２％"), vec!["12".to_string()]);
+    }
+
+    #[test]
+    fn sentences_are_split_by_their_bytes_as_by_their_characters() {
+        // The split as it reads characters.
+        fn by_characters(s: &str) -> Vec<Span> {
+            let (mut out, mut start, mut depth) = (Vec::new(), 0, 0i32);
+            for (i, ch) in s.char_indices() {
+                match ch {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = (depth - 1).max(0),
+                    _ if depth == 0 && SENTENCE_ENDS.contains(&ch) => {
+                        out.push(start..i);
+                        start = i + ch.len_utf8();
+                    }
+                    _ => {}
+                }
+            }
+            if start < s.len() {
+                out.push(start..s.len());
+            }
+            out
+        }
+        let pieces = [
+            "。",
+            "！",
+            "？",
+            "!",
+            "?",
+            "（",
+            "）",
+            "(",
+            ")",
+            "到2027年",
+            "ａ",
+            "〇",
+            "。。",
+            "＂",
+            "￥",
+            "𠮷",
+        ];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("甲{a}{b}乙{c}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(sentences(t, 0..t.len()), by_characters(t), "{t}");
+        }
     }
 
     #[test]

@@ -39,7 +39,6 @@ impl Context<'_> {
     }
 }
 
-const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
 const CLAUSE_DELIMITERS: [char; 8] = ['，', ',', '；', ';', '：', ':', '、', '\t'];
 
 /// Deadlines stated in a piece of text.
@@ -564,6 +563,7 @@ mod tests {
     #[test]
     fn sentences_are_split_by_their_bytes_as_by_their_characters() {
         // The split as it reads characters.
+        const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
         fn by_characters(s: &str) -> Vec<Span> {
             let (mut out, mut start, mut depth) = (Vec::new(), 0, 0i32);
             for (i, ch) in s.char_indices() {

@@ -21,7 +21,7 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
     for line in lines.iter().filter(|l| !l.content.is_empty()) {
         let s = &text[line.content.clone()];
         // Most lines hold no character a placeholder starts with or follows.
-        if !crate::chars::indices(s).any(|(_, ch)| may_matter(ch)) {
+        if !any_may_matter(s) {
             continue;
         }
         let base = line.content.start;
@@ -107,6 +107,25 @@ pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
 fn may_matter(ch: char) -> bool {
     !('\u{3001}'..'\u{feff}').contains(&ch)
         && (matches!(ch, '_' | '＿') || is_cross(ch) || PERCENT.contains(&ch) || is_blank(ch))
+}
+
+/// Whether a line holds a character that [`may_matter`]. Characters led by the bytes
+/// E4–EE (U+4000–U+EFFF, CJK) are stepped over undecoded.
+fn any_may_matter(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if (0xE4..=0xEE).contains(&bytes[at]) {
+            at += 3;
+            continue;
+        }
+        let (c, len) = crate::chars::code_point(bytes, at);
+        if char::from_u32(c).is_some_and(may_matter) {
+            return true;
+        }
+        at += len;
+    }
+    false
 }
 
 /// Where a placeholder's quotation starts: at the comparator before it, if any.
@@ -212,6 +231,20 @@ pub fn citations(text: &str) -> Vec<Citation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_ruled_out_by_its_bytes_as_by_its_characters() {
+        let pieces = [
+            "质量", "_", "＿", "×", "X", "ｘ", "Ｘ", "%", "％", "‰", " ", "\u{3000}", "\t", "。",
+            "ａ", "〇", "\u{feff}", "𠮷", "é", "12",
+        ];
+        for a in pieces {
+            for b in pieces {
+                let s = format!("达到{a}{b}个");
+                assert_eq!(any_may_matter(&s), s.chars().any(may_matter), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn citations_with_their_titles() {

@@ -169,7 +169,12 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     for i in running_headers(original, &lines, &pages) {
         keep[i] = Keep::Furniture;
     }
-    let others = other_documents(original, &lines, c);
+    // Each line's kind of title, if it is one: looked at once, for the documents and
+    // for the joining of wrapped lines.
+    let titles: Vec<Option<TitleKind>> = (0..lines.len())
+        .map(|i| title_kind(content(i), c))
+        .collect();
+    let others = other_documents(original, &lines, &titles, c);
     for doc in &others {
         for k in doc.lines.clone() {
             if let Some(slot) = keep.get_mut(k) {
@@ -239,7 +244,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             if let Some(p) = prev {
                 if full(p)
                     && !ends_paragraph(content(p))
-                    && title_kind(content(p), c).is_none()
+                    && titles[p].is_none()
                     && !aligned(content(p))
                     && !starts_block(content(i), c)
                 {
@@ -526,10 +531,18 @@ fn aligned(s: &str) -> bool {
     if s.contains('\t') {
         return true;
     }
-    let mut run = 0;
-    for c in s.chars() {
-        // CJK text (U+3001–U+FEFE) holds no blank, and says so with one comparison.
-        run = if !('\u{3001}'..'\u{feff}').contains(&c) && is_blank(c) {
+    let bytes = s.as_bytes();
+    let (mut at, mut run) = (0, 0);
+    while at < bytes.len() {
+        // A character led by E4–EE (U+4000–U+EFFF, CJK) is no blank: stepped over
+        // undecoded.
+        if (0xE4..=0xEE).contains(&bytes[at]) {
+            run = 0;
+            at += 3;
+            continue;
+        }
+        let (c, len) = crate::chars::code_point(bytes, at);
+        run = if char::from_u32(c).is_some_and(is_blank) {
             run + 1
         } else {
             0
@@ -537,6 +550,7 @@ fn aligned(s: &str) -> bool {
         if run >= 2 {
             return true;
         }
+        at += len;
     }
     false
 }
@@ -755,11 +769,16 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
 
 /// Documents beside the plan in one paste: a notice asking for comments before the
 /// plan's title, a 起草说明 (or another notice) after it.
-fn other_documents(text: &str, lines: &[RawLine], c: &Compiled) -> Vec<FoundDocument> {
-    let kinds: Vec<(usize, TitleKind)> = lines
+fn other_documents(
+    text: &str,
+    lines: &[RawLine],
+    titles: &[Option<TitleKind>],
+    c: &Compiled,
+) -> Vec<FoundDocument> {
+    let kinds: Vec<(usize, TitleKind)> = titles
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| Some((i, title_kind(&text[l.content.clone()], c)?)))
+        .filter_map(|(i, k)| Some((i, (*k)?)))
         .collect();
     let Some(&(plan, _)) = kinds.iter().find(|(_, k)| *k == TitleKind::Plan) else {
         return Vec::new();
@@ -808,6 +827,27 @@ fn other_documents(text: &str, lines: &[RawLine], c: &Compiled) -> Vec<FoundDocu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aligned_columns_are_found_by_their_bytes_as_by_their_characters() {
+        let pieces = [
+            "质量", " ", "\u{3000}", "\u{a0}", "\u{feff}", "\u{200b}", "\u{2003}", "a", "。", "〇",
+            "ｘ", "𠮷", "\r",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for d in pieces {
+                    let s = format!("县{a}{b}局{d}");
+                    let mut run = 0;
+                    let by_characters = s.chars().any(|c| {
+                        run = if is_blank(c) { run + 1 } else { 0 };
+                        run >= 2
+                    });
+                    assert_eq!(aligned(&s), by_characters, "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_kind_of_line_end_splits_and_no_other_character_does() {

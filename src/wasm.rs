@@ -42,8 +42,9 @@ thread_local! {
     static NATIONAL: RefCell<Option<Checker>> = const { RefCell::new(None) };
 }
 
-// Values cross as JSON text: the serializer the CLI uses anyway, and `JSON.parse` builds
-// the objects faster than property-by-property conversion.
+// Values cross as JSON text: `JSON.parse` builds the objects faster than property-by-
+// property conversion. The report, written on every check, has its own writer
+// (`Report::to_json`); the template and the rules, written once, go through serde.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value)
         .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))?;

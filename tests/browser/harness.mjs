@@ -122,7 +122,13 @@ export async function fill(page, selector, value) {
     window.__reports ??= 0;
     if (!window.__counting) {
       window.__counting = true;
-      document.addEventListener("plancheck-report", () => { window.__reports += 1; });
+      // A report is sent only for the text its element still holds: the text is kept
+      // with the count, so that a late report on the previous text is not taken for one
+      // on the new.
+      document.addEventListener("plancheck-report", (e) => {
+        window.__reports += 1;
+        window.__reportedText = e.target.value;
+      });
     }
   });
   const before = await page.evaluate(() => window.__reports);
@@ -131,7 +137,8 @@ export async function fill(page, selector, value) {
     .some((el) => el.value === v && el.report !== null), value);
   await page.fill(selector, value);
   if (checked && (await page.evaluate((v) => [...document.querySelectorAll("plan-checker")].some((el) => el.value === v), value))) return;
-  await page.waitForFunction((n) => window.__reports > n, before, { timeout: 10000 });
+  await page.waitForFunction((n) => window.__reports > n
+    && [...document.querySelectorAll("plan-checker")].some((el) => el.value === window.__reportedText), before, { timeout: 10000 });
 }
 
 /**

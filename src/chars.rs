@@ -73,6 +73,24 @@ pub fn any_of(s: &str, set: &[char]) -> bool {
     indices(s).any(|(_, c)| set.contains(&c))
 }
 
+/// Each character of `s` outside U+4000–U+EFFF, and `None` for each one inside: those CJK
+/// characters, led by the bytes E4–EE, are stepped over undecoded. For scans that look
+/// for a few non-CJK characters.
+pub fn outside_cjk(s: &str) -> impl Iterator<Item = Option<char>> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let lead = *bytes.get(at)?;
+        if (0xE4..=0xEE).contains(&lead) {
+            at += 3;
+            return Some(None);
+        }
+        let (c, len) = code_point(bytes, at);
+        at += len;
+        Some(char::from_u32(c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -531,28 +531,12 @@ fn aligned(s: &str) -> bool {
     if s.contains('\t') {
         return true;
     }
-    let bytes = s.as_bytes();
-    let (mut at, mut run) = (0, 0);
-    while at < bytes.len() {
-        // A character led by E4–EE (U+4000–U+EFFF, CJK) is no blank: stepped over
-        // undecoded.
-        if (0xE4..=0xEE).contains(&bytes[at]) {
-            run = 0;
-            at += 3;
-            continue;
-        }
-        let (c, len) = crate::chars::code_point(bytes, at);
-        run = if char::from_u32(c).is_some_and(is_blank) {
-            run + 1
-        } else {
-            0
-        };
-        if run >= 2 {
-            return true;
-        }
-        at += len;
-    }
-    false
+    // A CJK character (`None`) is no blank.
+    let mut run = 0;
+    crate::chars::outside_cjk(s).any(|c| {
+        run = if c.is_some_and(is_blank) { run + 1 } else { 0 };
+        run >= 2
+    })
 }
 
 /// Whether a line starts a new block: a numbered heading, an attachment, a table row.

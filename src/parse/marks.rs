@@ -112,20 +112,7 @@ fn may_matter(ch: char) -> bool {
 /// Whether a line holds a character that [`may_matter`]. Characters led by the bytes
 /// E4–EE (U+4000–U+EFFF, CJK) are stepped over undecoded.
 fn any_may_matter(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if (0xE4..=0xEE).contains(&bytes[at]) {
-            at += 3;
-            continue;
-        }
-        let (c, len) = crate::chars::code_point(bytes, at);
-        if char::from_u32(c).is_some_and(may_matter) {
-            return true;
-        }
-        at += len;
-    }
-    false
+    crate::chars::outside_cjk(s).any(|c| c.is_some_and(may_matter))
 }
 
 /// Where a placeholder's quotation starts: at the comparator before it, if any.

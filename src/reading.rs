@@ -13,6 +13,8 @@ use crate::compiled::Compiled;
 use crate::document::Span;
 use crate::parse::lines::{is_blank, starts_with_marker};
 
+mod tables;
+
 /// What the reading stage changed, and what else the paste held.
 #[derive(Clone, Debug, Default)]
 pub struct Notes {
@@ -26,7 +28,8 @@ pub struct Notes {
     pub others: Vec<OtherDocument>,
     /// Line ends other than `\n` and `\r\n` (old Mac `\r`, U+2028 …) were read as line ends.
     pub line_ends: bool,
-    /// Table rows with tab-separated cells (a web page's table), read one cell a line.
+    /// Table rows read back into a row a line from another form (a cell a line, columns
+    /// lined up with blanks, cells broken across lines).
     pub table_rows: usize,
 }
 
@@ -183,20 +186,6 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         }
     }
 
-    // Table rows copied from a web page: cells separated by tabs, a row a line.
-    let three_fields: Vec<bool> = (0..lines.len())
-        .map(|i| content(i).split('\t').nth(2).is_some())
-        .collect();
-    let tab_row: Vec<bool> = (0..lines.len())
-        .map(|i| {
-            keep[i] == Keep::Yes
-                && three_fields[i]
-                && [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
-                    .iter()
-                    .any(|&j| three_fields.get(j).copied().unwrap_or(false))
-        })
-        .collect();
-
     // Hard wrapping: most lines end at about the same width.
     // Viewers wrap by the width on the page (a digit half a character) or, in some
     // exports, by the count of characters: whichever the lines agree on.
@@ -217,10 +206,24 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         (None, Some(b)) => (Some(b.0), &by_count_widths),
         (None, None) => (None, &by_page_widths),
     };
+    let full = |i: usize| width.is_some_and(|w| widths.get(i).copied().unwrap_or(0) + 8 >= 2 * w);
+    // Tables, in whatever form the copy gave them, read into one.
+    let regions = tables::find(&tables::Lines {
+        text: original,
+        lines: &lines,
+        keep: &keep,
+        c,
+        full: &full,
+    });
+    let mut in_table = vec![false; lines.len()];
+    for r in &regions {
+        for k in r.lines.clone() {
+            in_table[k] = true;
+        }
+    }
     let mut join = vec![false; lines.len()];
     let mut joined = 0;
-    if let Some(w) = width {
-        let full = |i: usize| widths.get(i).copied().unwrap_or(0) + 8 >= 2 * w;
+    if width.is_some() {
         let mut prev: Option<usize> = None;
         let mut furniture_between = false;
         for i in 0..lines.len() {
@@ -230,6 +233,10 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
                     continue;
                 }
                 Keep::Other => {
+                    prev = None;
+                    continue;
+                }
+                Keep::Yes if in_table[i] => {
                     prev = None;
                     continue;
                 }
@@ -261,14 +268,39 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         .filter(|&i| keep[i] == Keep::Furniture)
         .map(|i| lines[i].content.clone())
         .collect();
-    let rows = tab_row.iter().filter(|&&t| t).count();
+    let rewritten: Vec<&tables::Region> = regions.iter().filter(|r| !r.canonical).collect();
+    let rows: usize = rewritten.iter().map(|r| r.rows.len().saturating_sub(1)).sum();
     if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
         return Reading::identity(original);
     }
 
     let mut out = Builder::default();
     let mut first = true;
+    let mut next_region = rewritten.iter().peekable();
+    let mut skip_to = 0;
     for (i, line) in lines.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some(r) = next_region.next_if(|r| r.lines.start == i) {
+            // A row a line, cells separated by one tab, a broken cell whole.
+            for row in &r.rows {
+                if !first {
+                    out.insert("\n");
+                }
+                first = false;
+                for (k, cell) in row.iter().enumerate() {
+                    if k > 0 {
+                        out.insert("\t");
+                    }
+                    for piece in cell {
+                        out.copy(original, piece.clone());
+                    }
+                }
+            }
+            skip_to = r.lines.end;
+            continue;
+        }
         if keep[i] != Keep::Yes {
             continue;
         }
@@ -288,21 +320,6 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             out.insert("\n");
         }
         first = false;
-        if tab_row[i] {
-            // One cell a line, a blank line before the row: the form a Word copy has.
-            out.insert("\n");
-            let mut at = line.content.start;
-            for (k, cell) in content(i).split('\t').enumerate() {
-                if k > 0 {
-                    out.insert("\n");
-                }
-                let lead = cell.len() - cell.trim_start_matches(is_blank).len();
-                let body = cell.trim_matches(is_blank);
-                out.copy(original, at + lead..at + lead + body.len());
-                at += cell.len() + 1;
-            }
-            continue;
-        }
         // Leading blanks are kept (an indent is harmless); trailing ones are not, so
         // that a joined line follows its predecessor directly.
         let end = if line.content.is_empty() {

@@ -1,8 +1,8 @@
-//! Tables flattened by a Word-to-text copy: one cell per line, rows separated by blank
-//! lines or led by a serial number, under a header such as
-//! 序号 / 类别 / 指标要求 / 2022年 / 2027年 / 责任单位 or
-//! 指标 / 单位 / 基期值 / 目标值 / 目标年 / 责任单位. The .docx reader writes tables in
-//! the same form.
+//! Tables, as the reading stage leaves them: a row a line, cells separated by one tab, an
+//! empty cell empty, under a header such as
+//! 序号 / 类别 / 指标名称 / 单位 / 2024年基期值 / 2027年目标值 / 责任单位 or
+//! 序号 / 重点任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限. Whatever form the copy
+//! gave (a cell a line, lined-up columns, merged or broken cells) was read into this one.
 
 use crate::compiled::Compiled;
 use crate::document::{Line, Mention, Span, Table, TableRow, Target};
@@ -90,10 +90,23 @@ fn columns(header: &[&str], c: &Compiled) -> (Columns, Option<u16>) {
         } else if base_column(h) {
             cols.base = Some(i);
         } else if h.contains("目标") || year_of(h).is_some() {
-            // The last value column is the target; its year dates the rows.
-            cols.target = Some(i);
-            cols.target_unit = bracket_unit(h, c);
-            year = year_of(h).or(year);
+            // The latest year's value column is the target; its year dates the rows. An
+            // earlier year's column is the base.
+            let y = year_of(h);
+            let later = match (y, year) {
+                (Some(y), Some(t)) => y >= t,
+                _ => true,
+            };
+            if later {
+                if let (Some(t), None) = (cols.target, cols.base) {
+                    cols.base = Some(t);
+                }
+                cols.target = Some(i);
+                cols.target_unit = bracket_unit(h, c);
+                year = y.or(year);
+            } else if cols.base.is_none() {
+                cols.base = Some(i);
+            }
         }
     }
     (cols, year)
@@ -116,49 +129,45 @@ pub fn find(
         tables: Vec::new(),
         targets: Vec::new(),
     };
-    let content =
-        |i: usize| -> &str { lines.get(i).map(|l| &text[l.content.clone()]).unwrap_or("") };
     let mut i = 0;
     while i < lines.len() {
-        let Some(header) = header_at(i, lines.len(), &content, c) else {
+        let Some(header) = header_at(text, &lines[i], c) else {
             i += 1;
             continue;
         };
-        let (rows, k) = row_lines(text, lines, &header, &content);
+        let width = header.fields.len();
+        let mut k = i + 1;
+        let mut rows: Vec<Vec<Span>> = Vec::new();
+        while let Some(line) = lines.get(k) {
+            let s = &text[line.full.clone()];
+            if !s.contains('\t') {
+                break;
+            }
+            let mut cells = fields(text, &line.full);
+            if cells.iter().all(|c| c.is_empty()) {
+                break;
+            }
+            cells.resize(width, line.full.end..line.full.end);
+            rows.push(cells);
+            k += 1;
+        }
         if rows.is_empty() {
-            i = header.end;
+            i += 1;
             continue;
         }
-        let start = lines[i].full.start;
-        let end = rows
-            .last()
-            .and_then(|r| r.1.last())
-            .map(|&l| lines[l].full.end)
-            .unwrap_or(lines[header.end.saturating_sub(1)].full.end);
+        let start = lines[i].content.start;
+        let end = lines[k - 1].content.end;
         let mut table = Table {
             span: start..end,
-            header: header
-                .lines
-                .iter()
-                .map(|&h| lines[h].content.clone())
-                .collect(),
+            header: header.fields.clone(),
             rows: Vec::new(),
             year: header.year,
             responsible: header.cols.responsible.is_some(),
         };
-        for (number, row) in rows {
-            let cells: Vec<Span> = row.iter().map(|&l| lines[l].content.clone()).collect();
-            let parsed = read_row(
-                text,
-                &cells,
-                &header.cols,
-                header.width,
-                mentions,
-                template,
-                c,
-            );
-            let row_span = cells.first().map(|s| s.start).unwrap_or(start)
-                ..cells.last().map(|s| s.end).unwrap_or(start);
+        for cells in rows {
+            let parsed = read_row(text, &cells, &header.cols, mentions, template, c);
+            let row_span = cells.iter().find(|s| !s.is_empty()).map(|s| s.start).unwrap_or(start)
+                ..cells.iter().rev().find(|s| !s.is_empty()).map(|s| s.end).unwrap_or(start);
             let row_year = parsed.year.or(header.year);
             let has_target = parsed.target.is_some();
             if let Some(t) = parsed.target {
@@ -176,9 +185,14 @@ pub fn find(
                     .valued(t.value, t.unit.as_deref()),
                 );
             }
+            let serial = header
+                .serial
+                .then(|| cells.first())
+                .flatten()
+                .and_then(|s| text[s.clone()].parse().ok());
             table.rows.push(TableRow {
                 span: row_span,
-                serial: number,
+                serial,
                 named: parsed.named,
                 task: parsed.task,
                 cells,
@@ -188,145 +202,56 @@ pub fn find(
             });
         }
         found.tables.push(table);
-        i = k.max(i + 1);
+        i = k;
     }
     found
 }
 
-/// A table's header read from its lines: the header lines, the columns (without 序号),
-/// the year the header names, and the line after it.
+/// A line's cells between tabs, each without its blanks.
+fn fields(text: &str, full: &Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = full.start;
+    for field in text[full.clone()].split('\t') {
+        let lead = field.len() - field.trim_start_matches(is_blank).len();
+        let body = field.trim_matches(is_blank).len();
+        out.push(at + lead..at + lead + body);
+        at += field.len() + 1;
+    }
+    out
+}
+
+/// A table's header: its cells, the columns, the year the header names.
 struct Header {
-    lines: Vec<usize>,
+    fields: Vec<Span>,
     cols: Columns,
     year: Option<u16>,
     /// Whether the first column is 序号, numbering the rows.
     serial: bool,
-    /// The number of cells in a row.
-    width: usize,
-    end: usize,
 }
 
-/// The header of a table starting at line `i`: consecutive short cells, blank lines
-/// allowed between them, naming at least a responsibility, indicator or task column.
-fn header_at<'t>(
-    i: usize,
-    count: usize,
-    content: &dyn Fn(usize) -> &'t str,
-    c: &Compiled,
-) -> Option<Header> {
-    let first = content(i);
-    if !(first.contains("序号") || first.starts_with("指标") || first.starts_with("类别"))
-        || !header_cell(first, c)
-    {
+/// A header line: three or more short cells between tabs naming at least a
+/// responsibility, indicator or task column.
+fn header_at(text: &str, line: &Line, c: &Compiled) -> Option<Header> {
+    let s = &text[line.content.clone()];
+    if !s.contains('\t') || s.len() > 400 {
         return None;
     }
-    let mut lines = Vec::new();
-    let mut j = i;
-    while j < count {
-        let s = content(j);
-        if s.is_empty() {
-            j += 1;
-            continue;
-        }
-        if !header_cell(s, c) || lines.len() >= 12 {
-            break;
-        }
-        lines.push(j);
-        j += 1;
-    }
-    let header_text: Vec<&str> = lines.iter().map(|&h| content(h)).collect();
-    let (cols, year) = columns(&header_text, c);
-    if lines.len() < 3
-        || (cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none())
-    {
+    let fields = fields(text, &line.full);
+    let cells: Vec<&str> = fields.iter().map(|f| &text[f.clone()]).collect();
+    if cells.len() < 3 || !cells.iter().all(|h| header_cell(h, c)) {
         return None;
     }
-    let serial = header_text.first().is_some_and(|h| h.contains("序号"));
-    let (cols, _) = columns(&header_text[usize::from(serial)..], c);
+    let (cols, year) = columns(&cells, c);
+    if cols.responsible.is_none() && cols.indicator.is_none() && cols.task.is_none() {
+        return None;
+    }
+    let serial = cells.first().is_some_and(|h| h.contains("序号"));
     Some(Header {
-        width: lines.len() - usize::from(serial),
-        lines,
+        fields,
         cols,
         year,
         serial,
-        end: j,
     })
-}
-
-/// Each row's serial number (in a table with 序号) and its lines.
-type Rows = Vec<(Option<u32>, Vec<usize>)>;
-
-/// The rows after a header, and the line where the table ends.
-fn row_lines<'t>(
-    text: &str,
-    lines: &[Line],
-    header: &Header,
-    content: &dyn Fn(usize) -> &'t str,
-) -> (Rows, usize) {
-    let (serial, width, j) = (header.serial, header.width, header.end);
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    // In a table with 序号, each row's serial number.
-    let mut serials: Vec<u32> = Vec::new();
-    // Rows without blank lines between them (a PDF copy): a row is a header's width
-    // of cells.
-    let dense = !serial && (j..(j + width + 1).min(lines.len())).all(|k| !content(k).is_empty());
-    let mut k = j;
-    let mut expected = 1u32;
-    let mut current: Vec<usize> = Vec::new();
-    // A task cell may be long; other cells are short.
-    let longest = if header.cols.task.is_some() { 400 } else { 80 };
-    while k < lines.len() {
-        let s = content(k);
-        if s.chars().count() > longest || (lines[k].heading.is_some() && header.cols.task.is_none())
-        {
-            break;
-        }
-        // An empty cell: a line holding only a tab.
-        let empty_cell = s.is_empty() && text[lines[k].full.clone()].contains('\t');
-        if empty_cell && !current.is_empty() {
-            current.push(k);
-            k += 1;
-            continue;
-        }
-        if serial {
-            if s == expected.to_string() {
-                if !current.is_empty() || expected > 1 {
-                    rows.push(std::mem::take(&mut current));
-                    serials.push(expected - 1);
-                }
-                expected += 1;
-            } else if !s.is_empty() {
-                if expected == 1 || current.len() > width + 2 {
-                    break;
-                }
-                current.push(k);
-            }
-        } else if s.is_empty() {
-            if !current.is_empty() {
-                rows.push(std::mem::take(&mut current));
-            }
-        } else {
-            if current.len() > width + 2 {
-                break;
-            }
-            if dense && current.len() == width {
-                rows.push(std::mem::take(&mut current));
-            }
-            current.push(k);
-        }
-        k += 1;
-    }
-    if !current.is_empty() {
-        rows.push(current);
-        serials.push(expected.saturating_sub(1));
-    }
-    let rows = rows
-        .into_iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_empty())
-        .map(|(n, r)| (serials.get(n).copied().filter(|_| serial), r))
-        .collect();
-    (rows, k)
 }
 
 struct RowReading {
@@ -355,79 +280,34 @@ fn read_row(
     text: &str,
     cells: &[Span],
     cols: &Columns,
-    width: usize,
     mentions: &[Mention],
     template: &Template,
     c: &Compiled,
 ) -> RowReading {
-    // A row one cell short whose last cell is not a unit name: the 责任单位 cell, last,
-    // was left empty; the others are still in their columns.
-    let responsible_blank = cells.len() + 1 == width
-        && cols.responsible == Some(width - 1)
-        && cells
-            .last()
-            .is_some_and(|s| !names_unit(&text[s.clone()], c));
-    let positional = cells.len() == width || responsible_blank;
-    let cell = |i: Option<usize>| i.filter(|_| positional).and_then(|i| cells.get(i));
+    let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).filter(|s| !s.is_empty());
     let mention_in = |span: &Span| {
         mentions[crate::parse::range_in(mentions, |m| m.span.start, span)]
             .iter()
             .find(|m| m.span.end <= span.end)
             .map(|m| m.indicator)
     };
-    let indicator_cell = cell(cols.indicator)
-        .cloned()
-        .or_else(|| cells.iter().find(|s| mention_in(s).is_some()).cloned());
+    let indicator_cell = cell(cols.indicator).cloned();
     let indicator = indicator_cell.as_ref().and_then(mention_in);
 
-    let responsible_cell = cell(cols.responsible).cloned().or_else(|| {
-        cells
-            .iter()
-            .rev()
-            .find(|s| names_unit(&text[(*s).clone()], c))
-            .cloned()
-    });
-    let mut units = responsible_cell
-        .as_ref()
-        .map(|s| clauses::units_in_list(&text[s.clone()], s.start, c))
-        .unwrap_or_default();
-    if positional {
-        let lead = |col: Option<usize>| col.is_some_and(|i| cols.lead.contains(&i));
-        for u in &mut units {
-            u.lead = u.lead || lead(cols.responsible);
-        }
-        for &col in &cols.others {
-            if let Some(s) = cells.get(col) {
-                let mut more = clauses::units_in_list(&text[s.clone()], s.start, c);
-                for u in &mut more {
-                    u.lead = u.lead || lead(Some(col));
-                }
-                units.extend(more);
+    let lead = |col: Option<usize>| col.is_some_and(|i| cols.lead.contains(&i));
+    let mut units = Vec::new();
+    for col in cols.responsible.iter().chain(&cols.others) {
+        if let Some(s) = cell(Some(*col)) {
+            let mut more = clauses::units_in_list(&text[s.clone()], s.start, c);
+            for u in &mut more {
+                u.lead = u.lead || lead(Some(*col));
             }
+            units.extend(more);
         }
     }
-    let task = cell(cols.task).filter(|s| !s.is_empty()).cloned();
-
-    // Cells that hold numbers but not the target: the base value, the year, the unit.
-    let not_target: Vec<&Span> = [cols.base, cols.year, cols.unit]
-        .into_iter()
-        .filter_map(&cell)
-        .collect();
+    let task = cell(cols.task).cloned();
     let year = cell(cols.year).and_then(|y| year_of(&text[y.clone()]));
-    let value_cell = cell(cols.target).cloned().or_else(|| {
-        let limit = responsible_cell
-            .as_ref()
-            .map(|r| r.start)
-            .unwrap_or(usize::MAX);
-        cells
-            .iter()
-            .filter(|s| {
-                s.start < limit && Some((*s).clone()) != indicator_cell && !not_target.contains(s)
-            })
-            .rfind(|s| text[(*s).clone()].chars().any(|ch| ch.is_ascii_digit()))
-            .cloned()
-    });
-    let target = value_cell.and_then(|v| {
+    let target = cell(cols.target).and_then(|v| {
         let s = &text[v.clone()];
         let digits = s.find(|ch: char| ch.is_ascii_digit())?;
         let num_end = s[digits..]
@@ -441,7 +321,7 @@ fn read_row(
             .map(str::to_string);
         let unit_col = cell(cols.unit)
             .map(|u| text[u.clone()].trim().to_string())
-            .filter(|u| !u.is_empty() && !matches!(u.as_str(), "—" | "-" | "/"));
+            .filter(|u| !matches!(u.as_str(), "—" | "——" | "-" | "－" | "/" | "／"));
         let unit_bracket = indicator_cell
             .as_ref()
             .and_then(|ic| bracket_unit(&text[ic.clone()], c));
@@ -484,11 +364,6 @@ fn first_number(s: &str) -> Option<String> {
         .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
         .unwrap_or(s.len() - start);
     Some(s[start..start + len].trim_end_matches('.').to_string())
-}
-
-/// Whether a cell names responsible units: `县市场监管局`, `县科技局、县发改委等`.
-fn names_unit(cell: &str, c: &Compiled) -> bool {
-    c.ends_with_unit_suffix(cell.trim_end_matches(['等', '。']))
 }
 
 /// The unit in a cell such as `食品抽检合格率（%）`.

@@ -71,7 +71,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         };
         // Units are written one way when targets are read (Compiled::one_spelling).
         let difference = match (earlier.unit.as_deref(), target.unit.as_deref()) {
-            (Some(a), Some(b)) if a != b => Some("单位"),
+            (Some(a), Some(b)) if !same_unit(a, b) => Some("单位"),
             _ if !earlier.same_value(target) => Some("数值"),
             _ => None,
         };
@@ -103,4 +103,14 @@ fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
         .iter()
         .rfind(|m| Some(m.indicator) == t.indicator)
         .map(|m| doc.text.get(m.span.clone()).unwrap_or(""))
+}
+
+/// Whether two units say the same: equal, or one the other per head or per area
+/// (`件/万人` in a table's unit column, `件` in the text).
+fn same_unit(a: &str, b: &str) -> bool {
+    let per = |long: &str, short: &str| {
+        long.split_once('/')
+            .is_some_and(|(count, _)| count == short)
+    };
+    a == b || per(a, b) || per(b, a)
 }

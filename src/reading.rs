@@ -574,7 +574,11 @@ fn page_numbers(text: &str, lines: &[RawLine]) -> Vec<usize> {
         let t: String = s.chars().filter(|c| !is_blank(*c)).collect();
         if decorated_page_number(&t) {
             found.push(i);
-        } else if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+        } else if t.len() <= 3
+            && t.bytes().all(|b| b.is_ascii_digit())
+            // A Word table's cell copied a line each is led by a tab: a 序号, not a page.
+            && !text[line.full.clone()].contains('\t')
+        {
             if let Ok(n) = t.parse::<u32>() {
                 bare.push((i, n));
             }

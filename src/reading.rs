@@ -215,6 +215,11 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         c,
         full: &full,
     });
+    for r in &regions {
+        for &k in &r.reclaimed {
+            keep[k] = Keep::Yes;
+        }
+    }
     let mut in_table = vec![false; lines.len()];
     for r in &regions {
         for k in r.lines.clone() {
@@ -606,7 +611,10 @@ fn page_numbers(text: &str, lines: &[RawLine]) -> Vec<usize> {
         }
     }
     let end = (0..chain.len()).max_by_key(|&k| (chain[k].0, std::cmp::Reverse(k)));
-    if let Some(mut k) = end.filter(|&k| chain[k].0 >= 2) {
+    // A document numbers its pages one way: with decorated numbers found, bare ones are
+    // a table's cells, not pages.
+    let decorated = found.len() >= 2;
+    if let Some(mut k) = end.filter(|&k| chain[k].0 >= 2 && !decorated) {
         // The last page may be short: the next number on the text's last line is its
         // page number however few lines the page holds.
         let last_line = lines.iter().rposition(|l| !l.content.is_empty());

@@ -26,6 +26,8 @@ pub(super) struct Region {
     pub rows: Vec<Vec<Vec<Span>>>,
     /// Whether the text already had the one form (nothing to rewrite).
     pub canonical: bool,
+    /// Lines taken for page numbers that are the rows' 序号.
+    pub reclaimed: Vec<usize>,
 }
 
 /// What a column holds, by its header.
@@ -40,8 +42,10 @@ enum Kind {
     Text,
     /// 单位 / 计量单位.
     Measure,
-    /// 基期值 / 2027年目标值 / 2024年.
+    /// 2027年目标值 / 目标值 / 2027年.
     Value,
+    /// 基期值 / 现状值: a value, less likely the one a row gives alone.
+    Base,
     /// 责任单位 / 牵头单位 / 配合单位.
     Units,
     /// 完成时限.
@@ -63,7 +67,9 @@ fn kind_of(h: &str) -> Kind {
         Kind::Deadline
     } else if h.contains("属性") {
         Kind::Attribute
-    } else if has(&["基期", "基准", "现状", "现值", "目标", "数值", "预期"])
+    } else if has(&["基期", "基准", "现状", "现值"]) {
+        Kind::Base
+    } else if has(&["目标", "数值", "预期"])
         || crate::facts::years::years_in(h).next().is_some()
     {
         Kind::Value
@@ -273,6 +279,10 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
     let mut header = Vec::new();
     let mut j = i;
     while j < cx.lines.len() && header.len() < 16 {
+        // The first row's 序号, taken for a page number, ends the header too.
+        if !cx.kept(j) && serial_of(cx.content(j)) == Some(1) {
+            break;
+        }
         if !cx.kept(j) {
             j += 1;
             continue;
@@ -298,10 +308,16 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
 /// The rows after a header, put in their columns.
 fn read_rows(cx: &Lines<'_>, start: usize, after: usize, header: Vec<Span>, form: Form) -> Region {
     let kinds: Vec<Kind> = header.iter().map(|h| kind_of(&cx.text[h.clone()])).collect();
-    let (raw, end, mut canonical) = match form {
-        Form::TabRows => tab_rows(cx, after, kinds.len()),
-        Form::Spaced => (spaced_rows(cx, after), spaced_end(cx, after), false),
-        Form::CellLines { tabbed } => cell_rows(cx, after, &kinds, tabbed),
+    let (raw, end, mut canonical, reclaimed) = match form {
+        Form::TabRows => {
+            let (rows, end, canonical) = tab_rows(cx, after, kinds.len());
+            (rows, end, canonical, Vec::new())
+        }
+        Form::Spaced => (spaced_rows(cx, after), spaced_end(cx, after), false, Vec::new()),
+        Form::CellLines { tabbed } => {
+            let (rows, end, reclaimed) = cell_rows(cx, after, &kinds, tabbed);
+            (rows, end, false, reclaimed)
+        }
     };
     let mut rows: Vec<Vec<Vec<Span>>> = Vec::with_capacity(raw.len() + 1);
     rows.push(header.into_iter().map(|h| vec![h]).collect());
@@ -314,6 +330,7 @@ fn read_rows(cx: &Lines<'_>, start: usize, after: usize, header: Vec<Span>, form
         lines: start..end,
         rows,
         canonical,
+        reclaimed,
     }
 }
 
@@ -441,7 +458,7 @@ fn cell_rows(
     from: usize,
     kinds: &[Kind],
     tabbed: bool,
-) -> (Vec<Vec<Piece>>, usize, bool) {
+) -> (Vec<Vec<Piece>>, usize, Vec<usize>) {
     let width = kinds.len();
     let serial = kinds.first() == Some(&Kind::Serial);
     // A long measure cell may be long; other cells are short.
@@ -457,11 +474,17 @@ fn cell_rows(
     let mut any_blank = false;
     let mut end = from;
     let mut prev_line: Option<usize> = None;
+    let mut reclaimed = Vec::new();
     let mut k = from;
     while k < cx.lines.len() {
-        if !cx.kept(k) {
+        // A row's 序号 may have been taken for a page number.
+        let serial_here = serial && serial_of(cx.content(k)) == Some(expected);
+        if !cx.kept(k) && !(serial_here && cx.keep.get(k) == Some(&Keep::Furniture)) {
             k += 1;
             continue;
+        }
+        if !cx.kept(k) {
+            reclaimed.push(k);
         }
         let s = cx.content(k);
         let led = cx.tab_led(k);
@@ -530,7 +553,7 @@ fn cell_rows(
     if !current.is_empty() {
         rows.push(current);
     }
-    (rows, end, false)
+    (rows, end, reclaimed)
 }
 
 const NONE: i32 = i32::MIN / 4;
@@ -567,11 +590,15 @@ fn fit(cx: &Lines<'_>, piece: &Piece, kind: Kind) -> i32 {
                 NONE
             }
         }
-        Kind::Value => {
+        Kind::Value | Kind::Base => {
             if unit_name || measure && !dash {
                 NONE
             } else if digits && n <= 24 {
-                4
+                if kind == Kind::Value {
+                    4
+                } else {
+                    3
+                }
             } else if dash {
                 2
             } else if n <= 12 {
@@ -654,10 +681,12 @@ fn align(cx: &Lines<'_>, pieces: &[Piece], kinds: &[Kind]) -> Vec<Vec<Span>> {
             // A new cell in column j after piece i-1 in column p < j.
             let mut top = NONE;
             let mut arg = usize::MAX;
-            if fits[i][j] > NONE && !pieces[i].goes_on {
+            if fits[i][j] > NONE {
+                // A line after a full one more likely goes on, but may start a cell.
+                let hint = if pieces[i].goes_on { 3 } else { 0 };
                 for p in 0..j {
                     if best[i - 1][p] > NONE {
-                        let s = best[i - 1][p] + fits[i][j] - skipped(&kinds[p + 1..j]);
+                        let s = best[i - 1][p] + fits[i][j] - skipped(&kinds[p + 1..j]) - hint;
                         if s > top {
                             top = s;
                             arg = p;
@@ -714,7 +743,7 @@ fn skipped(kinds: &[Kind]) -> i32 {
         .map(|k| match k {
             Kind::Group | Kind::Measure | Kind::Text | Kind::Attribute => 0,
             Kind::Serial | Kind::Subject => 3,
-            Kind::Value | Kind::Units | Kind::Deadline => 1,
+            Kind::Value | Kind::Base | Kind::Units | Kind::Deadline => 1,
         })
         .sum()
 }

@@ -274,7 +274,10 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         .map(|i| lines[i].content.clone())
         .collect();
     let rewritten: Vec<&tables::Region> = regions.iter().filter(|r| !r.canonical).collect();
-    let rows: usize = rewritten.iter().map(|r| r.rows.len().saturating_sub(1)).sum();
+    let rows: usize = rewritten
+        .iter()
+        .map(|r| r.rows.len().saturating_sub(1))
+        .sum();
     if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
         return Reading::identity(original);
     }
@@ -907,14 +910,27 @@ mod tests {
     }
 
     #[test]
-    fn tab_separated_rows_become_one_cell_a_line() {
+    fn tab_separated_rows_are_the_one_form_and_pass_untouched() {
         let text = "附件\n序号\t指标\t目标值\t责任单位\n1\t食品抽检合格率（%）\t≥98\t县市场监管局\n2\t高新技术企业（家）\t\t县科技局\n";
         let r = read(text, &compiled());
-        assert_eq!(r.notes.table_rows, 3);
+        assert!(!r.changed());
+        assert_eq!(r.notes.table_rows, 0);
+    }
+
+    #[test]
+    fn a_cell_a_line_becomes_a_row_a_line_and_maps_back() {
+        let text = "附件\n\t序号\n\t指标\n\t目标值\n\t责任单位\n\n\t1\n\t食品抽检合格率（%）\n\t≥98\n\t县市场监管局\n\n\t2\n\t高新技术企业（家）\n\t\n\t县科技局\n";
+        let r = read(text, &compiled());
+        assert_eq!(r.notes.table_rows, 2);
+        assert!(
+            r.text.contains("序号\t指标\t目标值\t责任单位\n"),
+            "{}",
+            r.text
+        );
         assert!(r
             .text
-            .contains("\n1\n食品抽检合格率（%）\n≥98\n县市场监管局\n"));
-        assert!(r.text.contains("\n2\n高新技术企业（家）\n\n县科技局\n"));
+            .contains("\n1\t食品抽检合格率（%）\t≥98\t县市场监管局\n"));
+        assert!(r.text.contains("\n2\t高新技术企业（家）\t\t县科技局"));
         let at = r.text.find("≥98").unwrap(); // ok: test
         let back = r.to_original(&(at..at + "≥98".len()));
         assert_eq!(&text[back], "≥98");
@@ -990,7 +1006,14 @@ mod tests {
             text.push_str(&format!("{n}\n某指标\n9{n}%\n"));
         }
         let r = read(&text, &compiled());
-        assert!(!r.changed());
+        assert!(r.notes.furniture.is_empty());
+        for n in 1..=6 {
+            assert!(
+                r.text.contains(&format!("{n}\t某指标\t9{n}%")),
+                "{}",
+                r.text
+            );
+        }
     }
 
     #[test]

@@ -166,8 +166,17 @@ pub fn find(
         };
         for cells in rows {
             let parsed = read_row(text, &cells, &header.cols, mentions, template, c);
-            let row_span = cells.iter().find(|s| !s.is_empty()).map(|s| s.start).unwrap_or(start)
-                ..cells.iter().rev().find(|s| !s.is_empty()).map(|s| s.end).unwrap_or(start);
+            let row_span = cells
+                .iter()
+                .find(|s| !s.is_empty())
+                .map(|s| s.start)
+                .unwrap_or(start)
+                ..cells
+                    .iter()
+                    .rev()
+                    .find(|s| !s.is_empty())
+                    .map(|s| s.end)
+                    .unwrap_or(start);
             let row_year = parsed.year.or(header.year);
             let has_target = parsed.target.is_some();
             if let Some(t) = parsed.target {

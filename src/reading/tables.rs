@@ -69,8 +69,7 @@ fn kind_of(h: &str) -> Kind {
         Kind::Attribute
     } else if has(&["基期", "基准", "现状", "现值"]) {
         Kind::Base
-    } else if has(&["目标", "数值", "预期"])
-        || crate::facts::years::years_in(h).next().is_some()
+    } else if has(&["目标", "数值", "预期"]) || crate::facts::years::years_in(h).next().is_some()
     {
         Kind::Value
     } else if has(&["类别", "领域", "类型", "方面"]) {
@@ -85,7 +84,8 @@ fn kind_of(h: &str) -> Kind {
 /// Whether a cell can be a header's: short, naming a column or a year.
 fn header_cell(s: &str, c: &Compiled) -> bool {
     let n = s.chars().count();
-    if n == 0 || n > 16 || s.contains(['。', '，', '；']) {
+    // A line ending in 表 is the table's title (重点任务分解表), not a column's.
+    if n == 0 || n > 16 || s.contains(['。', '，', '；']) || s.ends_with('表') {
         return false;
     }
     c.table_headers.iter().any(|w| s.contains(w.as_str()))
@@ -125,7 +125,11 @@ struct Piece {
 impl Piece {
     fn of(span: Span) -> Piece {
         Piece {
-            spans: if span.is_empty() { Vec::new() } else { vec![span] },
+            spans: if span.is_empty() {
+                Vec::new()
+            } else {
+                vec![span]
+            },
             goes_on: false,
         }
     }
@@ -307,13 +311,21 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
 
 /// The rows after a header, put in their columns.
 fn read_rows(cx: &Lines<'_>, start: usize, after: usize, header: Vec<Span>, form: Form) -> Region {
-    let kinds: Vec<Kind> = header.iter().map(|h| kind_of(&cx.text[h.clone()])).collect();
+    let kinds: Vec<Kind> = header
+        .iter()
+        .map(|h| kind_of(&cx.text[h.clone()]))
+        .collect();
     let (raw, end, mut canonical, reclaimed) = match form {
         Form::TabRows => {
             let (rows, end, canonical) = tab_rows(cx, after, kinds.len());
             (rows, end, canonical, Vec::new())
         }
-        Form::Spaced => (spaced_rows(cx, after), spaced_end(cx, after), false, Vec::new()),
+        Form::Spaced => (
+            spaced_rows(cx, after),
+            spaced_end(cx, after),
+            false,
+            Vec::new(),
+        ),
         Form::CellLines { tabbed } => {
             let (rows, end, reclaimed) = cell_rows(cx, after, &kinds, tabbed);
             (rows, end, false, reclaimed)
@@ -659,7 +671,8 @@ fn align(cx: &Lines<'_>, pieces: &[Piece], kinds: &[Kind]) -> Vec<Vec<Span>> {
         && !pieces.iter().any(|p| p.goes_on)
         && pieces.iter().zip(kinds).all(|(p, &k)| fit(cx, p, k) > NONE);
     if direct || pieces.len() > 4 * width + 8 {
-        let mut cells: Vec<Vec<Span>> = pieces.iter().take(width).map(|p| p.spans.clone()).collect();
+        let mut cells: Vec<Vec<Span>> =
+            pieces.iter().take(width).map(|p| p.spans.clone()).collect();
         cells.resize(width, Vec::new());
         return cells;
     }
@@ -708,7 +721,12 @@ fn align(cx: &Lines<'_>, pieces: &[Piece], kinds: &[Kind]) -> Vec<Vec<Span>> {
     }
     let last = (0..width)
         .filter(|&j| best[m - 1][j] > NONE)
-        .max_by_key(|&j| (best[m - 1][j] - skipped(&kinds[j + 1..]), std::cmp::Reverse(j)));
+        .max_by_key(|&j| {
+            (
+                best[m - 1][j] - skipped(&kinds[j + 1..]),
+                std::cmp::Reverse(j),
+            )
+        });
     let mut cells: Vec<Vec<Span>> = vec![Vec::new(); width];
     let Some(mut j) = last else {
         // Nothing fits: the pieces in order, the rest on the last cell.

@@ -111,7 +111,7 @@ fn numbering_from_styles_and_restarts() {
 }
 
 #[test]
-fn tables_flatten_a_cell_per_line_with_merged_cells_repeated() {
+fn tables_read_a_row_a_line_with_merged_cells_repeated() {
     let merged = |text: &str, how: &str| vec![cell(text, 1, Some(how))];
     let rows = [
         row(&cells(&[
@@ -132,7 +132,7 @@ fn tables_flatten_a_cell_per_line_with_merged_cells_repeated() {
     let body = [p("附件"), table(&rows), p("表后文字")].concat();
     let doc = read(&Package::new(body).bytes()).expect("reads");
     assert_eq!(doc.tables, 1);
-    let expected = "附件\n序号\n指标\n单位\n2027年目标值\n责任单位\n\n1\n制造业产品质量合格率\n%\n94\n县市场监管局\n\n2\n食品抽检合格率\n%\n98\n县市场监管局\n\n3\n说明：以上为约束性指标\n\n表后文字\n";
+    let expected = "附件\n序号\t指标\t单位\t2027年目标值\t责任单位\n1\t制造业产品质量合格率\t%\t94\t县市场监管局\n2\t食品抽检合格率\t%\t98\t县市场监管局\n3\t说明：以上为约束性指标\n\n表后文字\n";
     assert_eq!(doc.text, expected);
 
     // The table reader dates the rows by the header's year and takes the unit column.

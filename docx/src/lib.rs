@@ -5,9 +5,10 @@
 //!
 //! - paragraphs in order, one per line, with the automatic numbering Word displays
 //!   (`一、`, `（一）`, `1.`, from `numbering.xml`, also when a paragraph style carries it);
-//! - tables one cell per line and a blank line after each row — the flattened form the
-//!   table reader knows — with a vertically merged cell repeated in every row it spans,
-//!   since it applies to each (a 责任单位 merged over three indicators names it for all);
+//! - tables a row a line, cells separated by tabs (an empty cell empty), as Word copies a
+//!   table into a text box, and a blank line after the table; a vertically merged cell
+//!   repeated in every row it spans, since it applies to each (a 责任单位 merged over
+//!   three indicators names it for all); a cell's paragraphs joined on its one line;
 //! - tracked changes as if accepted: insertions kept, deletions dropped; comments are not
 //!   part of the text but are returned beside it, with the count of each kind of change.
 //!
@@ -701,18 +702,24 @@ impl Walker {
                             }
                         }
                         None => {
-                            for r in rows.into_iter().filter(|r| !r.is_empty()) {
-                                for (text, pieces) in r {
+                            let rows = rows
+                                .into_iter()
+                                .filter(|r| r.iter().any(|(t, _)| !t.is_empty()));
+                            for r in rows {
+                                for (k, (text, pieces)) in r.into_iter().enumerate() {
+                                    if k > 0 {
+                                        self.docx.text.push('\t');
+                                    }
                                     let base = self.docx.text.len();
                                     self.docx.pieces.extend(pieces.into_iter().map(|mut p| {
                                         p.at += base;
                                         p
                                     }));
                                     self.docx.text.push_str(&text);
-                                    self.docx.text.push('\n');
                                 }
                                 self.docx.text.push('\n');
                             }
+                            self.docx.text.push('\n');
                         }
                     }
                 }
@@ -841,9 +848,9 @@ fn resolve_merges(table: Table, budget: usize) -> (Vec<Vec<(String, Vec<Piece>)>
                 }
             };
             grid.extend(std::iter::repeat_n(text.clone(), cell.span));
-            if !text.is_empty() {
-                texts.push((text.to_string(), pieces));
-            }
+            // Every cell in its place: an empty cell stays empty. A cell spanning
+            // columns is one cell (a title row's), written once.
+            texts.push((text.to_string(), pieces));
         }
         above = grid;
         out.push(texts);

@@ -204,11 +204,11 @@ mod tests {
         ])
         .unwrap(); // ok: test
                    // The reader of this crate reads it: the title, the line (escaped, the form feed
-                   // gone) and the table's cells, one a line.
+                   // gone) and the table's rows, one a line, cells separated by tabs.
         let doc = crate::read(&bytes).unwrap(); // ok: test
         assert!(doc.text.contains("意见反馈表"));
         assert!(doc.text.contains("方案：某县方案 <草稿> & 附件"));
-        assert!(doc.text.contains("序号\n问题\n"));
-        assert!(doc.text.contains("1\n任务没有责任单位\n"));
+        assert!(doc.text.contains("序号\t问题\n"));
+        assert!(doc.text.contains("1\t任务没有责任单位\n"));
     }
 }

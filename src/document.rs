@@ -356,6 +356,8 @@ pub struct Document<'a> {
     pub numbering_lost: bool,
     /// A text without tasks written in Traditional characters.
     pub traditional: bool,
+    /// The level the plan is written for: a county's, a district's, a town's, a city's.
+    pub level: Option<crate::facts::places::Level>,
     /// Placeholders left in the draft: `达到 %`, `达到____`, `××家`.
     pub placeholders: Vec<Span>,
     /// Document numbers cited (国市监质发〔2024〕97号), with their titles.

@@ -25,9 +25,14 @@ pub fn text(name: &str, r: &Report) -> String {
         .horizon
         .map(|y| format!("{y}年"))
         .unwrap_or_else(|| "未识别".into());
+    let level = r
+        .document
+        .level
+        .map(|l| format!("{}方案；", l.label()))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "  任务 {} 项，已明确责任 {} 项；目标 {} 个；目标年 {}（模板 {}年）",
+        "  {level}任务 {} 项，已明确责任 {} 项；目标 {} 个；目标年 {}（模板 {}年）",
         r.summary.tasks, r.summary.assigned, r.summary.targets, horizon, r.template.horizon
     );
     if r.document.kind == DocumentKind::Plan {

@@ -140,6 +140,9 @@ pub struct DocumentInfo {
     pub title: Option<String>,
     /// The place the plan is for, from its title (休宁县), when it names one.
     pub county: Option<String>,
+    /// The level the plan is written for (county, district, town, city), read once from
+    /// its title or, failing that, from its units' names.
+    pub level: Option<crate::facts::places::Level>,
     pub kind: crate::document::DocumentKind,
     pub horizon: Option<u16>,
     pub parts: Vec<PartOut>,
@@ -165,7 +168,8 @@ pub struct ReadingOut {
     pub numbering_lost: bool,
     /// Old Mac or other unusual line ends read as line ends.
     pub line_ends: bool,
-    /// Table rows with tab-separated cells (copied from a web page) read cell by cell.
+    /// Table rows read back into a row a line from the form a copy gave them (a cell a
+    /// line, columns lined up with blanks, cells broken across lines).
     pub table_rows: usize,
     /// Other documents in the paste, not checked.
     pub others: Vec<OtherDocumentOut>,
@@ -189,7 +193,7 @@ impl ReadingOut {
             parts.push("标题编号缺失，按标题文字识别部分、类别和条目".to_string());
         }
         if self.table_rows > 0 {
-            parts.push(format!("按制表符分列读取表格 {} 行", self.table_rows));
+            parts.push(format!("按列重新拼合表格 {} 行", self.table_rows));
         }
         if self.line_ends {
             parts.push("按旧式换行符分行".to_string());
@@ -509,6 +513,7 @@ fn document_info(doc: &Document<'_>, template: &Template, at: &Locations<'_, '_>
     DocumentInfo {
         title,
         county,
+        level: doc.level,
         kind: doc.kind,
         horizon: doc.horizon.as_ref().and_then(|h| h.year),
         parts,

@@ -590,8 +590,8 @@ fn a_feedback_form_as_a_word_document() {
     assert!(text.contains("对照模板：市场监管总局"));
     assert!(text.contains("审核人：市局质量科"));
     assert!(
-        text.contains("序号\n章节\n原文\n问题\n修改建议\n处理情况\n"),
+        text.contains("序号\t章节\t原文\t问题\t修改建议\t处理情况\n"),
         "{text}"
     );
-    assert!(text.contains("1\n重点任务 › 任务 2“壮大经营主体”\n2.壮大经营主体\n〔错误〕任务 2 “壮大经营主体”没有明确责任单位\n"), "{text}");
+    assert!(text.contains("1\t重点任务 › 任务 2“壮大经营主体”\t2.壮大经营主体\t〔错误〕任务 2 “壮大经营主体”没有明确责任单位\t"), "{text}");
 }

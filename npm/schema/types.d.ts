@@ -8,12 +8,15 @@ export interface DocumentInfo {
   title: string | null;
   /** The place the plan is for, from its title (休宁县), when it names one. */
   county: string | null;
+  /** The level the plan is written for (county, district, town, city), read once from its title or, failing that, from its units' names. */
+  level: Level | null;
   kind: DocumentKind;
   horizon: number | null;
   parts: ReportPart[];
   /** How the text was read: what was joined, left out or recognised without numbering. */
   reading: Reading;
 }
+export type Level = "county" | "district" | "town" | "city";
 export type DocumentKind = "plan" | "not-a-plan";
 export interface ReportPart {
   kind: PartKind;
@@ -41,7 +44,7 @@ export interface Reading {
   numbering_lost: boolean;
   /** Old Mac or other unusual line ends read as line ends. */
   line_ends: boolean;
-  /** Table rows with tab-separated cells (copied from a web page) read cell by cell. */
+  /** Table rows read back into a row a line from the form a copy gave them (a cell a line, columns lined up with blanks, cells broken across lines). */
   table_rows: number;
   /** Other documents in the paste, not checked. */
   others: OtherDocument[];
@@ -155,6 +158,8 @@ export interface Indicator {
   direction?: Direction;
   /** The national minimum a county's target should not fall short of, with its source. */
   floor?: Floor | null;
+  /** The levels whose plans report it (county, district, town, city); empty: every level. A town has no statistics of its own for a county's figures such as 制造业质量竞争力指数. */
+  levels?: Level[];
 }
 export type Direction = "higher" | "lower";
 /** A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要. */

@@ -60,7 +60,7 @@ export const STRINGS = {
       if (d.joined_lines) parts.push(`合并断行 ${d.joined_lines} 处${d.wrap_width ? `（每行约 ${d.wrap_width} 字）` : ""}`);
       if (d.page_furniture) parts.push(`略去页码、页眉 ${d.page_furniture} 处`);
       if (d.numbering_lost) parts.push("标题编号缺失，按标题文字识别部分、类别和条目");
-      if (d.table_rows) parts.push(`按制表符分列读取表格 ${d.table_rows} 行`);
+      if (d.table_rows) parts.push(`按列重新拼合表格 ${d.table_rows} 行`);
       if (d.line_ends) parts.push("按旧式换行符分行");
       for (const o of d.others) parts.push(`另含${o.kind === "notice" ? "征求意见通知" : "起草说明"}“${o.title}”，未作为方案检查`);
       return parts.length ? `读取说明：${parts.join("；")}。` : "";

@@ -96,6 +96,24 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     let declared = declared::find(text, &parts, &sections, c, &count_words);
     let members = members::find(text, &lines, &parts, c);
     let title = title(text, &lines, &parts, c);
+    let level = title
+        .as_ref()
+        .and_then(|t| {
+            crate::facts::places::level_of_title(
+                &text[t.clone()],
+                &template.vocabulary.admin_prefixes,
+            )
+        })
+        .or_else(|| {
+            let clause_units = clauses.iter().flat_map(|c| c.units.iter());
+            let row_units = found
+                .tables
+                .iter()
+                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter()));
+            crate::facts::places::level_of_units(
+                clause_units.chain(row_units).map(|u| u.name.as_str()),
+            )
+        });
     let horizon = horizon(text, &title, &parts, &all_targets, c);
     let kind = if tasks.is_empty() {
         DocumentKind::NotAPlan
@@ -108,6 +126,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         kind,
         numbering_lost,
         traditional: kind == DocumentKind::NotAPlan && crate::reading::looks_traditional(text),
+        level,
         placeholders: marks::placeholders(text, &lines, c),
         citations: marks::citations(text),
         title,

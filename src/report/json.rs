@@ -149,7 +149,8 @@ names!(
     crate::document::AssignedBy,
     crate::coverage::CategoryStatus,
     crate::coverage::IndicatorStatus,
-    crate::reading::OtherKind
+    crate::reading::OtherKind,
+    crate::facts::places::Level
 );
 
 /// `{"key":` for an object's first key, `,"key":` for the others.
@@ -200,6 +201,7 @@ object!(ReadingOut {
 object!(DocumentInfo {
     title,
     county,
+    level,
     kind,
     horizon,
     parts,

@@ -63,6 +63,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .filter(|(ind, cov)| {
                 cov.status == IndicatorStatus::Missing
                     && ind.expected
+                    && ind.reported_at(cx.doc.level)
                     && ind.category == category.id
             })
             .map(|(ind, _)| ind)
@@ -94,8 +95,10 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 ),
             )
             .suggest(format!(
-                "在该类别的任务中写明这些指标的目标值、完成时限和责任单位，如“到{}年，{}达到××{unit}（县××局负责）”",
-                cx.template.horizon, first.name
+                "在该类别的任务中写明这些指标的目标值、完成时限和责任单位，如“到{}年，{}达到××{unit}（{}负责）”",
+                cx.template.horizon,
+                first.name,
+                super::level(cx).sample_unit()
             ))
             .category(&category.id),
         );

@@ -132,6 +132,11 @@ impl<'a> UnitKeys<'a> {
 }
 
 /// Quotes a piece of the document for a message.
+/// The plan's level, for the units an example names; a county's when it is not known.
+pub fn level(cx: &Context<'_, '_>) -> crate::facts::places::Level {
+    cx.doc.level.unwrap_or(crate::facts::places::Level::County)
+}
+
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
     crate::report::clip(doc.slice(span), max)
 }

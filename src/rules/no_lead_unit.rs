@@ -66,9 +66,10 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                     named.units.len()
                 ),
             )
-            .suggest(
-                "注明牵头单位，如“（牵头单位：县××局，责任单位：…）”或“（县××局牵头，…配合）”",
-            ),
+            .suggest(format!(
+                "注明牵头单位，如“（牵头单位：{lead}，责任单位：…）”或“（{lead}牵头，…配合）”",
+                lead = super::level(cx).sample_unit()
+            )),
         );
     }
 }

@@ -66,6 +66,14 @@ declare_rule! {
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    let (lead, others) = super::level(cx).sample_units();
+    let clause = format!("在任务末尾注明责任分工，如“（牵头单位：{lead}，责任单位：{others}）”");
+    // Where the plan assigns tasks by a 分解表, a row there does as well.
+    let suggestion = if doc.tables.iter().any(|t| t.rows.iter().any(|r| r.task.is_some())) {
+        format!("{clause}；或在重点任务分解表中为该任务补一行，写明牵头单位和配合单位")
+    } else {
+        clause
+    };
     for task in doc.tasks.iter().filter(|t| !t.assigned()) {
         let span = match task.heading {
             Some(h) => doc.heading_span(h),
@@ -103,7 +111,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                     hint.unwrap_or_default()
                 ),
             )
-            .suggest("在任务末尾注明责任分工，如“（牵头单位：县××局，责任单位：县××局、县××局）”");
+            .suggest(suggestion.clone());
         if let Some(id) = task
             .section
             .and_then(|s| doc.sections.get(s))

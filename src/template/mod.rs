@@ -146,6 +146,21 @@ pub struct Indicator {
     pub direction: Direction,
     /// The national minimum a county's target should not fall short of, with its source.
     pub floor: Option<Floor>,
+    /// The levels whose plans report it (county, district, town, city); empty: every
+    /// level. A town has no statistics of its own for a county's figures such as
+    /// 制造业质量竞争力指数.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub levels: Vec<crate::facts::places::Level>,
+}
+
+impl Indicator {
+    /// Whether a plan of this level is expected to report it.
+    pub fn reported_at(&self, level: Option<crate::facts::places::Level>) -> bool {
+        match level {
+            Some(l) => self.levels.is_empty() || self.levels.contains(&l),
+            None => true,
+        }
+    }
 }
 
 crate::names::named_enum! {

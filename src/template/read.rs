@@ -176,8 +176,22 @@ fn indicator(v: &Value, path: &str) -> Result<Indicator> {
             "expected",
             "direction",
             "floor",
+            "levels",
         ],
     )?;
+    let levels = o
+        .strings_or("levels", Vec::new)?
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            crate::facts::places::Level::from_name(l).ok_or_else(|| {
+                fail(
+                    &format!("{}[{i}]", join(path, "levels")),
+                    "expected \"county\", \"district\", \"town\" or \"city\"",
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let direction = match o.get("direction") {
         None => Direction::Higher,
         Some(v) => v
@@ -198,6 +212,7 @@ fn indicator(v: &Value, path: &str) -> Result<Indicator> {
             .get("floor")
             .map(|v| floor(v, &join(path, "floor")))
             .transpose()?,
+        levels,
     })
 }
 

@@ -341,7 +341,10 @@ fn a_web_page_table_with_tab_separated_cells_is_read() {
     let (a, b) = (common::check(&text), common::check(&copy));
     assert_eq!(keys(&b), keys(&a));
     assert_eq!(b.targets.len(), a.targets.len());
-    assert!(b.document.reading.table_rows >= 3);
+    // A row a line is the form tables are read in: nothing to rebuild there; the cell a
+    // line was rebuilt, and the reading says so.
+    assert_eq!(b.document.reading.table_rows, 0);
+    assert!(a.document.reading.table_rows >= 3);
 }
 
 #[test]
@@ -420,7 +423,12 @@ fn clean_text_is_read_as_it_is() {
             0,
             "{plan}"
         );
-        assert!(reading.describe().is_none());
+        // Only a table copied a cell a line is rebuilt, and said so.
+        assert!(
+            reading.describe().is_none() || reading.table_rows > 0,
+            "{plan}: {:?}",
+            reading.describe()
+        );
     }
 }
 

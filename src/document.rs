@@ -354,8 +354,11 @@ pub struct Document<'a> {
     /// The numbering markers were missing: parts, categories and items were recognised
     /// by their words and shape.
     pub numbering_lost: bool,
-    /// A text without tasks written in Traditional characters.
+    /// A text written in Traditional characters (a converter slip): not checked item by
+    /// item, the template's words being Simplified.
     pub traditional: bool,
+    /// The text is a 起草说明 or a 解读 of a plan, not the plan.
+    pub explanation: bool,
     /// The level the plan is written for: a county's, a district's, a town's, a city's.
     pub level: Option<crate::facts::places::Level>,
     /// Placeholders left in the draft: `达到 %`, `达到____`, `××家`.

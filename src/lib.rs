@@ -81,7 +81,11 @@ impl Checker {
     /// documents); the report's spans point into `text` as given.
     pub fn check(&self, text: &str, options: &Options) -> Report {
         let reading = reading::read(text, &self.compiled);
-        let doc = self.parse(&reading.text);
+        let mut doc = self.parse(&reading.text);
+        if reading.notes.explanation {
+            doc.explanation = true;
+            doc.kind = document::DocumentKind::NotAPlan;
+        }
         let coverage = coverage::compute(&doc, &self.template);
         let cx = rules::Context {
             doc: &doc,
@@ -89,7 +93,12 @@ impl Checker {
             compiled: &self.compiled,
             coverage: &coverage,
         };
-        let mut findings = rules::run(&cx, |r| !options.disable.iter().any(|d| d == r.id));
+        // A 起草说明 or a text in Traditional characters gets its one note, nothing else:
+        // checked item by item it would only bury that note.
+        let quiet = doc.explanation || doc.traditional;
+        let mut findings = rules::run(&cx, |r| {
+            !options.disable.iter().any(|d| d == r.id) && (!quiet || r.id == "not-a-plan")
+        });
         if let Some(min) = options.min_severity {
             findings.retain(|f| f.severity >= min);
         }

@@ -28,6 +28,9 @@ pub struct Notes {
     pub others: Vec<OtherDocument>,
     /// Line ends other than `\n` and `\r\n` (old Mac `\r`, U+2028 …) were read as line ends.
     pub line_ends: bool,
+    /// The text is itself a 起草说明 or a 解读 of a plan, not the plan: its title says so
+    /// and no plan's title follows.
+    pub explanation: bool,
     /// Table rows read back into a row a line from another form (a cell a line, columns
     /// lined up with blanks, cells broken across lines).
     pub table_rows: usize,
@@ -178,6 +181,13 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         .map(|i| title_kind(content(i), c))
         .collect();
     let others = other_documents(original, &lines, &titles, c);
+    // The text's own title, among its first lines, names a 起草说明 and no plan's title
+    // comes after it: the whole text explains a plan.
+    let explanation = (0..lines.len())
+        .filter(|&i| !lines[i].content.is_empty())
+        .take(3)
+        .any(|i| titles[i] == Some(TitleKind::Other(OtherKind::Explanation)))
+        && !titles.contains(&Some(TitleKind::Plan));
     for doc in &others {
         for k in doc.lines.clone() {
             if let Some(slot) = keep.get_mut(k) {
@@ -279,7 +289,9 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         .map(|r| r.rows.len().saturating_sub(1))
         .sum();
     if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
-        return Reading::identity(original);
+        let mut same = Reading::identity(original);
+        same.notes.explanation = explanation;
+        return same;
     }
 
     let mut out = Builder::default();
@@ -358,6 +370,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             })
             .collect(),
         line_ends: odd_ends,
+        explanation,
         table_rows: rows,
     };
     Reading {
@@ -754,7 +767,7 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
     for (_, ch) in crate::chars::indices(s) {
         match ch {
             '。' | '，' | '；' | ',' => return None,
-            '说' | '通' | '公' | '方' => worded = true,
+            '说' | '通' | '公' | '方' | '读' => worded = true,
             _ => {}
         }
     }
@@ -762,12 +775,15 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
         return None;
     }
     // The words next, the characters only for a line that has them.
-    let kind = if s.contains("起草说明") || s.contains("编制说明") || s.ends_with("的说明")
+    let kind = if s.contains("起草说明")
+        || s.contains("编制说明")
+        || s.ends_with("的说明")
+        || s.ends_with("解读")
     {
         TitleKind::Other(OtherKind::Explanation)
     } else if (s.contains("通知") || s.contains("公告")) && s.contains("征求") {
         TitleKind::Other(OtherKind::Notice)
-    } else if s.contains("方案")
+    } else if names_a_plan(s)
         && !s.contains("通知")
         && !s.contains("印发")
         && !c.starts_attachment(s)
@@ -781,6 +797,16 @@ fn title_kind(s: &str, c: &Compiled) -> Option<TitleKind> {
         return None;
     }
     Some(kind)
+}
+
+/// Whether a title-like line names a plan: it ends with 方案, a bracket after it aside
+/// (（征求意见稿）, （2025—2027年）); not a sentence about one (方案共分为四个部分).
+fn names_a_plan(s: &str) -> bool {
+    let mut s = s.trim_end();
+    while let Some(open) = s.rfind(['（', '(']).filter(|_| s.ends_with(['）', ')'])) {
+        s = s[..open].trim_end();
+    }
+    s.ends_with("方案")
 }
 
 /// Documents beside the plan in one paste: a notice asking for comments before the

@@ -33,15 +33,79 @@ const PLAN: &str = "\
 /// The indicator table: 类别 merged (empty after its first row), units in a column, in
 /// brackets, with the value; a row whose unit is nowhere; a target worse than its base.
 const INDICATORS: &[&[&str]] = &[
-    &["序号", "类别", "指标名称", "单位", "2024年基期值", "2027年目标值", "责任单位"],
-    &["1", "经济质量效益", "高新技术企业数（家）", "", "41", "60", "区科技局"],
-    &["2", "", "万人有效发明专利拥有量", "件/万人", "9.2", "12", "区市场监管局"],
-    &["3", "", "规上工业全员劳动生产率", "万元/人", "21.5", "26", "区工信局"],
-    &["4", "产品质量", "食品抽检合格率", "%", "98.1", "≥98.5", "区市场监管局"],
+    &[
+        "序号",
+        "类别",
+        "指标名称",
+        "单位",
+        "2024年基期值",
+        "2027年目标值",
+        "责任单位",
+    ],
+    &[
+        "1",
+        "经济质量效益",
+        "高新技术企业数（家）",
+        "",
+        "41",
+        "60",
+        "区科技局",
+    ],
+    &[
+        "2",
+        "",
+        "万人有效发明专利拥有量",
+        "件/万人",
+        "9.2",
+        "12",
+        "区市场监管局",
+    ],
+    &[
+        "3",
+        "",
+        "规上工业全员劳动生产率",
+        "万元/人",
+        "21.5",
+        "26",
+        "区工信局",
+    ],
+    &[
+        "4",
+        "产品质量",
+        "食品抽检合格率",
+        "%",
+        "98.1",
+        "≥98.5",
+        "区市场监管局",
+    ],
     &["5", "", "药品抽检合格率", "%", "99.4", "99", "区市场监管局"],
-    &["6", "", "制造业质量竞争力指数", "—", "83.2", "85", "区工信局"],
-    &["7", "", "主导或参与制修订标准数量", "", "6", "15", "区市场监管局"],
-    &["8", "绿色发展", "地表水达到或好于Ⅲ类水体比例", "%", "100", "保持", "区生态环境分局"],
+    &[
+        "6",
+        "",
+        "制造业质量竞争力指数",
+        "—",
+        "83.2",
+        "85",
+        "区工信局",
+    ],
+    &[
+        "7",
+        "",
+        "主导或参与制修订标准数量",
+        "",
+        "6",
+        "15",
+        "区市场监管局",
+    ],
+    &[
+        "8",
+        "绿色发展",
+        "地表水达到或好于Ⅲ类水体比例",
+        "%",
+        "100",
+        "保持",
+        "区生态环境分局",
+    ],
 ];
 
 /// The 分解表: its own 序号, titles shortened or paraphrased, a long 具体措施.
@@ -198,7 +262,10 @@ fn a_word_paste_reads_its_tables_as_a_reviewer_does() {
         .find(|f| f.rule == "unassigned-task")
         .and_then(|f| f.suggestion.clone())
         .unwrap_or_default();
-    assert!(suggestion.contains("分解表") && suggestion.contains("区××局"), "{suggestion}");
+    assert!(
+        suggestion.contains("分解表") && suggestion.contains("区××局"),
+        "{suggestion}"
+    );
     assert_eq!(r.document.level.map(|l| l.as_str()), Some("district"));
 
     // A unit in brackets, in its column, compound, or none for an index: no finding.
@@ -253,7 +320,12 @@ fn a_word_paste_reads_its_tables_as_a_reviewer_does() {
         .filter(|f| f.severity.as_str() == "error" && f.rule != "missing-category")
         .map(|f| f.rule.as_str())
         .collect();
-    assert_eq!(errors, ["unassigned-task", "target-missing-unit"], "{:#?}", r.findings);
+    assert_eq!(
+        errors,
+        ["unassigned-task", "target-missing-unit"],
+        "{:#?}",
+        r.findings
+    );
 }
 
 #[test]
@@ -266,7 +338,10 @@ fn every_copied_form_of_the_tables_reads_as_the_word_paste() {
         .collect();
     let filled_rows: Vec<&[&str]> = filled_refs.iter().map(|r| r.as_slice()).collect();
     let forms = [
-        ("every line led by a tab", plan_with(&tab_led_rows(INDICATORS), &tab_led_rows(TASKS))),
+        (
+            "every line led by a tab",
+            plan_with(&tab_led_rows(INDICATORS), &tab_led_rows(TASKS)),
+        ),
         (
             "a cell a line, led by a tab",
             plan_with(&cell_lines_tabbed(INDICATORS), &cell_lines_tabbed(TASKS)),
@@ -275,7 +350,10 @@ fn every_copied_form_of_the_tables_reads_as_the_word_paste() {
             "a cell a line without tabs",
             plan_with(&cell_lines_pdf(INDICATORS, 40), &cell_lines_pdf(TASKS, 40)),
         ),
-        ("columns lined up with spaces", plan_with(&spaced(INDICATORS), &spaced(TASKS))),
+        (
+            "columns lined up with spaces",
+            plan_with(&spaced(INDICATORS), &spaced(TASKS)),
+        ),
         (
             "cells broken across lines",
             plan_with(&broken_cells(INDICATORS), &broken_cells(TASKS)),

@@ -115,7 +115,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
             )
         });
     let horizon = horizon(text, &title, &parts, &all_targets, c);
-    let kind = if tasks.is_empty() {
+    let traditional = crate::reading::looks_traditional(text);
+    let kind = if tasks.is_empty() || traditional {
         DocumentKind::NotAPlan
     } else {
         DocumentKind::Plan
@@ -125,7 +126,8 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         text,
         kind,
         numbering_lost,
-        traditional: kind == DocumentKind::NotAPlan && crate::reading::looks_traditional(text),
+        traditional,
+        explanation: false,
         level,
         placeholders: marks::placeholders(text, &lines, c),
         citations: marks::citations(text),

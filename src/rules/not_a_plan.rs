@@ -52,6 +52,12 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             "文本是繁体字：模板按简体字编写，无法逐项对照检查",
         )
         .suggest("先将文本转换为简体字（如 Word“审阅—简繁转换”），再检查")
+    } else if doc.explanation {
+        RULE.finding(
+            doc.start_anchor(),
+            "这是方案的起草说明或解读，不是实施方案正文：其中对方案结构的介绍不按方案逐项检查",
+        )
+        .suggest("粘贴实施方案全文检查；起草说明可随方案一并粘贴，会被识别并略过")
     } else if doc.headings.is_empty() && doc.lines.len() >= 20 {
         RULE.finding(
             doc.start_anchor(),

@@ -386,6 +386,20 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
+    /// Whether the text is not a plan for a reason of its form — a 起草说明, Traditional
+    /// characters, its numbering lost — so that one note says so and nothing else is
+    /// checked. A fragment (a goals paragraph alone) is still checked for what it holds.
+    pub fn only_the_note(&self) -> bool {
+        self.kind == DocumentKind::NotAPlan
+            && (self.explanation || self.traditional || self.numbering_unreadable())
+    }
+
+    /// No part of the plan found by its numbering: the markers lost, or none at all in a
+    /// text long enough to be a plan.
+    pub fn numbering_unreadable(&self) -> bool {
+        self.numbering_lost || self.headings.is_empty() && self.lines.len() >= 20
+    }
+
     pub fn slice(&self, span: &Span) -> &'a str {
         self.text.get(span.clone()).unwrap_or("")
     }

@@ -93,9 +93,10 @@ impl Checker {
             compiled: &self.compiled,
             coverage: &coverage,
         };
-        // A 起草说明 or a text in Traditional characters gets its one note, nothing else:
-        // checked item by item it would only bury that note.
-        let quiet = doc.explanation || doc.traditional;
+        // A text that is not a plan for a reason the note names — a 起草说明, Traditional
+        // characters, numbering lost — gets that note, nothing else: checked item by item
+        // it would only bury the note.
+        let quiet = doc.only_the_note();
         let mut findings = rules::run(&cx, |r| {
             !options.disable.iter().any(|d| d == r.id) && (!quiet || r.id == "not-a-plan")
         });

@@ -101,3 +101,33 @@ fn the_level_is_read_from_the_title_or_the_units() {
         Some("district")
     );
 }
+
+#[test]
+fn lost_numbering_gets_one_answer() {
+    // Every numbering marker gone and the tasks part's heading unusual: the parts can
+    // not all be found by their words. One note saying why, not a list of errors.
+    let text = read(&fixtures().join("complete.txt"));
+    let lost: String = text
+        .lines()
+        .map(|l| {
+            let l = l.trim_start_matches(|c: char| "一二三四五六七（）、.0123456789".contains(c));
+            format!(
+                "{}\n",
+                l.replace("重点任务", "主攻方向")
+                    .replace("主要任务", "主攻方向")
+            )
+        })
+        .collect();
+    let r = check(&lost);
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    if r.document.kind.as_str() == "not-a-plan" {
+        assert_eq!(rules, ["not-a-plan"], "{:#?}", r.findings);
+        assert!(
+            r.findings[0].message.contains("编号"),
+            "{}",
+            r.findings[0].message
+        );
+    } else {
+        assert!(!rules.contains(&"not-a-plan"));
+    }
+}

@@ -58,7 +58,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             "这是方案的起草说明或解读，不是实施方案正文：其中对方案结构的介绍不按方案逐项检查",
         )
         .suggest("粘贴实施方案全文检查；起草说明可随方案一并粘贴，会被识别并略过")
-    } else if doc.headings.is_empty() && doc.lines.len() >= 20 {
+    } else if doc.numbering_unreadable() {
         RULE.finding(
             doc.start_anchor(),
             "文本中既没有编号标题（一、（一）1.），也认不出“重点任务”“工作安排”等部分标题：编号可能在另存为 .txt 或复制时丢失，未逐项对照模板检查",

@@ -87,11 +87,17 @@ impl Checker {
             doc.kind = document::DocumentKind::NotAPlan;
         }
         let coverage = coverage::compute(&doc, &self.template);
+        // Lines of the text as given: a line break before the offset, once mapped back.
+        let given_line = |offset: usize| {
+            let at = reading.to_original(&(offset..offset)).start;
+            position::Positions::new(text, vec![at]).get(at).line
+        };
         let cx = rules::Context {
             doc: &doc,
             template: &self.template,
             compiled: &self.compiled,
             coverage: &coverage,
+            given_line: &given_line,
         };
         // A text that is not a plan for a reason the note names — a 起草说明, Traditional
         // characters, numbering lost — gets that note, nothing else: checked item by item

@@ -16,6 +16,9 @@ pub struct Context<'a, 'd> {
     pub template: &'a Template,
     pub compiled: &'a Compiled,
     pub coverage: &'a Coverage,
+    /// The line, in the text as the user gave it, of an offset into the text as read: a
+    /// message that names another place names the line the user sees.
+    pub given_line: &'a dyn Fn(usize) -> usize,
 }
 
 pub type Check = fn(&Context<'_, '_>, &mut Vec<Finding>);

@@ -78,7 +78,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let Some(what) = difference else { continue };
         let ind = cx.template.indicators.get(indicator);
         let name = ind.map(|i| i.name.as_str()).unwrap_or("");
-        let line = doc.line_of(earlier.span.start);
+        let line = (cx.given_line)(earlier.span.start);
         out.push(
             RULE.finding(
                 target.span.clone(),

@@ -344,3 +344,103 @@ fn xiuning_roster_is_read_as_the_member_units() {
     assert!(unknown.contains(&"县营商环境办"), "{unknown:?}");
     assert!(unknown.iter().all(|u| !names.contains(u)), "{unknown:?}");
 }
+
+/// What a reviewer compares: each finding's rule and excerpt, blanks aside.
+fn finding_keys(r: &Report) -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.excerpt.chars().filter(|c| !c.is_whitespace()).collect(),
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn qinghe_constructed_district_draft() {
+    let Some(text) = corpus("qinghe-draft.txt") else {
+        return;
+    };
+    let r = check(&text);
+    assert_eq!(r.document.kind.as_str(), "plan");
+    assert_eq!(r.document.level.map(|l| l.as_str()), Some("district"));
+    // The 分解表 assigns the tasks its rows name; two tasks have neither clause nor row.
+    let unassigned: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unassigned-task")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(unassigned.len(), 2, "{unassigned:#?}");
+    assert_eq!(r.summary.tasks - r.summary.assigned, 2);
+    // The planted defects, each found once.
+    let errors: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity.as_str() == "error")
+        .map(|f| (f.rule.as_str(), f.excerpt.as_str()))
+        .collect();
+    let rules: Vec<&str> = errors.iter().map(|e| e.0).collect();
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|&&r| r == "target-missing-unit")
+            .count(),
+        2,
+        "a target without a unit and a table row without one: {errors:#?}"
+    );
+    assert_eq!(rules.iter().filter(|&&r| r == "target-blank").count(), 1);
+    // Nothing else is an error.
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+    assert_eq!(count(&r, "target-below-baseline"), 1, "{:#?}", r.findings);
+    assert!(count(&r, "target-missing-date") >= 1);
+    assert_eq!(count(&r, "target-conflict"), 0, "{:#?}", r.findings);
+
+    // The same draft as a Word file, both tables real tables with the 类别 cells merged:
+    // the same findings.
+    use common::docx::{cell, p, row, table, Package};
+    let mut body = String::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].contains('\t') {
+            body.push_str(&p(lines[i]));
+            i += 1;
+            continue;
+        }
+        let mut grid: Vec<Vec<&str>> = Vec::new();
+        while i < lines.len() && lines[i].contains('\t') {
+            grid.push(lines[i].split('\t').collect());
+            i += 1;
+        }
+        let merged_column = grid
+            .first()
+            .and_then(|h| h.iter().position(|c| *c == "类别"));
+        let rows: Vec<String> = grid
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| match merged_column {
+                        Some(m) if k == m && r > 0 && c.is_empty() => cell("", 1, Some("")),
+                        Some(m) if k == m && r > 0 => cell(c, 1, Some("restart")),
+                        _ => cell(c, 1, None),
+                    })
+                    .collect();
+                row(&cells)
+            })
+            .collect();
+        body.push_str(&table(&rows));
+    }
+    let doc = plancheck::docx::read(&Package::new(body).bytes()).expect("the .docx reads");
+    assert_eq!(doc.tables, 2);
+    let from_word = check(&doc.text);
+    assert_eq!(finding_keys(&from_word), finding_keys(&r));
+}

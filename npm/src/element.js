@@ -889,6 +889,7 @@ export class PlanCheckerElement extends ElementBase {
       el("span", {}, t.assigned(s.assigned, s.tasks)),
       el("span", {}, t.sections(s.sections, s.categories)),
       el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),
+      ...(r.document.level ? [el("span", { "data-level": r.document.level }, t.level(r.document.level))] : []),
     );
     this.#status(this.#change ? `${t.checked(r.document.title)}；${this.#change}` : t.checked(r.document.title));
     p.printHead.textContent = t.printed(r.document.title, r.template.name, new Date().toISOString().slice(0, 10));

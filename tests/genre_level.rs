@@ -2,6 +2,15 @@
 //! not a plan; a text in Traditional characters gets one note; a town's plan is read as a
 //! town's.
 
+// Tests fail loudly (unwrap, expect and panic are their assertions) and are not in the
+// WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::{check, fixtures, read};

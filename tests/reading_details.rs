@@ -2,6 +2,15 @@
 //! line of the text as given; long noun phrases with a number and a classifier are
 //! targets; provinces' names for indicators are the template's indicators.
 
+// Tests fail loudly (unwrap, expect and panic are their assertions) and are not in the
+// WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::{check, count};

@@ -3,6 +3,15 @@
 //! (a PDF copy), columns lined up with spaces, cells broken across lines, merged cells
 //! empty or repeated — read as the same rows, with the same findings.
 
+// Tests fail loudly (unwrap, expect and panic are their assertions) and are not in the
+// WebAssembly module (any sort will do).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods
+)]
+
 mod common;
 
 use common::{check, count};
@@ -217,7 +226,9 @@ fn plan_with(indicators: &str, tasks: &str) -> String {
 }
 
 /// What a reviewer compares: each finding's rule and excerpt, and the targets read.
-fn keys(r: &Report) -> (Vec<(String, String)>, Vec<(String, String, Option<u16>)>) {
+type Keys = (Vec<(String, String)>, Vec<(String, String, Option<u16>)>);
+
+fn keys(r: &Report) -> Keys {
     let mut f: Vec<(String, String)> = r
         .findings
         .iter()

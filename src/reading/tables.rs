@@ -491,7 +491,7 @@ fn cell_rows(
     while k < cx.lines.len() {
         // A row's 序号 may have been taken for a page number.
         let serial_here = serial && serial_of(cx.content(k)) == Some(expected);
-        if !cx.kept(k) && !(serial_here && cx.keep.get(k) == Some(&Keep::Furniture)) {
+        if !(cx.kept(k) || serial_here && cx.keep.get(k) == Some(&Keep::Furniture)) {
             k += 1;
             continue;
         }

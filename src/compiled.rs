@@ -1,6 +1,6 @@
 //! A template prepared for checking: automata and regular expressions built once.
 
-use crate::pattern::{Pattern, Phrases};
+use crate::phrases::{self, Phrases};
 
 use crate::template::{Template, TemplateError};
 
@@ -220,13 +220,23 @@ impl Dictionary {
     }
 }
 
-fn regexes(list: &[String], field: &str) -> Result<Vec<Pattern>, TemplateError> {
+fn regexes(list: &[String], field: &str) -> Result<Vec<regex::Regex>, TemplateError> {
+    if list.len() > phrases::MAX_PATTERNS {
+        return Err(TemplateError {
+            path: field.to_string(),
+            message: format!(
+                "{} patterns; at most {}",
+                list.len(),
+                phrases::MAX_PATTERNS
+            ),
+        });
+    }
     list.iter()
         .enumerate()
         .map(|(i, p)| {
-            Pattern::new(p).map_err(|e| TemplateError {
+            phrases::compile(p).map_err(|e| TemplateError {
                 path: format!("{field}[{i}]"),
-                message: format!("not a phrase pattern: {e}"),
+                message: format!("not a regular expression the regex crate accepts: {e}"),
             })
         })
         .collect()

@@ -188,7 +188,7 @@ export interface Vocabulary {
   measure_units: string[];
   comparators_before: string[];
   comparators_after: string[];
-  /** Phrase patterns (regular-expression syntax, see `crate::matcher`) for targets stated without a number. */
+  /** Phrase patterns (the regex crate's syntax, see `crate::phrases`) for targets stated without a number. */
   not_quantified: string[];
   /** Phrase patterns for deadlines; group 1, when present, is the year. */
   deadlines: string[];

@@ -387,10 +387,9 @@ fn horizon(
             });
         }
     }
-    let mut scratch = crate::pattern::Scratch::default();
     for part in parts.iter().filter(|p| p.kind == PartKind::Goals) {
         let s = &text[part.span.clone()];
-        if let Some(d) = targets::deadlines(s, part.span.start, c, &mut scratch)
+        if let Some(d) = targets::deadlines(s, part.span.start, c)
             .into_iter()
             .find(|d| d.year.is_some())
         {

@@ -6,7 +6,6 @@ use crate::document::{Deadline, Line, Mention, Span, Target};
 use crate::facts::numbers::{ascii_digit, is_digit};
 use crate::parse::lines::is_blank;
 use crate::parse::{merge_by_start, overlaps, range_in};
-use crate::pattern::Scratch;
 use crate::template::{PartKind, Template};
 
 /// A stretch of text whose sentences may state targets.
@@ -42,12 +41,12 @@ impl Context<'_> {
 const CLAUSE_DELIMITERS: [char; 8] = ['，', ',', '；', ';', '：', ':', '、', '\t'];
 
 /// Deadlines stated in a piece of text.
-pub fn deadlines(s: &str, base: usize, c: &Compiled, scratch: &mut Scratch) -> Vec<Deadline> {
+pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
     let mut out: Vec<Deadline> = Vec::new();
     if !s.contains('年') {
         return out;
     }
-    for matches in c.deadlines.matches(s, scratch) {
+    for matches in c.deadlines.matches(s) {
         // An earlier pattern's deadline wins over an overlapping one; `out` stays sorted
         // and each pattern's matches are merged in after it.
         let mut fresh: Vec<Deadline> = Vec::new();
@@ -66,7 +65,6 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled, scratch: &mut Scratch) -> V
 
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
-    let mut scratch = Scratch::default();
     let mut chars = Vec::new();
     let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);
     for line in cx.lines[in_scope]
@@ -82,7 +80,7 @@ pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
         let mut paragraph_year: Option<Deadline> = None;
         for sentence in sentences(cx.text, line.content.clone()) {
             let s = &cx.text[sentence.clone()];
-            let found = deadlines(s, sentence.start, cx.compiled, &mut scratch);
+            let found = deadlines(s, sentence.start, cx.compiled);
             if scope.part == PartKind::Goals {
                 if let Some(d) = found.iter().find(|d| d.year.is_some()) {
                     if scope_year.is_none() {
@@ -105,7 +103,7 @@ pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
                 out,
                 &mut chars,
             );
-            unquantified(cx, scope, &sentence, &found, before, out, &mut scratch);
+            unquantified(cx, scope, &sentence, &found, before, out);
             if let Some(d) = found.iter().rev().find(|d| d.year.is_some()) {
                 paragraph_year = Some(d.clone());
             }
@@ -457,7 +455,6 @@ fn unquantified(
     found: &[Deadline],
     quantified_from: usize,
     out: &mut Vec<Target>,
-    scratch: &mut Scratch,
 ) {
     let s = &cx.text[sentence.clone()];
     let in_sentence: Vec<&Mention> = cx
@@ -471,7 +468,7 @@ fn unquantified(
     if in_sentence.is_empty() && first_zhibiao.is_none() {
         return;
     }
-    let phrases = cx.compiled.not_quantified.matches(s, scratch);
+    let phrases = cx.compiled.not_quantified.matches(s);
     if phrases.iter().all(Vec::is_empty) {
         return;
     }

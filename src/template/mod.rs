@@ -251,7 +251,7 @@ pub struct Vocabulary {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
     pub comparators_after: Vec<String>,
-    /// Phrase patterns (regular-expression syntax, see `crate::matcher`) for targets
+    /// Phrase patterns (the regex crate's syntax, see `crate::phrases`) for targets
     /// stated without a number.
     pub not_quantified: Vec<String>,
     /// Phrase patterns for deadlines; group 1, when present, is the year.

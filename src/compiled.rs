@@ -224,11 +224,7 @@ fn regexes(list: &[String], field: &str) -> Result<Vec<regex::Regex>, TemplateEr
     if list.len() > phrases::MAX_PATTERNS {
         return Err(TemplateError {
             path: field.to_string(),
-            message: format!(
-                "{} patterns; at most {}",
-                list.len(),
-                phrases::MAX_PATTERNS
-            ),
+            message: format!("{} patterns; at most {}", list.len(), phrases::MAX_PATTERNS),
         });
     }
     list.iter()

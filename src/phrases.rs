@@ -96,7 +96,13 @@ mod tests {
         let m = &found[0][0];
         assert_eq!(&s[m.whole.clone()], "到 2027年");
         assert_eq!(m.group.clone().map(|g| &s[g]), Some("2027"));
-        assert_eq!(found[1].iter().map(|m| &s[m.whole.clone()]).collect::<Vec<_>>(), ["年底前"]);
+        assert_eq!(
+            found[1]
+                .iter()
+                .map(|m| &s[m.whole.clone()])
+                .collect::<Vec<_>>(),
+            ["年底前"]
+        );
     }
 
     #[test]
@@ -113,7 +119,12 @@ mod tests {
 
     #[test]
     fn patterns_that_would_cost_too_much_are_refused_at_once() {
-        for p in ["(?:.?){9999}X", ".{19999}", &"(".repeat(40), &"a".repeat(600)] {
+        for p in [
+            "(?:.?){9999}X",
+            ".{19999}",
+            &"(".repeat(40),
+            &"a".repeat(600),
+        ] {
             let started = std::time::Instant::now();
             assert!(compile(p).is_err(), "{p}");
             assert!(started.elapsed().as_secs() < 2);

@@ -251,25 +251,34 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
         return None;
     }
     let text = cx.text;
-    // A header on one line: tabs, then lined-up columns.
-    if first.contains('\t') {
-        let mut fields = cx.tab_fields(i);
-        if fields.first().is_some_and(|f| f.is_empty()) {
+    // A header on one line has its cells between tabs or lined up with runs of blanks,
+    // and names what its rows are about or who is responsible: most lines are ruled out
+    // by a byte search or two.
+    let form = if first.contains('\t') {
+        Some(Form::TabRows)
+    } else if first.contains("  ") || first.contains(['\u{3000}', '\u{a0}']) {
+        Some(Form::Spaced)
+    } else {
+        None
+    };
+    let one_line = form.filter(|_| {
+        ["指标", "任务", "名称", "事项", "责任", "牵头", "配合"]
+            .iter()
+            .any(|w| first.contains(w))
+    });
+    if let Some(form) = one_line {
+        let mut fields = if form == Form::TabRows {
+            cx.tab_fields(i)
+        } else {
+            cx.spaced_fields(i)
+        };
+        if form == Form::TabRows && fields.first().is_some_and(|f| f.is_empty()) {
             fields.remove(0);
         }
-        let cells: Vec<&str> = fields.iter().map(|f| &text[f.clone()]).collect();
-        if is_header(&cells, cx.c) {
-            return Some(read_rows(cx, i, i + 1, fields, Form::TabRows));
+        if fields.len() >= 3 {
+            let cells: Vec<&str> = fields.iter().map(|f| &text[f.clone()]).collect();
+            return is_header(&cells, cx.c).then(|| read_rows(cx, i, i + 1, fields, form));
         }
-        return None;
-    }
-    let spaced = cx.spaced_fields(i);
-    if spaced.len() >= 3 {
-        let cells: Vec<&str> = spaced.iter().map(|f| &text[f.clone()]).collect();
-        if is_header(&cells, cx.c) {
-            return Some(read_rows(cx, i, i + 1, spaced, Form::Spaced));
-        }
-        return None;
     }
     // A header a cell a line.
     let starts = first.contains("序号")

@@ -1,11 +1,12 @@
 // Checks plans off the main thread.
 //
 // Protocol (every message carries the id of the request it answers):
-//   → {id, type: "init", template?: string}    template JSON; omitted for the national template
+//   → {id, type: "init", template?: object | string}
+//                                              the template, or its JSON text; omitted for
+//                                              the national template
 //   ← {id, type: "ready", template: TemplateInfo}
 //   → {id, type: "check", text: string, options?: CheckOptions}
-//   ← {id, type: "report", json: string}    the Report as JSON text: a string crosses to the
-//                                              page at once, and is read there only if wanted
+//   ← {id, type: "report", report: Report}  the report as the checker gave it
 //   ← {id, type: "error", message: string, fatal?: true}
 //                                              for any request that failed; `fatal` when the
 //                                              worker itself cannot work (its wasm did not load)
@@ -35,7 +36,7 @@ self.onmessage = async (event) => {
     } else if (type === "check") {
       const { text, options } = event.data;
       const report = checker ? checker.check(text, options) : check(text, options);
-      answer(id, { type: "report", json: JSON.stringify(report) });
+      answer(id, { type: "report", report });
     } else {
       answer(id, { type: "error", message: `plancheck: unknown request type ${JSON.stringify(type)}` });
     }

@@ -30,8 +30,6 @@ pub mod report;
 pub mod rules;
 pub mod template;
 
-#[cfg(target_arch = "wasm32")]
-mod js_json;
 /// The checker's WebAssembly edge; off for modules built on the core (compare).
 #[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod wasm;
@@ -45,12 +43,30 @@ pub use template::{Template, TemplateError};
 pub const MAX_INPUT_BYTES: usize = docx::MAX_TEXT_BYTES;
 
 /// What to report.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Options {
     /// Rule ids to leave out.
+    #[serde(default)]
     pub disable: Vec<String>,
     /// Only report findings at or above this severity.
+    #[serde(default)]
     pub min_severity: Option<Severity>,
+}
+
+impl Options {
+    /// The options, or a message naming the first rule id that names no rule (a portal
+    /// that misspells one learns it, rather than seeing the rule it meant still run).
+    pub fn validated(self) -> Result<Options, String> {
+        if let Some(unknown) = self.disable.iter().find(|id| rules::rule(id).is_none()) {
+            let known: Vec<&str> = rules::RULES.iter().map(|r| r.id).collect();
+            return Err(format!(
+                "unknown rule id \"{unknown}\"; known: {}",
+                known.join(", ")
+            ));
+        }
+        Ok(self)
+    }
 }
 
 /// A template prepared for checking many texts.

@@ -8,8 +8,6 @@ use crate::position::Positions;
 use crate::reading::Reading;
 use crate::template::Template;
 
-mod json;
-
 pub const SCHEMA: &str = "plancheck/report@1";
 
 crate::names::named_enum! {
@@ -674,10 +672,5 @@ impl Report {
     /// Findings of one rule.
     pub fn of_rule<'r>(&'r self, rule: &'r str) -> impl Iterator<Item = &'r FindingOut> + 'r {
         self.findings.iter().filter(move |f| f.rule == rule)
-    }
-
-    /// The report as compact JSON: the text `serde_json::to_string` gives, written faster.
-    pub fn to_json(&self) -> String {
-        json::to_string(self)
     }
 }

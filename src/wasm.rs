@@ -2,9 +2,9 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::report::TemplateInfo;
 use crate::{render, rules, Checker, Options, Severity, Template, MAX_INPUT_BYTES};
@@ -42,74 +42,60 @@ thread_local! {
     static NATIONAL: RefCell<Option<Checker>> = const { RefCell::new(None) };
 }
 
-// Values cross as JSON text: `JSON.parse` builds the objects faster than property-by-
-// property conversion. The report, written on every check, has its own writer
-// (`Report::to_json`); the template and the rules, written once, go through serde.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("plancheck: cannot convert the report"))
+/// A value to JavaScript: serde's derived serializer, maps as plain objects, a missing
+/// value as `null` — the JSON the CLI writes, as objects.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("plancheck: cannot convert the report: {e}")).into())
 }
 
-fn bad_options(why: &str) -> JsError {
-    JsError::new(&format!("plancheck: bad options: {why}"))
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(&format!("plancheck: {message}")).into()
 }
 
-// Read by hand rather than through serde: two fields do not warrant a deserializer in
-// the wasm.
-fn options(value: Option<JsCheckOptions>) -> Result<Options, JsError> {
+/// The options, typed: an unknown key or rule id is a `TypeError` naming it.
+fn options(value: Option<JsCheckOptions>) -> Result<Options, JsValue> {
     let Some(value) = value
         .map(JsValue::from)
         .filter(|v| !v.is_undefined() && !v.is_null())
     else {
         return Ok(Options::default());
     };
-    if !value.is_object() {
-        return Err(bad_options("expected an object"));
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(type_error("bad options: expected an object"));
     }
-    let field = |name: &str| Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
-    let mut options = Options::default();
-    let disable = field("disable");
-    if !disable.is_undefined() && !disable.is_null() {
-        if !Array::is_array(&disable) {
-            return Err(bad_options("`disable` must be an array of rule ids"));
-        }
-        for id in Array::from(&disable).iter() {
-            let id = id
-                .as_string()
-                .ok_or_else(|| bad_options("`disable` must be an array of rule ids"))?;
-            options.disable.push(id);
-        }
+    // The typed reading reads the fields it knows; a misspelled one is named here.
+    const KNOWN: [&str; 2] = ["disable", "minSeverity"];
+    if let Some(key) = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find(|k| !KNOWN.contains(&k.as_str()))
+    {
+        return Err(type_error(&format!(
+            "bad options: unknown key \"{key}\"; known: {}",
+            KNOWN.join(", ")
+        )));
     }
-    let min = field("minSeverity");
-    if !min.is_undefined() && !min.is_null() {
-        options.min_severity = Some(
-            match min.as_string().as_deref().and_then(Severity::from_name) {
-                Some(severity) => severity,
-                None => {
-                    return Err(bad_options(
-                        "`minSeverity` must be \"error\", \"warning\" or \"info\"",
-                    ))
-                }
-            },
-        );
-    }
-    Ok(options)
+    let options: Options =
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+            .map_err(|e| type_error(&format!("bad options: {}: {}", e.path(), e.inner())))?;
+    options.validated().map_err(|e| type_error(&e))
 }
 
-fn too_large(text: &str) -> Result<(), JsError> {
+fn too_large(text: &str) -> Result<(), JsValue> {
     crate::within_limit(text.len()).map_err(|_| {
         JsError::new(&format!(
             "文本过大（{} 字节），最多检查 {MAX_INPUT_BYTES} 字节",
             text.len()
         ))
+        .into()
     })
 }
 
-fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsError> {
+fn run(checker: &Checker, text: &str, opts: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
     too_large(text)?;
-    let json = checker.check(text, &options(opts)?).to_json();
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("plancheck: cannot convert the report"))
+    to_js(&checker.check(text, &options(opts)?))
 }
 
 fn markdown(
@@ -117,7 +103,7 @@ fn markdown(
     text: &str,
     name: &str,
     opts: Option<JsCheckOptions>,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
     too_large(text)?;
     Ok(render::markdown(
         name,
@@ -125,27 +111,27 @@ fn markdown(
     ))
 }
 
-fn with_national<T>(f: impl FnOnce(&Checker) -> Result<T, JsError>) -> Result<T, JsError> {
+fn with_national<T>(f: impl FnOnce(&Checker) -> Result<T, JsValue>) -> Result<T, JsValue> {
     NATIONAL.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            let checker =
-                Checker::new(Template::national()).map_err(|e| JsError::new(&e.to_string()))?;
+            let checker = Checker::new(Template::national())
+                .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
             *slot = Some(checker);
         }
         match slot.as_ref() {
             Some(checker) => f(checker),
-            None => Err(JsError::new("plancheck: no template")),
+            None => Err(JsError::new("plancheck: no template").into()),
         }
     })
 }
 
-/// The text argument: a string, or a `TypeError` that says so (not a report on
-/// "undefined" or "[object Object]").
-fn text_arg(text: &JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| {
-        js_sys::TypeError::new("plancheck: the text to check must be a string").into()
-    })
+/// A string argument, or a `TypeError` naming it (not a report on "undefined", nor a
+/// fault in the module).
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| type_error(&format!("{what} must be a string")))
 }
 
 /// Checks a plan against the national template.
@@ -154,21 +140,23 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<JsCheckOptions>,
 ) -> Result<JsValue, JsValue> {
-    let text = text_arg(&text)?;
-    with_national(|checker| run(checker, &text, options)).map_err(JsValue::from)
+    let text = string_arg(&text, "the text to check")?;
+    with_national(|checker| run(checker, &text, options))
 }
 
 /// The national template's report on a plan, as Markdown for a review memo; `name` heads it.
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(
-    text: &str,
-    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     options: Option<JsCheckOptions>,
-) -> Result<String, JsError> {
-    with_national(|checker| markdown(checker, text, name, options))
+) -> Result<String, JsValue> {
+    let text = string_arg(&text, "the text to check")?;
+    let name = string_arg(&name, "the report's name")?;
+    with_national(|checker| markdown(checker, &text, &name, options))
 }
 
-/// A checker for a template given as JSON (a province's variant).
+/// A checker for a template given as an object or as JSON text (a province's variant).
 #[wasm_bindgen]
 pub struct PlanChecker {
     inner: Checker,
@@ -176,12 +164,30 @@ pub struct PlanChecker {
 
 #[wasm_bindgen]
 impl PlanChecker {
-    /// Loads a template; a malformed one throws an Error naming the field.
+    /// Loads a template; one that is not valid throws an Error naming the field, a value
+    /// that is neither an object nor text a `TypeError`.
     #[wasm_bindgen(constructor)]
-    pub fn new(template_json: &str) -> Result<PlanChecker, JsError> {
-        let template =
-            Template::from_json(template_json).map_err(|e| JsError::new(&e.to_string()))?;
-        let inner = Checker::new(template).map_err(|e| JsError::new(&e.to_string()))?;
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Template | string")] template: JsValue,
+    ) -> Result<PlanChecker, JsValue> {
+        // An object is read as its JSON text is: serde_json names an unknown field and
+        // refuses nesting past 128 levels, where a value-by-value reading would not.
+        let template = if let Some(json) = template.as_string() {
+            Template::from_json(&json)
+        } else if template.is_object() && !js_sys::Array::is_array(&template) {
+            let json = js_sys::JSON::stringify(&template)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| type_error("the template cannot be written as JSON"))?;
+            Template::from_json(&json)
+        } else {
+            return Err(type_error(
+                "the template must be an object or its JSON text",
+            ));
+        }
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+        let inner =
+            Checker::new(template).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
         Ok(PlanChecker { inner })
     }
 
@@ -191,30 +197,32 @@ impl PlanChecker {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         options: Option<JsCheckOptions>,
     ) -> Result<JsValue, JsValue> {
-        let text = text_arg(&text)?;
-        run(&self.inner, &text, options).map_err(JsValue::from)
+        let text = string_arg(&text, "the text to check")?;
+        run(&self.inner, &text, options)
     }
 
     /// The report as Markdown, as `reportMarkdown` gives it for the national template.
     #[wasm_bindgen(js_name = reportMarkdown)]
     pub fn report_markdown(
         &self,
-        text: &str,
-        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         options: Option<JsCheckOptions>,
-    ) -> Result<String, JsError> {
-        markdown(&self.inner, text, name, options)
+    ) -> Result<String, JsValue> {
+        let text = string_arg(&text, "the text to check")?;
+        let name = string_arg(&name, "the report's name")?;
+        markdown(&self.inner, &text, &name, options)
     }
 
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]
-    pub fn template(&self) -> Result<JsValue, JsError> {
+    pub fn template(&self) -> Result<JsValue, JsValue> {
         to_js(&TemplateInfo::from(self.inner.template()))
     }
 }
 
 /// The built-in templates.
 #[wasm_bindgen(unchecked_return_type = "TemplateInfo[]")]
-pub fn templates() -> Result<JsValue, JsError> {
+pub fn templates() -> Result<JsValue, JsValue> {
     let list: Vec<TemplateInfo> = Template::builtin_ids()
         .iter()
         .filter_map(|id| Template::builtin(id))
@@ -225,7 +233,7 @@ pub fn templates() -> Result<JsValue, JsError> {
 
 /// The rules: id, default severity and a one-line summary.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
-pub fn rules() -> Result<JsValue, JsError> {
+pub fn rules() -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct RuleInfo {
         id: &'static str,

@@ -78,7 +78,7 @@ fn templates_load_and_bad_ones_name_the_field() {
     assert_eq!(get(&list.get(0), "horizon").as_f64(), Some(2027.0));
     let json = include_str!("../src/data/national-2024.json")
         .replace("\"horizon\": 2027", "\"horizon\": 2028");
-    let checker = wasm::PlanChecker::new(&json).unwrap();
+    let checker = wasm::PlanChecker::new(JsValue::from_str(&json)).unwrap();
     let report = checker
         .check(
             JsValue::from_str(PLAN),
@@ -91,18 +91,22 @@ fn templates_load_and_bad_ones_name_the_field() {
     );
     let bad = include_str!("../src/data/national-2024.json")
         .replace("\"horizon\": 2027", "\"horizon\": \"soon\"");
-    assert!(wasm::PlanChecker::new(&bad).is_err());
+    assert!(wasm::PlanChecker::new(JsValue::from_str(&bad)).is_err());
+    // The same template as an object.
+    let object = js_sys::JSON::parse(&json).unwrap();
+    assert!(wasm::PlanChecker::new(object).is_ok());
     assert!(!wasm::version().is_empty());
     assert!(js_sys::Array::from(&wasm::rules().unwrap()).length() >= 13);
 }
 
 #[wasm_bindgen_test]
 fn markdown_renders_a_report() {
-    let md = wasm::report_markdown(PLAN, "plan.txt", None).unwrap();
+    let md = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None).unwrap();
     assert!(md.starts_with("# 检查报告"));
     assert!(md.contains("target-missing-unit"));
     let opts = js_sys::JSON::parse(r#"{"disable":["target-missing-unit"]}"#).unwrap();
-    let md = wasm::report_markdown(PLAN, "plan.txt", Some(opts.unchecked_into())).unwrap();
+    let md =
+        wasm::report_markdown(PLAN.into(), "plan.txt".into(), Some(opts.unchecked_into())).unwrap();
     assert!(!md.contains("target-missing-unit"));
 }
 
@@ -113,6 +117,11 @@ fn malformed_options_are_refused_with_a_reason() {
         (r#"{"disable":[1]}"#, "disable"),
         (r#"{"minSeverity":"fatal"}"#, "minSeverity"),
         (r#"3"#, "object"),
+        (r#"{"disabled":["no-lead-unit"]}"#, "disabled"),
+        (
+            r#"{"disable":["target-misisng-unit"]}"#,
+            "unknown rule id \"target-misisng-unit\"",
+        ),
     ] {
         let opts = js_sys::JSON::parse(json).unwrap();
         let err = wasm::check(JsValue::from_str(PLAN), Some(opts.unchecked_into())).unwrap_err();
@@ -131,4 +140,66 @@ fn a_text_that_is_not_a_string_is_a_type_error() {
         let err = wasm::check(value, None).unwrap_err();
         assert!(err.is_instance_of::<js_sys::TypeError>());
     }
+}
+
+#[wasm_bindgen_test]
+fn every_export_refuses_a_wrong_argument_with_a_type_error() {
+    let wrong = [
+        JsValue::from_f64(3.0),
+        js_sys::Object::new().into(),
+        JsValue::from(js_sys::Symbol::for_("x")),
+        JsValue::bigint_from_str("7"),
+    ];
+    for value in wrong.iter().cloned() {
+        let err = wasm::report_markdown(value.clone(), "a".into(), None).unwrap_err();
+        assert!(err.is_instance_of::<js_sys::TypeError>());
+        let err = wasm::report_markdown(PLAN.into(), value.clone(), None).unwrap_err();
+        assert!(err.is_instance_of::<js_sys::TypeError>());
+    }
+    for value in [
+        JsValue::from_f64(3.0),
+        JsValue::UNDEFINED,
+        js_sys::Array::new().into(),
+    ] {
+        let err = wasm::PlanChecker::new(value).err().unwrap();
+        assert!(err.is_instance_of::<js_sys::TypeError>());
+    }
+    // The national checker still works.
+    assert!(wasm::check(JsValue::from_str(PLAN), None).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_template_is_refused_and_every_checker_still_works() {
+    // Nested five thousand deep, as text and as an object.
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let nested = format!(
+        r#"{{"id":"x","name":"x","horizon":2027,"parts":{deep},"categories":[],"indicators":[]}}"#
+    );
+    assert!(wasm::PlanChecker::new(JsValue::from_str(&nested)).is_err());
+    let object = js_sys::JSON::parse(&nested).unwrap();
+    assert!(wasm::PlanChecker::new(object).is_err());
+    // A bad pattern is refused with the crate's message, naming the field.
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    v["vocabulary"] = serde_json::from_str(include_str!("../src/data/vocabulary.json")).unwrap();
+    v["vocabulary"]["deadlines"][0] = "(到".into();
+    let err = wasm::PlanChecker::new(JsValue::from_str(&v.to_string()))
+        .err()
+        .unwrap();
+    let message = String::from(js_sys::Error::from(err).message());
+    assert!(message.contains("vocabulary.deadlines[0]"), "{message}");
+    // An unknown key, named.
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    v["colour"] = "red".into();
+    let err = wasm::PlanChecker::new(js_sys::JSON::parse(&v.to_string()).unwrap())
+        .err()
+        .unwrap();
+    let message = String::from(js_sys::Error::from(err).message());
+    assert!(message.contains("colour"), "{message}");
+    // Every checker still works.
+    assert!(wasm::check(JsValue::from_str(PLAN), None).is_ok());
+    let json = include_str!("../src/data/national-2024.json");
+    let fresh = wasm::PlanChecker::new(JsValue::from_str(json)).unwrap();
+    assert!(fresh.check(JsValue::from_str(PLAN), None).is_ok());
 }

@@ -50,8 +50,7 @@ export class WorkerChecker {
       for (const waiter of this.#waiting.values()) waiter.reject(error);
       this.#waiting.clear();
     };
-    const json = template === null || typeof template === "string" ? template : JSON.stringify(template);
-    this.#ready = this.#request({ type: "init", template: json }).then((reply) => reply.template);
+    this.#ready = this.#request({ type: "init", template }).then((reply) => reply.template);
     this.#ready.catch(() => {});
   }
 
@@ -62,7 +61,7 @@ export class WorkerChecker {
 
   /**
    * The report for `text`, or `null` when a later call superseded this one before it ran —
-   * or, with `{latest: true}`, before its report came back (a large report is then not read).
+   * or, with `{latest: true}`, before its report came back (it is then not handed on).
    */
   check(text, options, { latest = false } = {}) {
     if (this.#stopped) return Promise.reject(new Error("plancheck: the worker was stopped"));
@@ -92,7 +91,7 @@ export class WorkerChecker {
     try {
       await this.#ready;
       const reply = await this.#request({ type: "check", text: job.text, options: job.options });
-      job.resolve(job.latest && this.#queued ? null : JSON.parse(reply.json));
+      job.resolve(job.latest && this.#queued ? null : reply.report);
     } catch (e) {
       job.reject(e);
     } finally {

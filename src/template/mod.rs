@@ -6,8 +6,9 @@
 //! embedded file and may be overridden by a template's `vocabulary` field.
 
 use std::fmt;
+use std::sync::OnceLock;
 
-mod read;
+use serde::Deserialize;
 
 /// The largest template read, in bytes of JSON (the national one is 12 KB).
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
@@ -85,27 +86,30 @@ crate::names::named_enum! {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct PartSpec {
     pub kind: PartKind,
     pub name: String,
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub required: bool,
     /// Words that mark a top-level heading as this part.
     pub headings: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
@@ -115,15 +119,17 @@ pub struct Category {
     pub headings: Vec<Vec<String>>,
     /// Words whose presence in the tasks is evidence of the category.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub keywords: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
@@ -133,16 +139,20 @@ pub struct Indicator {
     pub aliases: Vec<String>,
     /// Units a value of this indicator is written in; empty for pure ratios.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub units: Vec<String>,
     /// A ratio or index: a bare number is complete.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub ratio: bool,
     /// Whether a plan is expected to mention it; `false` for indicators seen in
     /// only one plan (probably local), which are listed but not flagged.
     #[cfg_attr(feature = "schema", schemars(default = "yes"))]
+    #[serde(default = "yes")]
     pub expected: bool,
     /// Which way is better: a pass rate rises, a death rate falls.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub direction: Direction,
     /// The national minimum a county's target should not fall short of, with its source.
     pub floor: Option<Floor>,
@@ -150,6 +160,7 @@ pub struct Indicator {
     /// level. A town has no statistics of its own for a county's figures such as
     /// 制造业质量竞争力指数.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub levels: Vec<crate::facts::places::Level>,
 }
 
@@ -174,12 +185,13 @@ crate::names::named_enum! {
 }
 
 /// A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Floor {
     /// The value as written in the source (`98`, `94.5`).
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]+(\.[0-9]+)?$")))]
@@ -200,12 +212,13 @@ impl Floor {
 
 /// The national document a plan should cite as its basis, and documents it is
 /// mistaken for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Basis {
     /// Its title without book-title marks: 质量强县（区、镇）培育建设工作方案.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
@@ -215,38 +228,42 @@ pub struct Basis {
     pub number: String,
     /// Documents it is mistaken for.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default)]
     pub others: Vec<Mistaken>,
 }
 
 /// A document a plan's basis is mistaken for: 国市监质发〔2024〕6号, 关于质量基础设施….
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Mistaken {
     pub number: String,
     pub title: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct ResponsibilityLabels {
     pub lead: Vec<String>,
     pub other: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     pub measure_units: Vec<String>,
     pub comparators_before: Vec<String>,
@@ -265,103 +282,154 @@ pub struct Vocabulary {
     /// Verbs a task title may start with and a table's 重点任务 cell may leave out
     /// (推动, 加强 …).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::title_verbs")]
     pub title_verbs: Vec<String>,
     /// Verbs that make `verb + number + classifier` a commitment (建成3个, 培育10家,
     /// 新增…200件).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::commitment_verbs")]
     pub commitment_verbs: Vec<String>,
     /// Words that make a count a past result, not a commitment (已建成3个).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::past_markers")]
     pub past_markers: Vec<String>,
     /// Comparators that say a value goes up (提高到) or down (下降到), for a target's
     /// direction against its base value.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::rising_words")]
     pub rising_words: Vec<String>,
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::falling_words")]
     pub falling_words: Vec<String>,
     /// Characters a county's unit name starts with (县, 区, 镇 …): a name starting so reads as a unit without a label, and a roster line's unit starts at the first of them.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::admin_prefixes")]
     pub admin_prefixes: Vec<String>,
     /// Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::table_headers")]
     pub table_headers: Vec<String>,
     /// Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::roster_titles")]
     pub roster_titles: Vec<String>,
     /// Words after a number that make it a date, an age or a name rather than a value (年, 月, 届 …).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::time_words")]
     pub time_words: Vec<String>,
     /// Words a plan's title names it by (方案, 意见 …).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::plan_title_words")]
     pub plan_title_words: Vec<String>,
     /// Beginnings of names for groups of units, not one unit (各乡镇, 有关单位).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::collective_prefixes")]
     pub collective_prefixes: Vec<String>,
     /// Words in names for groups of units (乡镇, 成员单位, 领导小组); a name ending in 政府 is one too.
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::collective_words")]
     pub collective_words: Vec<String>,
     /// Endings of names for groups of units (县政府).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::collective_endings")]
     pub collective_endings: Vec<String>,
     /// What a number is followed by when a plan counts its own tasks, task sections and
     /// parts (17项重点任务, 7个方面, 共4部分).
     #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::count_words")]
     pub count_words: CountWords,
 }
 
 /// The words a plan counts itself in ([`Vocabulary::count_words`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Deserialize, Default)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct CountWords {
     pub tasks: Vec<String>,
     pub sections: Vec<String>,
     pub parts: Vec<String>,
 }
 
-#[cfg(feature = "schema")]
 fn yes() -> bool {
     true
 }
 
-/// The embedded vocabulary as JSON, for the lists a template written before they existed
-/// leaves out.
-fn builtin_vocabulary_json() -> serde_json::Value {
-    parse_json(VOCABULARY).unwrap_or(serde_json::Value::Null)
-}
-
-impl Vocabulary {
-    // The embedded vocabulary is read by every test that checks a plan.
-    #[allow(clippy::expect_used)]
-    pub fn builtin() -> Vocabulary {
-        parse_json(VOCABULARY)
-            .and_then(|v| read::vocabulary(&v, "vocabulary"))
-            .expect("embedded vocabulary is valid") // ok: embedded, read by every test
-    }
-}
-
-/// JSON text into a value: in the browser by the platform's `JSON.parse`, which keeps a
-/// JSON parser out of the WebAssembly module; natively by serde_json.
-fn parse_json(json: &str) -> Result<serde_json::Value, TemplateError> {
-    #[cfg(target_arch = "wasm32")]
-    let value = crate::js_json::parse_json(json);
-    #[cfg(not(target_arch = "wasm32"))]
-    let value = serde_json::from_str(json).map_err(|e| e.to_string());
-    value.map_err(|message| TemplateError {
-        path: String::new(),
-        message,
+/// The embedded vocabulary, read once.
+fn builtin_vocabulary() -> &'static Vocabulary {
+    static BUILTIN: OnceLock<Vocabulary> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        // Read by every test that checks a plan: an error here fails them all.
+        #[allow(clippy::expect_used)]
+        read_json::<Vocabulary>(VOCABULARY).expect("embedded vocabulary is valid")
+        // ok: embedded, read by every test
     })
 }
 
-#[derive(Clone, Debug)]
+/// The lists a template written before they existed leaves out: the built-in ones.
+mod builtin_lists {
+    macro_rules! lists {
+        ($($field:ident: $t:ty),+ $(,)?) => {
+            $(pub fn $field() -> $t {
+                super::builtin_vocabulary().$field.clone()
+            })+
+        };
+    }
+    lists!(
+        title_verbs: Vec<String>,
+        commitment_verbs: Vec<String>,
+        past_markers: Vec<String>,
+        rising_words: Vec<String>,
+        falling_words: Vec<String>,
+        admin_prefixes: Vec<String>,
+        table_headers: Vec<String>,
+        roster_titles: Vec<String>,
+        time_words: Vec<String>,
+        plan_title_words: Vec<String>,
+        collective_prefixes: Vec<String>,
+        collective_words: Vec<String>,
+        collective_endings: Vec<String>,
+        count_words: super::CountWords,
+    );
+}
+
+impl Vocabulary {
+    pub fn builtin() -> Vocabulary {
+        builtin_vocabulary().clone()
+    }
+}
+
+/// JSON text into a value of `T`, an error naming the field at fault
+/// (`indicators[3].aliases[0]`); JSON nested deeper than serde_json's 128 levels is refused
+/// where the nesting passes it, and an unknown field where it stands.
+fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, TemplateError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    de.end().map_err(|e| TemplateError {
+        path: String::new(),
+        message: e.to_string(),
+    })?;
+    Ok(value)
+}
+
+fn path_error<E: fmt::Display>(e: serde_path_to_error::Error<E>) -> TemplateError {
+    let path = e.path().to_string();
+    TemplateError {
+        path: if path == "." { String::new() } else { path },
+        message: e.inner().to_string(),
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(deny_unknown_fields)
 )]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
@@ -377,6 +445,7 @@ pub struct Template {
     /// The national document plans cite (for basis-citation).
     pub basis: Option<Basis>,
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vocabulary>"))]
+    #[serde(default = "Vocabulary::builtin")]
     pub vocabulary: Vocabulary,
 }
 
@@ -435,7 +504,7 @@ impl Template {
         }
         // A file saved with a byte-order mark reads as the same JSON.
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let template = read::template(&parse_json(json)?)?;
+        let template: Template = read_json(json)?;
         template.validate()?;
         Ok(template)
     }
@@ -508,6 +577,12 @@ impl Template {
                 return Err(err(
                     format!("indicators[{i}].aliases[{k}]"),
                     "must not be empty",
+                ));
+            }
+            if ind.floor.as_ref().is_some_and(|f| f.amount().is_none()) {
+                return Err(err(
+                    format!("indicators[{i}].floor.value"),
+                    "expected a number written as a string, such as \"98\"",
                 ));
             }
         }

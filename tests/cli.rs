@@ -595,3 +595,39 @@ fn a_feedback_form_as_a_word_document() {
     );
     assert!(text.contains("1\t重点任务 › 任务 2“壮大经营主体”\t2.壮大经营主体\t〔错误〕任务 2 “壮大经营主体”没有明确责任单位\t"), "{text}");
 }
+
+#[test]
+fn rules_can_be_left_out_by_id_and_a_misspelled_id_is_refused() {
+    let plan = fixture("unassigned-task/flagged.txt");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_plancheck"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "check",
+        "--disable",
+        "unassigned-task",
+        "--format",
+        "json",
+        &plan,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\"unassigned-task\""));
+    let out = run(&["check", "--disable", "unassigned-tsak", &plan]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown rule id \"unassigned-tsak\"") && err.contains("known:"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let out = run(&["check", "--min-severity", "fatal", &plan]);
+    assert_eq!(out.status.code(), Some(2));
+}

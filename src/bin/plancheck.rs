@@ -39,6 +39,12 @@ mod cli {
             /// The reviewer named in a 意见反馈表 (`--format feedback-docx`).
             #[arg(long, default_value = "审核意见")]
             reviewer: String,
+            /// Rule ids to leave out, comma-separated or repeated (an unknown id is an error).
+            #[arg(long, value_delimiter = ',')]
+            disable: Vec<String>,
+            /// Only report findings at or above this severity: error, warning or info.
+            #[arg(long)]
+            min_severity: Option<String>,
         },
         /// Hand a draft back as Word with the findings as comments (批注): a .docx as it came
         /// (nothing else in it changed), a text file as a new Word document.
@@ -356,13 +362,15 @@ mod cli {
                 ));
             }
         };
-        let (files, format, template, reviewer) = match cli.command {
+        let (files, format, template, reviewer, disable, min_severity) = match cli.command {
             Command::Check {
                 files,
                 format,
                 template,
                 reviewer,
-            } => (files, format, template, reviewer),
+                disable,
+                min_severity,
+            } => (files, format, template, reviewer, disable, min_severity),
             Command::Compare {
                 old,
                 new,
@@ -380,6 +388,20 @@ mod cli {
         if files.iter().filter(|f| *f == "-").count() > 1 {
             return fail("standard input (`-`) can be read only once");
         }
+        let min_severity = match min_severity.as_deref().map(plancheck::Severity::from_name) {
+            None => None,
+            Some(Some(s)) => Some(s),
+            Some(None) => return fail("--min-severity must be error, warning or info"),
+        };
+        let options = match (Options {
+            disable,
+            min_severity,
+        })
+        .validated()
+        {
+            Ok(o) => o,
+            Err(e) => return fail(e),
+        };
         let checker = match template_from(template)
             .and_then(|t| Checker::new(t).map_err(|e| e.to_string()))
         {
@@ -411,7 +433,7 @@ mod cli {
                 path.as_str()
             };
             batch.push((name.to_string(), Ok(reports.len())));
-            reports.push((name.to_string(), checker.check(&text, &Options::default())));
+            reports.push((name.to_string(), checker.check(&text, &options)));
             texts.push(text);
         }
 

@@ -195,3 +195,34 @@ test("no request left the origin; no unexpected console errors", () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });
+
+test("a misspelled rule id, an unknown key, a bad pattern or a deep template is refused by name, and checking goes on", async () => {
+  const vocabulary = JSON.parse(fs.readFileSync(path.join(root, "src/data/vocabulary.json"), "utf8"));
+  const result = await page.evaluate(async ([national, vocabulary]) => {
+    const { check, PlanChecker } = await import("./pkg/plancheck.js");
+    const text = "二、重点任务\n（一）推动经济质量效益型发展\n1.培育企业。\n";
+    const message = (f) => { try { f(); return "no error"; } catch (e) { return `${e.constructor.name}: ${e.message}`; } };
+    const badPattern = { ...national, vocabulary: { ...vocabulary, deadlines: ["(到", ...vocabulary.deadlines.slice(1)] } };
+    let deep = "[]";
+    for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
+    const out = {
+      rule: message(() => check(text, { disable: ["target-misisng-unit"] })),
+      key: message(() => check(text, { disabled: ["no-lead-unit"] })),
+      field: message(() => new PlanChecker({ ...national, colour: "red" })),
+      pattern: message(() => new PlanChecker(badPattern)),
+      deep: message(() => new PlanChecker(`{"id":"x","name":"x","horizon":2027,"parts":${deep},"categories":[],"indicators":[]}`)),
+      number: message(() => new PlanChecker(3)),
+      text: message(() => new PlanChecker(JSON.stringify(national)).check(text)),
+    };
+    out.after = check(text).findings.length;
+    return out;
+  }, [national, vocabulary]);
+  assert.match(result.rule, /^TypeError: .*unknown rule id "target-misisng-unit"; known: .*no-lead-unit/);
+  assert.match(result.key, /^TypeError: .*unknown key "disabled"/);
+  assert.match(result.field, /colour/);
+  assert.match(result.pattern, /vocabulary\.deadlines\[0\]/);
+  assert.match(result.deep, /recursion|parts/);
+  assert.match(result.number, /^TypeError/);
+  assert.equal(result.text, "no error");
+  assert.ok(result.after > 0);
+});

@@ -6,11 +6,13 @@
 //                                              the national template
 //   ← {id, type: "ready", template: TemplateInfo}
 //   → {id, type: "check", text: string, options?: CheckOptions}
-//   ← {id, type: "report", report: Report}  the report as the checker gave it
+//   ← {id, type: "report", json: string}    the report as the checker wrote it, JSON text:
+//                                              a string crosses to the page at once and is
+//                                              read there only if wanted
 //   ← {id, type: "error", message: string, fatal?: true}
 //                                              for any request that failed; `fatal` when the
 //                                              worker itself cannot work (its wasm did not load)
-import init, { check, PlanChecker, templates } from "./plancheck.js";
+import init, { checkJson, PlanChecker, templates } from "./plancheck.js";
 
 const loaded = init();
 let checker = null;
@@ -35,8 +37,8 @@ self.onmessage = async (event) => {
       answer(id, { type: "ready", template: checker ? checker.template : templates()[0] });
     } else if (type === "check") {
       const { text, options } = event.data;
-      const report = checker ? checker.check(text, options) : check(text, options);
-      answer(id, { type: "report", report });
+      const json = checker ? checker.checkJson(text, options) : checkJson(text, options);
+      answer(id, { type: "report", json });
     } else {
       answer(id, { type: "error", message: `plancheck: unknown request type ${JSON.stringify(type)}` });
     }

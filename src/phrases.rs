@@ -54,29 +54,61 @@ impl Phrases {
     }
 
     /// Each pattern's non-empty matches in `s`, leftmost-first and non-overlapping, in the
-    /// list's order.
+    /// list's order (a match is at most [`MAX_MATCH`] bytes long).
     pub fn matches(&self, s: &str) -> Vec<Vec<Match>> {
-        self.regexes
-            .iter()
-            .map(|r| {
-                if r.captures_len() > 1 {
-                    r.captures_iter(s)
-                        .filter_map(|c| {
-                            let whole = c.get(0)?.range();
-                            let group = c.get(1).map(|g| g.range());
-                            (!whole.is_empty()).then_some(Match { whole, group })
-                        })
-                        .collect()
-                } else {
-                    r.find_iter(s)
-                        .map(|m| m.range())
-                        .filter(|w| !w.is_empty())
-                        .map(|whole| Match { whole, group: None })
-                        .collect()
-                }
-            })
-            .collect()
+        self.regexes.iter().map(|r| matches_of(r, s)).collect()
     }
+}
+
+/// The text one search reads, in bytes: each search is given at most this much, so that
+/// the work of a line with many matches stays linear in its length.
+const WINDOW: usize = 1024;
+/// The longest match, in bytes (about 170 Chinese characters; a deadline or a target
+/// without a number is a few dozen). Windows overlap by as much, so none is missed.
+pub const MAX_MATCH: usize = WINDOW / 2;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A pattern's non-empty matches, leftmost-first, with its first group; each search reads
+/// a window of the text from where the last ended.
+fn matches_of(r: &Regex, s: &str) -> Vec<Match> {
+    let groups = r.captures_len() > 1;
+    let mut locations = r.capture_locations();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < s.len() {
+        let end = floor_boundary(s, at + WINDOW);
+        let window = &s[..end];
+        let found = if groups {
+            r.captures_read_at(&mut locations, window, at)
+                .map(|m| (m.range(), locations.get(1).map(|(a, b)| a..b)))
+        } else {
+            r.find_at(window, at).map(|m| (m.range(), None))
+        };
+        match found {
+            Some((whole, group)) if !whole.is_empty() => {
+                at = whole.end;
+                out.push(Match { whole, group });
+            }
+            // An empty match: go on from the next character.
+            Some((whole, _)) => {
+                at = s[whole.start..]
+                    .chars()
+                    .next()
+                    .map_or(s.len(), |c| whole.start + c.len_utf8());
+            }
+            None if end == s.len() => break,
+            // Nothing in this window: a match could start only in its last MAX_MATCH bytes.
+            None => at = floor_boundary(s, end - MAX_MATCH).max(at + 1),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -131,6 +163,28 @@ mod tests {
         }
         // An empty group repeated a great many times compiles to nothing.
         assert!(compile("年(?:){4294967295}").is_ok());
+    }
+
+    #[test]
+    fn a_long_text_is_searched_in_windows_that_miss_nothing() {
+        let p = phrases(&["(?:到|至)(20[0-9]{2})年", "年内"]);
+        // Matches every few characters, and one right across each window's edge.
+        let unit = "到2027年，年内完成。";
+        let s = format!("{}{}", "质".repeat(340), unit.repeat(400));
+        let want: Vec<Vec<Match>> = p
+            .regexes
+            .iter()
+            .map(|r| {
+                r.captures_iter(&s)
+                    .map(|c| Match {
+                        whole: c.get(0).unwrap().range(), // ok: test
+                        group: c.get(1).map(|g| g.range()),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(p.matches(&s), want);
+        assert_eq!(want[0].len(), 400);
     }
 
     #[test]

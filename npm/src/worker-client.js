@@ -61,7 +61,7 @@ export class WorkerChecker {
 
   /**
    * The report for `text`, or `null` when a later call superseded this one before it ran —
-   * or, with `{latest: true}`, before its report came back (it is then not handed on).
+   * or, with `{latest: true}`, before its report came back (a large report is then not read).
    */
   check(text, options, { latest = false } = {}) {
     if (this.#stopped) return Promise.reject(new Error("plancheck: the worker was stopped"));
@@ -91,7 +91,7 @@ export class WorkerChecker {
     try {
       await this.#ready;
       const reply = await this.#request({ type: "check", text: job.text, options: job.options });
-      job.resolve(job.latest && this.#queued ? null : reply.report);
+      job.resolve(job.latest && this.#queued ? null : JSON.parse(reply.json));
     } catch (e) {
       job.reject(e);
     } finally {

@@ -162,6 +162,17 @@ fn is_bidi_control(ch: char) -> bool {
 /// Text from the plan made safe for a terminal: control characters (an escape sequence
 /// could clear the screen or hide the rest of the report) and reordering characters
 /// written as visible escapes.
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a CR first)
+/// led by an apostrophe, as spreadsheet-export guidance advises: Excel and WPS show it as
+/// written and never run it (`=HYPERLINK(…)` in a file name stays text).
+fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn terminal_safe(s: &str) -> String {
     if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return s.to_string();
@@ -339,8 +350,8 @@ fn batch_cells(rows: &[BatchRow<'_>]) -> Vec<Vec<String>> {
 /// row, fields quoted where they need it, CRLF line ends (RFC 4180).
 pub fn csv(rows: &[BatchRow<'_>]) -> String {
     let field = |s: &str| {
-        let s = terminal_safe(s);
-        if s.contains([',', '"', '\n', '\r']) {
+        let s = terminal_safe(&spreadsheet_safe(s));
+        if s.contains([',', '"', '\n', '\r', '\'']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
             s
@@ -370,11 +381,12 @@ pub fn summary(rows: &[BatchRow<'_>]) -> String {
             .sum()
     };
     let mut table: Vec<Vec<String>> = vec![BATCH_HEADER.iter().map(|h| h.to_string()).collect()];
-    table.extend(
-        batch_cells(rows)
-            .into_iter()
-            .map(|cells| cells.iter().map(|c| terminal_safe(c)).collect()),
-    );
+    table.extend(batch_cells(rows).into_iter().map(|cells| {
+        cells
+            .iter()
+            .map(|c| terminal_safe(&spreadsheet_safe(c)))
+            .collect()
+    }));
     let columns = BATCH_HEADER.len();
     let widths: Vec<usize> = (0..columns)
         .map(|k| table.iter().map(|row| width(&row[k])).max().unwrap_or(0))

@@ -278,6 +278,8 @@ fn limits_and_odd_files() {
         ("encodings/gb18030.txt", "GB18030"),
         ("encodings/utf16le-bom.txt", "UTF-16LE"),
         ("encodings/utf16be-bom.txt", "UTF-16BE"),
+        ("encodings/utf32le-bom.txt", "UTF-32LE"),
+        ("encodings/utf32be-bom.txt", "UTF-32BE"),
     ] {
         let (code, out, err) = plancheck(&["check", "--format", "json", &fixture(file)], None);
         assert!(code == 0 || code == 1, "{file}: exit {code}: {err}");
@@ -630,4 +632,44 @@ fn rules_can_be_left_out_by_id_and_a_misspelled_id_is_refused() {
     assert_eq!(err.lines().count(), 1, "{err}");
     let out = run(&["check", "--min-severity", "fatal", &plan]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// A file name or a title a spreadsheet would run as a formula is written as text: led by
+/// an apostrophe, in CSV and in the summary table.
+#[test]
+fn spreadsheets_are_not_a_script_host() {
+    let dir = std::env::temp_dir().join(format!("plancheck-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = [
+        "=HYPERLINK(\"x\",\"a\").txt",
+        "+1.txt",
+        "-2.txt",
+        "@SUM(A1).txt",
+    ];
+    for name in names {
+        std::fs::write(
+            dir.join(name),
+            "=1+1质量强县培育建设实施方案\n二、重点任务\n",
+        )
+        .unwrap();
+    }
+    for format in ["csv", "summary"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+            .current_dir(&dir)
+            .args(["check", "--format", format, "--"])
+            .args(names)
+            .output()
+            .unwrap();
+        let table = String::from_utf8_lossy(&out.stdout);
+        for line in table.lines().skip(1) {
+            let first = line.trim_start_matches('"');
+            assert!(first.starts_with('\''), "{format}: {line}");
+            assert!(
+                !line.contains(",=") && !line.contains(",\"="),
+                "{format}: {line}"
+            );
+        }
+        assert!(table.contains("'=1+1质量强县"), "{format}: {table}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -28,9 +28,12 @@ function cells(row) {
   };
 }
 
-function csvField(value) {
-  const s = String(value ?? "");
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+// A cell Excel or WPS would read as a formula (=, +, -, @, a tab or a CR first) is led by
+// an apostrophe, as spreadsheet-export guidance advises: shown as written, never run.
+export function csvField(value) {
+  let s = String(value ?? "");
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n\t']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The table as CSV: a byte order mark, a header row, CRLF line ends. */

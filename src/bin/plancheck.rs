@@ -120,8 +120,8 @@ mod cli {
         Ok(buf)
     }
 
-    /// Text that is not UTF-8 but in an encoding Windows tools save: UTF-16 with a byte
-    /// order mark (Notepad's "Unicode"), or GB18030 / GBK (Notepad's "ANSI" on a Chinese
+    /// Text that is not UTF-8 but in an encoding Windows tools save: UTF-16 or UTF-32 with a
+    /// byte order mark (Notepad's "Unicode"), or GB18030 / GBK (Notepad's "ANSI" on a Chinese
     /// system, WPS). `None` for UTF-8, Word files and bytes that are none of these.
     fn other_encoding(bytes: &[u8]) -> Option<(String, &'static str)> {
         let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| {
@@ -131,6 +131,21 @@ mod cli {
             let units: Vec<u16> = body.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
             String::from_utf16(&units).ok()
         };
+        // UTF-32's byte order marks first: little-endian's begins as UTF-16LE's does.
+        let utf32 = |body: &[u8], unit: fn([u8; 4]) -> u32| {
+            if !body.len().is_multiple_of(4) {
+                return None;
+            }
+            body.chunks_exact(4)
+                .map(|c| char::from_u32(unit([c[0], c[1], c[2], c[3]])))
+                .collect::<Option<String>>()
+        };
+        if let Some(body) = bytes.strip_prefix(&[0xff, 0xfe, 0, 0]) {
+            return utf32(body, u32::from_le_bytes).map(|t| (t, "UTF-32LE"));
+        }
+        if let Some(body) = bytes.strip_prefix(&[0, 0, 0xfe, 0xff]) {
+            return utf32(body, u32::from_be_bytes).map(|t| (t, "UTF-32BE"));
+        }
         if let Some(body) = bytes.strip_prefix(&[0xff, 0xfe]) {
             return utf16(body, u16::from_le_bytes).map(|t| (t, "UTF-16LE"));
         }

@@ -218,6 +218,11 @@ impl Lines<'_> {
     }
 }
 
+/// Whether a line has two spaces in a row (columns lined up), by its bytes.
+fn double_space(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"  ")
+}
+
 fn trimmed(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
     let lead = s.len() - s.trim_start_matches(is_blank).len();
@@ -256,7 +261,7 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
     // by a byte search or two.
     let form = if first.contains('\t') {
         Some(Form::TabRows)
-    } else if first.contains("  ") || first.contains('\u{3000}') || first.contains('\u{a0}') {
+    } else if double_space(first) || first.contains('\u{3000}') || first.contains('\u{a0}') {
         Some(Form::Spaced)
     } else {
         None
@@ -280,7 +285,10 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
             return is_header(&cells, cx.c).then(|| read_rows(cx, i, i + 1, fields, form));
         }
     }
-    // A header a cell a line.
+    // A header a cell a line: its first cell is short.
+    if first.len() > 48 {
+        return None;
+    }
     let starts = first.contains("序号")
         || ["指标", "类别", "领域", "重点任务", "任务"]
             .iter()

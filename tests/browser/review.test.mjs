@@ -98,7 +98,7 @@ test("text files saved as GB18030 or UTF-16 open, and the page says which encodi
     await fill(page, EDITOR, fixture("horizon-mismatch/flagged.txt"));
     return page.$$eval("[data-rule]", (els) => els.map((e) => e.dataset.rule));
   })();
-  for (const [file, encoding] of [["gb18030.txt", "GB18030"], ["utf16le-bom.txt", "UTF-16LE"], ["utf16be-bom.txt", "UTF-16BE"]]) {
+  for (const [file, encoding] of [["gb18030.txt", "GB18030"], ["utf16le-bom.txt", "UTF-16LE"], ["utf16be-bom.txt", "UTF-16BE"], ["utf32le-bom.txt", "UTF-32LE"], ["utf32be-bom.txt", "UTF-32BE"]]) {
     await fill(page, EDITOR, "");
     await page.setInputFiles("#file", path.join(root, "tests/fixtures/encodings", file));
     await page.waitForFunction((name) => document.getElementById("file-status").textContent.includes(name), file);
@@ -417,7 +417,9 @@ test("ten drafts dropped at once: a table, progress, a damaged file's reason, CS
   const files = [
     txt("complete.txt"), txt("unassigned-task/flagged.txt"), txt("horizon-mismatch/flagged.txt"),
     txt("target-missing-date/flagged.txt"), txt("no-lead-unit/flagged.txt"), txt("missing-part/flagged.txt"),
-    txt("encodings/gb18030.txt"), txt("schedule-gap/flagged.txt"),
+    txt("encodings/gb18030.txt"),
+    // A file name a spreadsheet would run as a formula.
+    { ...txt("schedule-gap/flagged.txt"), name: '=HYPERLINK("x","y").txt' },
     { name: "征求意见稿.docx", mimeType: DOCX, buffer: wordDraft() },
     { name: "损坏.docx", mimeType: DOCX, buffer: Buffer.from("PK\u0003\u0004 not really a zip") },
   ];
@@ -455,6 +457,9 @@ test("ten drafts dropped at once: a table, progress, a damaged file's reason, CS
   assert.deepEqual(header.slice(0, 4), ["文件", "标题", "县（区）", "错误"]);
   const complete = records.find((r) => r[0] === "complete.txt");
   assert.deepEqual([complete[2], complete[3], complete[8]], ["青山县", "0", "37 / 37"]);
+  // Written as text, led by an apostrophe; never a formula.
+  assert.ok(records.some((r) => r[0] === `'=HYPERLINK("x","y").txt`), records.map((r) => r[0]).join(" | "));
+  assert.ok(!records.some((r) => /^[=+\-@]/.test(r[0])));
   const unassigned = records.find((r) => r[0] === "unassigned-task-flagged.txt");
   assert.equal(unassigned[header.indexOf("错误")], "1");
   // Sortable: by errors, the most first after a second click.

@@ -68,9 +68,12 @@ pub struct VocabularyHits {
 
 /// Distinct words, longest first; equally long ones in their given order.
 fn longest_first(list: &[String]) -> Vec<String> {
+    // Distinct by a set, not by a search of the list: a template may hold a hundred
+    // thousand units.
+    let mut seen = crate::order::Names::new();
     let mut v: Vec<&String> = Vec::new();
     for w in list {
-        if !v.contains(&w) {
+        if seen.insert(w.as_str(), v.len()).is_none() {
             v.push(w);
         }
     }
@@ -277,7 +280,10 @@ impl Compiled {
             .chain(&v.count_words.parts)
             .map(|w| vec![w.as_str()])
             .collect();
+        // Distinct by a map, not by a search of the list: a template may hold a hundred
+        // thousand headings.
         let mut distinct_heads: Vec<&String> = Vec::new();
+        let mut head_index = crate::order::Names::new();
         let category_heads = template
             .categories
             .iter()
@@ -286,12 +292,11 @@ impl Compiled {
                     .iter()
                     .map(|set| {
                         set.iter()
-                            .map(|w| match distinct_heads.iter().position(|d| *d == w) {
-                                Some(i) => i,
-                                None => {
+                            .map(|w| {
+                                *head_index.entry(w.as_str()).or_insert_with(|| {
                                     distinct_heads.push(w);
                                     distinct_heads.len() - 1
-                                }
+                                })
                             })
                             .collect()
                     })

@@ -365,3 +365,75 @@ fn the_attachments_part_starts_at_the_templates_words() {
     let province = Template::from_json(&json.to_string()).unwrap();
     assert!(kinds(province).contains(&"attachments".to_string()));
 }
+
+/// A template's lists at the size limit load in linear time, and any text is checked with
+/// them in bounded time: measure units and unit suffixes by the hundred thousand, category
+/// headings by the hundred thousand. What exceeds a limit is refused naming it.
+#[test]
+fn a_templates_work_is_bounded_by_its_size() {
+    let good: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/national-2024.json")).unwrap();
+    let vocabulary: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/vocabulary.json")).unwrap();
+    let text = include_str!("fixtures/complete.txt");
+    let timed = |what: &str, v: &serde_json::Value| {
+        let started = std::time::Instant::now();
+        let result = Template::from_json(&v.to_string()).and_then(plancheck::Checker::new);
+        if let Ok(checker) = &result {
+            let _ = checker.check(text, &plancheck::Options::default());
+        }
+        let took = started.elapsed();
+        assert!(took < std::time::Duration::from_secs(5), "{what}: {took:?}");
+        result.map(|_| ())
+    };
+    // 200,000 measure units and 200,000 unit suffixes, each distinct: refused, naming the
+    // field and the limit; at the limit, read and checked with in bounded time.
+    for field in ["measure_units", "unit_suffixes"] {
+        for (n, refused) in [(200_000, true), (plancheck::template::MAX_WORDS, false)] {
+            let mut v = good.clone();
+            v["vocabulary"] = vocabulary.clone();
+            let list: Vec<serde_json::Value> = (0..n).map(|i| format!("单{i}").into()).collect();
+            v["vocabulary"][field] = list.into();
+            match timed(field, &v) {
+                Err(e) => {
+                    assert!(refused, "{field} × {n}: {e}");
+                    let e = e.to_string();
+                    assert!(
+                        e.contains(&format!("vocabulary.{field}")) && e.contains("at most"),
+                        "{e}"
+                    );
+                }
+                Ok(()) => assert!(!refused, "{field} × {n} was read"),
+            }
+        }
+    }
+    // 150,000 category headings, each distinct: refused; 60,000 categories of one shared
+    // heading read (above).
+    let mut v = good.clone();
+    let headings: Vec<serde_json::Value> = (0..150_000)
+        .map(|i| serde_json::json!([format!("标题{i}")]))
+        .collect();
+    v["categories"][0]["headings"] = headings.into();
+    let e = timed("category headings", &v).unwrap_err().to_string();
+    assert!(
+        e.contains("categories[0].headings") && e.contains("at most"),
+        "{e}"
+    );
+    // 2,500 patterns `.{19999}`: refused at once, naming the field and the limit.
+    let mut v = good.clone();
+    v["vocabulary"] = vocabulary.clone();
+    let patterns: Vec<serde_json::Value> = (0..2_500).map(|_| ".{19999}".into()).collect();
+    v["vocabulary"]["deadlines"] = patterns.into();
+    let e = timed("patterns", &v).unwrap_err();
+    assert!(e.to_string().contains("vocabulary.deadlines"), "{e}");
+    // One pattern that would make every search of a line slow, and one that would take
+    // long to compile: refused or bounded.
+    for pattern in ["(?:.?){9999}X", "(?:.?){100}X", "年(?:){4294967295}"] {
+        let mut v = good.clone();
+        v["vocabulary"] = vocabulary.clone();
+        v["vocabulary"]["deadlines"][0] = pattern.into();
+        let _ = timed(pattern, &v);
+    }
+    // The national checker still works afterwards.
+    assert!(plancheck::check(text, &Template::national(), &plancheck::Options::default()).is_ok());
+}

@@ -13,6 +13,11 @@ use serde::Deserialize;
 /// The largest template read, in bytes of JSON (the national one is 12 KB).
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
 
+/// The most entries a word list of a template may hold (each vocabulary list, the
+/// distinct category heading words, the aliases, the keywords): the national template's
+/// longest has about a hundred.
+pub const MAX_WORDS: usize = 10_000;
+
 /// The embedded JSON files as they are edited, laid out for reading; the modules carry
 /// them without the layout (whitespace outside strings), removed at compile time.
 const NATIONAL_SOURCE: &[u8] = include_bytes!("../data/national-2024.json");
@@ -523,6 +528,32 @@ impl Template {
         if self.categories.is_empty() {
             return Err(err("categories".into(), "must list at least one category"));
         }
+        // The words a text is searched for are bounded: each list, and the distinct heading
+        // words and aliases, hold at most MAX_WORDS entries.
+        let too_many = |path: String, n: usize| TemplateError {
+            path,
+            message: format!("{n} entries; at most {MAX_WORDS}"),
+        };
+        let mut heads = crate::order::Names::new();
+        for (i, c) in self.categories.iter().enumerate() {
+            for words in &c.headings {
+                for w in words {
+                    let n = heads.len();
+                    heads.entry(w.as_str()).or_insert(n);
+                }
+            }
+            if heads.len() > MAX_WORDS {
+                return Err(too_many(format!("categories[{i}].headings"), heads.len()));
+            }
+        }
+        let aliases: usize = self.indicators.iter().map(|i| i.aliases.len()).sum();
+        if aliases > MAX_WORDS {
+            return Err(too_many("indicators[].aliases".to_string(), aliases));
+        }
+        let keywords: usize = self.categories.iter().map(|c| c.keywords.len()).sum();
+        if keywords > MAX_WORDS {
+            return Err(too_many("categories[].keywords".to_string(), keywords));
+        }
         // Sets, not lists: a hostile template may list a hundred thousand categories.
         let mut ids = crate::order::Names::new();
         for (i, c) in self.categories.iter().enumerate() {
@@ -595,6 +626,40 @@ impl Template {
             }
         }
         let v = &self.vocabulary;
+        for (field, n) in [
+            ("measure_units", v.measure_units.len()),
+            ("comparators_before", v.comparators_before.len()),
+            ("comparators_after", v.comparators_after.len()),
+            ("ratio_words", v.ratio_words.len()),
+            ("unit_suffixes", v.unit_suffixes.len()),
+            ("unit_synonyms", v.unit_synonyms.len()),
+            ("responsibility_endings", v.responsibility_endings.len()),
+            (
+                "responsibility_labels.lead",
+                v.responsibility_labels.lead.len(),
+            ),
+            (
+                "responsibility_labels.other",
+                v.responsibility_labels.other.len(),
+            ),
+            ("title_verbs", v.title_verbs.len()),
+            ("commitment_verbs", v.commitment_verbs.len()),
+            ("past_markers", v.past_markers.len()),
+            ("rising_words", v.rising_words.len()),
+            ("falling_words", v.falling_words.len()),
+            ("admin_prefixes", v.admin_prefixes.len()),
+            ("table_headers", v.table_headers.len()),
+            ("roster_titles", v.roster_titles.len()),
+            ("time_words", v.time_words.len()),
+            ("plan_title_words", v.plan_title_words.len()),
+            ("collective_prefixes", v.collective_prefixes.len()),
+            ("collective_words", v.collective_words.len()),
+            ("collective_endings", v.collective_endings.len()),
+        ] {
+            if n > MAX_WORDS {
+                return Err(too_many(format!("vocabulary.{field}"), n));
+            }
+        }
         for (field, list) in [
             ("measure_units", &v.measure_units),
             ("comparators_before", &v.comparators_before),

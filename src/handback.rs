@@ -81,9 +81,92 @@ fn bytes_of(text: &str, utf16: &[usize]) -> Vec<usize> {
     out
 }
 
+/// The most 批注 one document carries: past it Word and LibreOffice take minutes to show
+/// it. The rest are said in one closing comment; the 意见反馈表 lists them all.
+pub const MAX_COMMENTS: usize = 500;
+
+/// The reviewer's decisions, or a message when one points nowhere in `text`: a span
+/// reversed, or past the text's end (UTF-16 code units, as the page counts them).
+pub fn check_decisions(text: &str, decisions: &Decisions) -> Result<(), String> {
+    let len: usize = text.chars().map(char::len_utf16).sum();
+    let spans = decisions
+        .dismissed
+        .iter()
+        .map(|d| ("set-aside finding", d.start, d.end))
+        .chain(
+            decisions
+                .comments
+                .iter()
+                .map(|c| ("comment", c.start, c.end)),
+        );
+    for (k, (what, start, end)) in spans.enumerate() {
+        if start > end {
+            return Err(format!(
+                "plancheck: bad decisions: {what} {}: its span {start}..{end} is reversed",
+                k + 1
+            ));
+        }
+        if end > len {
+            return Err(format!(
+                "plancheck: bad decisions: {what} {}: its span {start}..{end} runs past the text's end ({len})",
+                k + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A date as Word's comments carry it: `2026-11-26`, a real day.
+pub fn check_date(date: &str) -> Result<(), String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let valid = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            match (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) {
+                (Ok(y), Ok(m), Ok(d)) if (1..=12).contains(&m) && d >= 1 => {
+                    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+                    let days = match m {
+                        2 if leap => 29,
+                        2 => 28,
+                        4 | 6 | 9 | 11 => 30,
+                        _ => 31,
+                    };
+                    d <= days
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "plancheck: the date \"{date}\" is not a day written as 2026-11-26"
+        ))
+    }
+}
+
 /// The comments to write: each finding not set aside, then the reviewer's own, with
-/// byte ranges into `text`.
+/// byte ranges into `text`; past [`MAX_COMMENTS`], one closing comment says how many more
+/// the 意见反馈表 lists.
 pub fn notes(text: &str, report: &Report, decisions: &Decisions) -> Vec<Note> {
+    let mut all = all_notes(text, report, decisions);
+    if all.len() > MAX_COMMENTS {
+        let rest = all.len() - (MAX_COMMENTS - 1);
+        let at = all[MAX_COMMENTS - 1].start;
+        all.truncate(MAX_COMMENTS - 1);
+        all.push(Note {
+            start: at,
+            end: at,
+            text: format!(
+                "另有 {rest} 条意见未在文中标注（每份文档最多 {MAX_COMMENTS} 条批注），请见意见反馈表"
+            ),
+        });
+    }
+    all
+}
+
+fn all_notes(text: &str, report: &Report, decisions: &Decisions) -> Vec<Note> {
     let findings: Vec<&FindingOut> = report
         .findings
         .iter()
@@ -119,7 +202,9 @@ pub fn annotated_docx(
     decisions: &Decisions,
     by: &Reviewer<'_>,
 ) -> Result<Vec<u8>, String> {
+    check_date(by.date)?;
     let doc = crate::docx::read(bytes).map_err(|e| e.to_string())?;
+    check_decisions(&doc.text, decisions)?;
     annotate(bytes, &notes(&doc.text, report, decisions), by).map_err(|e| e.to_string())
 }
 
@@ -131,6 +216,8 @@ pub fn annotated_text(
     decisions: &Decisions,
     by: &Reviewer<'_>,
 ) -> Result<Vec<u8>, String> {
+    check_date(by.date)?;
+    check_decisions(text, decisions)?;
     // The lines parts (level 1), category sections and tasks (level 2) begin on, when
     // they are headings:
     // short, not a sentence (a task written as one paragraph with its heading stays plain).

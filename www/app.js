@@ -272,6 +272,8 @@ $("old-version").addEventListener("change", async (e) => {
   if (!file) return;
   try {
     const { text: old } = await readPlanFile(file);
+    // One side empty: said so, not a list of every finding as resolved or new.
+    if (!checker.value.trim()) throw new Error("当前文本为空：请先粘贴或打开要对比的新版本");
     const { comparison, markdown } = await compareVersions(old, checker.value);
     $("compare-old").textContent = file.name;
     $("compare-old-text").value = old;

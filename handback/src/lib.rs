@@ -53,6 +53,8 @@ pub fn feedback_form(
     by: &Reviewer<'_>,
     template_json: Option<&str>,
 ) -> Result<Vec<u8>, String> {
+    plancheck::handback::check_date(by.date)?;
+    plancheck::handback::check_decisions(text, &decisions)?;
     let report = check(text, template_json)?;
     feedback_docx(
         &[(name.to_string(), text, report, decisions)],
@@ -62,11 +64,73 @@ pub fn feedback_form(
 }
 
 /// The reviewer's decisions from their JSON (`{"dismissed": [...], "comments": [...]}`).
+/// A lone surrogate (`\ud800` with no partner, which JavaScript's strings may hold and
+/// its `JSON.stringify` writes) is read as U+FFFD: the comment is kept, the character
+/// replaced.
 pub fn decisions(json: &str) -> Result<Decisions, String> {
     if json.trim().is_empty() {
         return Ok(Decisions::default());
     }
-    serde_json::from_str(json).map_err(|e| format!("plancheck: bad decisions: {e}"))
+    serde_json::from_str(&without_lone_surrogates(json))
+        .map_err(|e| format!("plancheck: bad decisions: {e}"))
+}
+
+/// JSON text with each `\uXXXX` escape of a surrogate that has no partner written as
+/// `\ufffd`.
+fn without_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains("\\ud") && !json.contains("\\uD") {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    // The escapes in order, each as (byte offset, code unit); an escaped backslash is no
+    // escape's start.
+    let b = json.as_bytes();
+    let mut escapes: Vec<(usize, u32)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            if b.get(i + 1) == Some(&b'u') {
+                let unit = json
+                    .get(i + 2..i + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok());
+                if let Some(unit) = unit {
+                    escapes.push((i, unit));
+                }
+                i += 6;
+            } else {
+                i += 2;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    let high = |u: u32| (0xd800..0xdc00).contains(&u);
+    let low = |u: u32| (0xdc00..0xe000).contains(&u);
+    let mut lone: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < escapes.len() {
+        let (at, unit) = escapes[k];
+        let next = escapes.get(k + 1).filter(|(n, _)| *n == at + 6);
+        if high(unit) && next.is_some_and(|&(_, u)| low(u)) {
+            k += 2;
+            continue;
+        }
+        if high(unit) || low(unit) {
+            lone.push(at);
+        }
+        k += 1;
+    }
+    if lone.is_empty() {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len());
+    let mut from = 0;
+    for at in lone {
+        out.push_str(&json[from..at]);
+        out.push_str("\\ufffd");
+        from = at + 6;
+    }
+    out.push_str(&json[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -198,5 +262,62 @@ mod tests {
         assert_eq!(d.comments[0].text, "请补充");
         assert!(decisions("{\"dismissed\": 3}").is_err());
         assert!(decisions("").is_ok_and(|d| d.dismissed.is_empty()));
+    }
+
+    /// Odd text, spans and dates from a page: a lone surrogate replaced and exported, a
+    /// span that points nowhere or a date that is no day refused with a message.
+    #[test]
+    fn the_hand_back_survives_odd_text_and_refuses_what_points_nowhere() {
+        let by = Reviewer {
+            name: "市局",
+            date: "2026-11-26",
+        };
+        let text = "二、重点任务\n（一）推动经济质量效益型发展\n1.培育企业。\n";
+        // As JavaScript's JSON.stringify writes a lone surrogate; a pair stays a pair.
+        let d =
+            decisions(r#"{"comments":[{"start":0,"end":2,"text":"请\ud800补充\ud83d\ude00"}]}"#)
+                .expect("read");
+        assert_eq!(d.comments[0].text, "请\u{fffd}补充😀");
+        assert!(returned_text(text, &d, &by, None).is_ok());
+        for json in [
+            r#"{"comments":[{"start":5,"end":2,"text":"反"}]}"#,
+            r#"{"comments":[{"start":0,"end":9999,"text":"远"}]}"#,
+        ] {
+            let d = decisions(json).expect("read");
+            let e = returned_text(text, &d, &by, None).unwrap_err();
+            assert!(e.contains("span"), "{e}");
+        }
+        for date in ["2026-13-01", "2026-02-30", "明天", "2026-1-1"] {
+            let odd = Reviewer {
+                name: "市局", date
+            };
+            let e = returned_text(text, &Decisions::default(), &odd, None).unwrap_err();
+            assert!(e.contains(date), "{e}");
+        }
+    }
+
+    /// A draft with thousands of findings: at most 500 批注, the last saying how many more
+    /// the 意见反馈表 lists.
+    #[test]
+    fn comments_are_capped_with_one_that_says_how_many_more() {
+        let mut text = String::from("二、重点任务\n");
+        for section in ["一", "二", "三", "四", "五", "六"] {
+            text.push_str(&format!("（{section}）推动经济质量效益型发展\n"));
+            for k in 1..=99 {
+                text.push_str(&format!("{k}.培育企业{k}。\n"));
+            }
+        }
+        let by = Reviewer {
+            name: "市局",
+            date: "2026-11-26",
+        };
+        let bytes = returned_text(&text, &Decisions::default(), &by, None).expect("written");
+        let doc = plancheck::docx::read(&bytes).expect("read back");
+        assert_eq!(doc.comments.len(), plancheck::handback::MAX_COMMENTS);
+        let last = &doc.comments[doc.comments.len() - 1].text;
+        assert!(
+            last.contains("另有") && last.contains("意见反馈表"),
+            "{last}"
+        );
     }
 }

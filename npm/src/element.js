@@ -136,6 +136,7 @@ export async function readPlanFile(file, lang = "zh-CN") {
     if (new TextEncoder().encode(doc.text).length > MAX_INPUT_BYTES) {
       throw new Error(t.tooLarge(name, (doc.text.length / 1048576).toFixed(1)));
     }
+    if (!doc.text.trim()) throw Object.assign(new Error(t.emptyFile(name)), { empty: true });
     const { text, ...about } = doc;
     // The file's bytes, for handing the draft back as it came (not enumerable: the source
     // stays plain data).
@@ -148,6 +149,8 @@ export async function readPlanFile(file, lang = "zh-CN") {
   }
   const decoded = decodeText(bytes);
   if (!decoded || decoded.text.includes("\u0000")) throw new Error(t.notText(name));
+  // An empty file replaces nothing: the draft (and its saved copy) stays as it is.
+  if (!decoded.text.trim()) throw Object.assign(new Error(t.emptyFile(name)), { empty: true });
   return { text: decoded.text, source: { name, kind: "text", encoding: decoded.encoding } };
 }
 

@@ -117,6 +117,25 @@ test("a .txt file opens through the picker", async () => {
   assert.match(await page.textContent("#file-status"), /flagged\.txt/);
 });
 
+test("an empty file is refused with 文件为空 and the draft is kept, here and in 对比上一版", async () => {
+  const draft = await page.$eval("plan-checker", (el) => el.value);
+  assert.ok(draft.length > 0);
+  for (const buffer of [Buffer.alloc(0), Buffer.from("\n \u3000\n")]) {
+    await page.setInputFiles("#file", { name: "空.txt", mimeType: "text/plain", buffer });
+    await page.waitForFunction(() => /文件为空/.test(document.getElementById("file-status").textContent));
+    assert.equal(await page.$eval("plan-checker", (el) => el.value), draft);
+    await page.evaluate(() => { document.getElementById("file-status").textContent = ""; });
+  }
+  // The saved copy is the draft, not nothing.
+  await page.waitForTimeout(300);
+  const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join(""));
+  assert.ok(!saved || saved.includes(draft.slice(0, 20)));
+  // An empty earlier version: refused the same way, no list of changes.
+  await page.setInputFiles("#old-version", { name: "空的上一版.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) });
+  await page.waitForFunction(() => /文件为空/.test(document.getElementById("file-status").textContent));
+  assert.equal(await page.isVisible("#compare"), false);
+});
+
 test("a .docx opens through the picker with its numbering, tables, changes and comments", async () => {
   const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   await page.setInputFiles("#file", { name: "征求意见稿.docx", mimeType: DOCX, buffer: wordDraft() });

@@ -392,7 +392,11 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         return same;
     }
 
-    let mut out = Builder::default();
+    // The read text is about as long as the original: one allocation.
+    let mut out = Builder {
+        text: String::with_capacity(original.len() + original.len() / 16),
+        segments: Vec::with_capacity(lines.len() / 4 + 4),
+    };
     let mut first = true;
     let mut next_region = rewritten.iter().peekable();
     let mut skip_to = 0;

@@ -261,7 +261,10 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
     // by a byte search or two.
     let form = if first.contains('\t') {
         Some(Form::TabRows)
-    } else if double_space(first) || first.contains('\u{3000}') || first.contains('\u{a0}') {
+    } else if first.contains(' ') && double_space(first)
+        || first.contains('\u{3000}')
+        || first.contains('\u{a0}')
+    {
         Some(Form::Spaced)
     } else {
         None

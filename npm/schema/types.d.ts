@@ -209,6 +209,8 @@ export interface Vocabulary {
   falling_words?: string[];
   /** Characters a county's unit name starts with (县, 区, 镇 …): a name starting so reads as a unit without a label, and a roster line's unit starts at the first of them. */
   admin_prefixes?: string[];
+  /** What a plan's safeguards part is expected to commit to (组织领导, 经费保障, 考核督查, 宣传引导, 质量状况监测), each with the words that say it and an example sentence. */
+  safeguards?: Safeguard[];
   /** Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …). */
   table_headers?: string[];
   /** Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins. */
@@ -229,6 +231,16 @@ export interface Vocabulary {
 export interface ResponsibilityLabels {
   lead: string[];
   other: string[];
+}
+/** A commitment a plan's safeguards part is expected to make ([`Vocabulary::safeguards`]). */
+export interface Safeguard {
+  id: string;
+  /** How a reviewer names it: 经费保障. */
+  name: string;
+  /** Words a sentence committing to it holds (经费, 资金 …). */
+  words: string[];
+  /** A sentence a drafter may adapt. */
+  example: string;
 }
 /** The words a plan counts itself in ([`Vocabulary::count_words`]). */
 export interface CountWords {

@@ -6,6 +6,12 @@
 //! 国市监质发〔2024〕97号，却写成了别的文号（如国市监质发〔2024〕6号，那是质量强链的
 //! 指导意见），或把97号的年份、发文字号写错。文件名和文号作为数据写在模板中。
 //!
+//! 也检查依据是否漏引：标题表明是质量强县（区、镇）“培育建设”方案，全文却从未提到它所
+//! 落实的这份工作方案——既没有文号（国市监质发〔2024〕97号），也没有文件名
+//! （《质量强县（区、镇）培育建设工作方案》），也没有“总局关于质量强县（区、镇）培育
+//! 建设工作的决策部署”之类的表述，只引了《质量强国建设纲要》或别的文件。其他体系的方案
+//! （如“质量强区建设实施方案”）不检查这一项。
+//!
 //! ## 为什么重要
 //!
 //! 依据段落是审核者最先看的地方；文号写错，说明方案是从别的文件改来的，
@@ -22,9 +28,20 @@
 //! 1.培育高新技术企业。（县科技局负责）
 //! ```
 //!
+//! 触发（漏引）：
+//!
+//! ```text,flagged=1
+//! 某县质量强县培育建设实施方案
+//! 为推进质量强县建设，根据《质量强国建设纲要》，结合我县实际，制定本方案。
+//! 二、重点任务
+//! （一）推动经济质量效益型发展
+//! 1.培育高新技术企业。（县科技局负责）
+//! ```
+//!
 //! 不触发：
 //!
 //! ```text,clean
+//! 某县质量强县培育建设实施方案
 //! 为推进质量强县建设，根据市场监管总局《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕97号）要求，制定本方案。
 //! 二、重点任务
 //! （一）推动经济质量效益型发展
@@ -58,13 +75,14 @@ declare_rule! {
     id: "basis-citation",
     severity: Warning,
     summary: "引用国家文件的文号有误",
-    about: "《质量强县（区、镇）培育建设工作方案》 cited with another 文号, or 97号 with a wrong year or issuer code",
+    about: "《质量强县（区、镇）培育建设工作方案》 cited with another 文号, or 97号 with a wrong year or issuer code; a 培育建设 plan that never cites the programme it implements",
 }
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let Some(basis) = &cx.template.basis else {
         return;
     };
+    omitted(cx, basis, out);
     let Some(want) = parts(&basis.number) else {
         return;
     };
@@ -102,4 +120,51 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .suggest(format!("改为{}", basis.number)),
         );
     }
+}
+
+/// A 培育建设 plan that never names the programme it implements: by its number, its title
+/// or as the 总局's 决策部署 on 质量强县（区、镇）培育建设.
+fn omitted(cx: &Context<'_, '_>, basis: &crate::template::Basis, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    if doc.kind == crate::document::DocumentKind::NotAPlan {
+        return;
+    }
+    let Some(plan_title) = doc.title.as_ref().map(|t| plain(doc.slice(t))) else {
+        return;
+    };
+    // Only the programme's own family: a 质量强县（区、镇） 培育建设 plan.
+    if !(plan_title.contains("培育建设") && plan_title.contains("质量强")) {
+        return;
+    }
+    let text = plain(doc.text);
+    let named = text.contains(&plain(&basis.number))
+        || doc.citations.iter().any(|c| c.number == basis.number)
+        || text.contains(&plain(&basis.title))
+        // 落实市场监管总局关于质量强县（区、镇）培育建设工作的决策部署
+        || text.split(['。', '；']).any(|sentence| {
+            sentence.contains("培育建设")
+                && sentence.contains("决策部署")
+                && (sentence.contains("总局") || sentence.contains("市场监管"))
+        });
+    if named {
+        return;
+    }
+    let anchor = doc
+        .citations
+        .first()
+        .map(|c| c.span.clone())
+        .unwrap_or_else(|| doc.start_anchor());
+    out.push(
+        RULE.finding(
+            anchor,
+            format!(
+                "方案的依据没有引用它所落实的《{}》（{}）",
+                basis.title, basis.number
+            ),
+        )
+        .suggest(format!(
+            "在依据中写明，如“根据市场监管总局《{}》（{}）要求，结合实际，制定本方案”",
+            basis.title, basis.number
+        )),
+    );
 }

@@ -97,6 +97,7 @@ registry! {
     declared_count,
     unit_name_variant,
     unknown_unit,
+    safeguards_incomplete,
 }
 
 pub fn rule(id: &str) -> Option<&'static Rule> {

@@ -310,6 +310,11 @@ pub struct Vocabulary {
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default = "builtin_lists::admin_prefixes")]
     pub admin_prefixes: Vec<String>,
+    /// What a plan's safeguards part is expected to commit to (组织领导, 经费保障, 考核督查,
+    /// 宣传引导, 质量状况监测), each with the words that say it and an example sentence.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::safeguards")]
+    pub safeguards: Vec<Safeguard>,
     /// Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …).
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default = "builtin_lists::table_headers")]
@@ -343,6 +348,24 @@ pub struct Vocabulary {
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default = "builtin_lists::count_words")]
     pub count_words: CountWords,
+}
+
+/// A commitment a plan's safeguards part is expected to make ([`Vocabulary::safeguards`]).
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Safeguard {
+    pub id: String,
+    /// How a reviewer names it: 经费保障.
+    pub name: String,
+    /// Words a sentence committing to it holds (经费, 资金 …).
+    pub words: Vec<String>,
+    /// A sentence a drafter may adapt.
+    pub example: String,
 }
 
 /// The words a plan counts itself in ([`Vocabulary::count_words`]).
@@ -398,6 +421,7 @@ mod builtin_lists {
         collective_words: Vec<String>,
         collective_endings: Vec<String>,
         count_words: super::CountWords,
+        safeguards: Vec<super::Safeguard>,
     );
 }
 
@@ -655,6 +679,7 @@ impl Template {
             ("collective_prefixes", v.collective_prefixes.len()),
             ("collective_words", v.collective_words.len()),
             ("collective_endings", v.collective_endings.len()),
+            ("safeguards", v.safeguards.len()),
         ] {
             if n > MAX_WORDS {
                 return Err(too_many(format!("vocabulary.{field}"), n));

@@ -160,6 +160,8 @@ export interface Indicator {
   floor?: Floor | null;
   /** The levels whose plans report it (county, district, town, city); empty: every level. A town has no statistics of its own for a county's figures such as 制造业质量竞争力指数. */
   levels?: Level[];
+  /** The departments that usually lead it (抽检合格率: 市场监管), with the source of that reading; a plan giving it to another is asked to confirm (`unlikely-lead`). */
+  owners?: Owners | null;
 }
 export type Direction = "higher" | "lower";
 /** A national minimum for an indicator: `98` `%` by 2025, from the 质量强国建设纲要. */
@@ -168,6 +170,12 @@ export interface Floor {
   value: string;
   unit?: string | null;
   year?: number | null;
+  source: string;
+}
+/** Words in the names of the departments that usually lead an indicator, and why. */
+export interface Owners {
+  /** 市场监管, 农业农村 …: a unit whose name holds one is a usual lead. */
+  words: string[];
   source: string;
 }
 /** The national document a plan should cite as its basis, and documents it is mistaken for. */

@@ -120,6 +120,8 @@ struct Piece {
     spans: Vec<Span>,
     /// A continuation's hint: the piece goes on the cell before it.
     goes_on: bool,
+    /// The piece surely starts a cell (a Word copy's tab leads it).
+    starts: bool,
 }
 
 impl Piece {
@@ -131,6 +133,7 @@ impl Piece {
                 vec![span]
             },
             goes_on: false,
+            starts: false,
         }
     }
     fn empty(&self) -> bool {
@@ -576,6 +579,7 @@ fn cell_rows(
         }
         let mut piece = Piece::of(cx.lines[k].content.clone());
         piece.goes_on = goes_on;
+        piece.starts = tabbed && led;
         current.push(piece);
         blank_before = false;
         prev_line = Some(k);
@@ -599,7 +603,13 @@ fn fit(cx: &Lines<'_>, piece: &Piece, kind: Kind) -> i32 {
     let s = s.as_str();
     let digits = s.bytes().any(|b| b.is_ascii_digit());
     let dash = matches!(s, "—" | "——" | "-" | "－" | "/" | "／" | "--");
-    let unit_name = cx.c.ends_with_unit_suffix(s.trim_end_matches(['等', '。']));
+    // A list of units, also one broken across lines (区交通运输局、 / 区工信局、区自然资源和规划):
+    // its first name is a unit's.
+    let unit_name =
+        cx.c.ends_with_unit_suffix(s.trim_end_matches(['等', '。', '、', '，', ',', ';', '；']))
+            || s.split(['、', '，', ','])
+                .next()
+                .is_some_and(|first| first.len() < s.len() && cx.c.ends_with_unit_suffix(first));
     let numeric = s
         .trim_start_matches(['≥', '≤', '＞', '＜', '>', '<', '约', '+', '＋'])
         .starts_with(|ch: char| ch.is_ascii_digit());
@@ -728,7 +738,11 @@ fn align(cx: &Lines<'_>, pieces: &[Piece], kinds: &[Kind]) -> Vec<Vec<Span>> {
                 }
             }
             // The same cell going on.
-            if may_break(kinds[j]) && best[i - 1][j] > NONE && !pieces[i].empty() {
+            if may_break(kinds[j])
+                && best[i - 1][j] > NONE
+                && !pieces[i].empty()
+                && !pieces[i].starts
+            {
                 let s = best[i - 1][j] + if pieces[i].goes_on { 2 } else { -6 };
                 if s > top {
                     top = s;

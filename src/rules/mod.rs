@@ -98,6 +98,8 @@ registry! {
     unit_name_variant,
     unknown_unit,
     safeguards_incomplete,
+    table_text_disagree,
+    unlikely_lead,
 }
 
 pub fn rule(id: &str) -> Option<&'static Rule> {

@@ -167,6 +167,23 @@ pub struct Indicator {
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default)]
     pub levels: Vec<crate::facts::places::Level>,
+    /// The departments that usually lead it (抽检合格率: 市场监管), with the source of that
+    /// reading; a plan giving it to another is asked to confirm (`unlikely-lead`).
+    pub owners: Option<Owners>,
+}
+
+/// Words in the names of the departments that usually lead an indicator, and why.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Owners {
+    /// 市场监管, 农业农村 …: a unit whose name holds one is a usual lead.
+    pub words: Vec<String>,
+    pub source: String,
 }
 
 impl Indicator {

@@ -88,3 +88,41 @@ fn a_cultivation_plan_that_never_cites_its_programme_is_asked_to() {
     let other = without.replace("质量强县培育建设实施方案", "质量强县建设实施方案");
     assert_eq!(count(&check(&other), "basis-citation"), 0);
 }
+
+/// The new findings reach the hand-back as 批注 on the right paragraph, like any other.
+#[test]
+fn the_second_readings_findings_are_handed_back_as_comments() {
+    let plan = read(&fixtures().join("safeguards-incomplete/flagged.txt"));
+    let report = check(&plan);
+    let by = plancheck::docx::annotate::Reviewer {
+        name: "市局",
+        date: "2026-11-26",
+    };
+    let bytes = plancheck::handback::annotated_text(
+        &plan,
+        &report,
+        &plancheck::handback::Decisions::default(),
+        &by,
+    )
+    .unwrap();
+    let doc = plancheck::docx::read(&bytes).unwrap();
+    let comment = doc
+        .comments
+        .iter()
+        .find(|c| c.text.contains("保障措施中没有"))
+        .expect("a 批注 for the safeguards");
+    assert!(comment.text.contains("经费保障"), "{}", comment.text);
+    let feedback = plancheck::handback::feedback_docx(
+        &[(
+            "方案".to_string(),
+            plan.as_str(),
+            report,
+            plancheck::handback::Decisions::default(),
+        )],
+        "市局",
+        "2026-11-26",
+    )
+    .unwrap();
+    let table = plancheck::docx::read(&feedback).unwrap().text;
+    assert!(table.contains("保障措施中没有"), "{table}");
+}

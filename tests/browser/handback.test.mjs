@@ -43,12 +43,12 @@ test("a reviewer sets a finding aside, adds a comment, and downloads the draft w
   const findings = await page.$$eval("plan-checker", ([el]) => el.report.findings.map((f) => ({ rule: f.rule, message: f.message, excerpt: f.excerpt })));
   assert.ok(findings.length >= 2, JSON.stringify(findings));
 
-  // The first finding set aside as 不适用, with a reason.
-  const first = findings[0];
+  // The first finding listed set aside as 不适用, with a reason.
   await page.click("plan-checker .finding >> nth=0 >> .decide[data-status='不适用']");
   await page.fill("plan-checker .finding >> nth=0 >> input.reason", "由县政府统筹安排");
   await page.click("plan-checker .finding >> nth=0 >> button.confirm");
   await page.waitForSelector("plan-checker .finding.dismissed");
+  const first = await page.$eval("plan-checker", (el) => el.decisions.dismissed[0]);
   assert.match(await page.textContent("plan-checker .finding.dismissed"), /审核人标为不适用：由县政府统筹安排/);
 
   // A comment of the reviewer's own on words selected in the text.

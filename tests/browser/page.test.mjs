@@ -117,6 +117,14 @@ test("a .txt file opens through the picker", async () => {
   assert.match(await page.textContent("#file-status"), /flagged\.txt/);
 });
 
+test("the second reading's findings are listed and marked like any other", async () => {
+  await fill(page, EDITOR, fixture("safeguards-incomplete/flagged.txt"));
+  await page.waitForSelector('[data-rule="safeguards-incomplete"]', { timeout: 3000 });
+  assert.match(await page.textContent('[data-rule="safeguards-incomplete"]'), /保障措施中没有.*经费保障/);
+  await page.click('[data-rule="safeguards-incomplete"]');
+  assert.match(await currentMark(), /保障措施/);
+});
+
 test("an empty file is refused with 文件为空 and the draft is kept, here and in 对比上一版", async () => {
   const draft = await page.$eval("plan-checker", (el) => el.value);
   assert.ok(draft.length > 0);

@@ -136,14 +136,18 @@ fn omitted(cx: &Context<'_, '_>, basis: &crate::template::Basis, out: &mut Vec<F
     if !(plan_title.contains("培育建设") && plan_title.contains("质量强")) {
         return;
     }
-    let text = plain(doc.text);
-    let named = text.contains(&plain(&basis.number))
-        || doc.citations.iter().any(|c| c.number == basis.number)
-        || text.contains(&plain(&basis.title))
+    // The cheap tests first: the number among the citations, the title as written; the
+    // text is read again only where a title or a 决策部署 may stand.
+    let text = doc.text;
+    let named = doc.citations.iter().any(|c| c.number == basis.number)
+        || text.contains(basis.title.as_str())
+        || (text.contains("培育建设工作方案") && plain(text).contains(&plain(&basis.title)))
         // 落实市场监管总局关于质量强县（区、镇）培育建设工作的决策部署
-        || text.split(['。', '；']).any(|sentence| {
+        || text.match_indices("决策部署").any(|(at, _)| {
+            let start = text[..at].rfind(['。', '；', '\n']).map_or(0, |k| k + 1);
+            let end = text[at..].find(['。', '；', '\n']).map_or(text.len(), |k| at + k);
+            let sentence = &text[start..end];
             sentence.contains("培育建设")
-                && sentence.contains("决策部署")
                 && (sentence.contains("总局") || sentence.contains("市场监管"))
         });
     if named {

@@ -49,15 +49,15 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         return;
     }
     let mut asked: Vec<(usize, String)> = Vec::new();
-    let mut ask = |indicator: &Indicator, i: usize, units: &[UnitName], span, out: &mut Vec<Finding>| {
+    let mut ask = |indicator: &Indicator, i: usize, units: &[&UnitName], span, out: &mut Vec<Finding>| {
         let Some(owners) = &indicator.owners else {
             return;
         };
         // The lead units when marked, else all of them.
         let leads: Vec<&UnitName> = if units.iter().any(|u| u.lead) {
-            units.iter().filter(|u| u.lead).collect()
+            units.iter().copied().filter(|u| u.lead).collect()
         } else {
-            units.iter().collect()
+            units.to_vec()
         };
         if leads.is_empty()
             || units
@@ -95,7 +95,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             let Some(ind) = cx.template.indicators.get(i) else {
                 continue;
             };
-            ask(ind, i, &row.units, row.span.clone(), out);
+            let units: Vec<&UnitName> = row.units.iter().collect();
+            ask(ind, i, &units, row.span.clone(), out);
         }
     }
     // Targets in tasks, and the units the task's clauses name.
@@ -107,11 +108,11 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let Some(ind) = cx.template.indicators.get(i) else {
             continue;
         };
-        let units: Vec<UnitName> = task
+        let units: Vec<&UnitName> = task
             .clauses
             .iter()
             .filter_map(|&c| doc.clauses.get(c))
-            .flat_map(|c| c.units.iter().cloned())
+            .flat_map(|c| c.units.iter())
             .collect();
         ask(ind, i, &units, target.span.clone(), out);
     }

@@ -188,8 +188,9 @@ fn lixian_draft() {
     assert_eq!(r.summary.assigned, 11);
     assert!(r.tasks.iter().any(|t| t.number == "（四）"));
 
-    // The stages overlap at their boundary months.
-    assert_eq!(count(&r, "schedule-gap"), 2);
+    // The stages hand over at their boundary months (…2026年10月 / 2026年10月…): no
+    // overlap and no gap.
+    assert_eq!(count(&r, "schedule-gap"), 0);
     assert_eq!(count(&r, "missing-part"), 0);
     assert_eq!(count(&r, "missing-category"), 0);
     assert_eq!(

@@ -494,14 +494,22 @@ pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
             item(&mut out, format!("改名：{} → {}", esc(&x.from), esc(&x.to)));
         }
         for x in &t.reassigned {
+            // Units removed or added read as such, not as an arrow from or to nothing.
+            let side = |units: &[String], none: &str| {
+                if units.is_empty() {
+                    none.to_string()
+                } else {
+                    esc(&units.join("、"))
+                }
+            };
+            let change = match (x.before.is_empty(), x.after.is_empty()) {
+                (false, true) => format!("{} → 删除", side(&x.before, "")),
+                (true, false) => format!("新增 → {}", side(&x.after, "")),
+                _ => format!("{} → {}", side(&x.before, "无"), side(&x.after, "无")),
+            };
             item(
                 &mut out,
-                format!(
-                    "责任单位变化：{}（{} → {}）",
-                    esc(&x.task),
-                    esc(&x.before.join("、")),
-                    esc(&x.after.join("、"))
-                ),
+                format!("责任单位变化：{}（{change}）", esc(&x.task)),
             );
         }
     }

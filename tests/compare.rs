@@ -157,6 +157,20 @@ fn a_task_handed_to_another_unit_is_reassigned() {
 }
 
 #[test]
+fn units_removed_or_added_read_as_such() {
+    let without = edit(
+        &plan(),
+        "（牵头单位：县市场监管局，责任单位：县发改委）",
+        "",
+    );
+    let removed = plancheck::render::comparison(&diff(&plan(), &without), false);
+    assert!(removed.contains("县发改委 → 删除"), "{removed}");
+    assert!(!removed.contains("（ →"), "{removed}");
+    let added = plancheck::render::comparison(&diff(&without, &plan()), false);
+    assert!(added.contains("（新增 → 县市场监管局"), "{added}");
+}
+
+#[test]
 fn a_task_reworded_is_renamed_not_removed_and_added() {
     let new = edit(&plan(), "1.提升企业创新能力。", "1.提升企业自主创新能力。");
     let c = diff(&plan(), &new);

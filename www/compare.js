@@ -62,7 +62,7 @@ export function renderComparison(c, into, show) {
       ...t.added.map((x) => [`新增：${x.title}`, "task-added", { new: x.span }]),
       ...t.removed.map((x) => [`删除：${x.title}`, "task-removed", { old: x.span }]),
       ...t.renamed.map((x) => [`改名：${x.from} → ${x.to}`, "task-renamed", { old: x.old_span, new: x.new_span }]),
-      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${x.before.join("、")} → ${x.after.join("、")}）`, "task-reassigned", { old: x.old_span, new: x.new_span }]),
+      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${unitChange(x.before, x.after)}）`, "task-reassigned", { old: x.old_span, new: x.new_span }]),
     ]),
     ...list("目标", c.targets.map((x) => [`${x.name} ${value(x.before)} → ${value(x.after)}${x.weaker ? "（降低）" : ""}`, x.weaker ? "weaker" : "target", { old: x.old_span, new: x.new_span }])),
     ...list("结构", [
@@ -82,4 +82,11 @@ export function renderComparison(c, into, show) {
 export async function compareVersions(oldText, newText) {
   const m = await load();
   return { comparison: m.compareTexts(oldText, newText), markdown: () => m.comparisonMarkdown(oldText, newText) };
+}
+
+/** Units removed or added read as such, not as an arrow from or to nothing. */
+function unitChange(before, after) {
+  if (!after.length && before.length) return `${before.join("、")} → 删除`;
+  if (!before.length && after.length) return `新增 → ${after.join("、")}`;
+  return `${before.join("、") || "无"} → ${after.join("、") || "无"}`;
 }

@@ -99,6 +99,8 @@ pub fn level_of_units<'n>(names: impl Iterator<Item = &'n str>) -> Option<Level>
 /// when that comes before the plan's own words. `None` for a title without a place
 /// (质量强县培育建设实施方案).
 pub fn place_of<'t>(title: &'t str, admin: &[String]) -> Option<&'t str> {
+    // A title quoted in book-title marks or quotes (《灵璧县…》) is read inside them.
+    let title = title.trim_start_matches(['《', '〈', '“', '"', '「', '（', '(']);
     // A place name is short; the plan's own words (质量, 推进, 关于) end the search.
     let head_end = ["质量", "推进", "关于", "培育", "实施", "人民政府"]
         .iter()
@@ -175,5 +177,9 @@ mod tests {
             Some("休宁县")
         );
         assert_eq!(place_of("质量强县培育建设实施方案", &admin), None);
+        assert_eq!(
+            place_of("《灵璧县开展创建国家质量强县实施意见》", &admin),
+            Some("灵璧县")
+        );
     }
 }

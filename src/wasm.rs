@@ -16,7 +16,7 @@ const GENERATED_TYPES: &str = include_str!("../npm/schema/types.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &str = r#"
 export interface CheckOptions { disable?: string[]; minSeverity?: Severity; }
-export interface RuleInfo { id: string; severity: Severity; summary: string; }
+export interface RuleInfo { id: string; severity: Severity; summary: string; about: string; }
 "#;
 
 #[wasm_bindgen]
@@ -273,6 +273,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
         id: &'static str,
         severity: Severity,
         summary: &'static str,
+        /// What it flags, in English.
+        about: &'static str,
     }
     let list: Vec<RuleInfo> = rules::RULES
         .iter()
@@ -280,6 +282,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
             id: r.id,
             severity: r.severity,
             summary: r.summary,
+            about: r.about,
         })
         .collect();
     to_js(&list)

@@ -18,11 +18,12 @@ const SYNC_AT_ONCE = 200000;
 // Findings listed at first; the rest on request.
 const LISTED = 300;
 
-// Each rule's one-line summary, by id: findings are named by what they are, not by id.
+// Each rule's one-line summary (and its English line), by id: findings are named by what
+// they are, not by id.
 let kinds = null;
 function kindOf(id) {
-  kinds ??= new Map(rules().map((r) => [r.id, r.summary]));
-  return kinds.get(id) || "";
+  kinds ??= new Map(rules().map((r) => [r.id, r]));
+  return kinds.get(id) || {};
 }
 
 // Markdown as the checker's reportMarkdown writes it, with its words in English.
@@ -885,10 +886,11 @@ export class PlanCheckerElement extends ElementBase {
       });
       return b;
     };
+    // The severities the element's `severity` leaves out are not counted as zero.
+    const min = this.#options().minSeverity;
+    const counted = (severity) => !min || ["error", "warning", "info"].indexOf(severity) <= ["error", "warning", "info"].indexOf(min);
     p.summary.replaceChildren(
-      count("error", s.errors),
-      count("warning", s.warnings),
-      count("info", s.infos),
+      ...["error", "warning", "info"].filter(counted).map((severity) => count(severity, s[`${severity}s`])),
       el("span", {}, t.assigned(s.assigned, s.tasks)),
       el("span", {}, t.sections(s.sections, s.categories)),
       el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),

@@ -41,7 +41,7 @@ export const STRINGS = {
     bySection: "按章节",
     elsewhere: "其他",
     legend: "✓ 已提及　✗ 未提及　灰色：只见于个别地方方案，不计入缺失",
-    kind: (id, summary) => summary || id,
+    kind: (id, rule) => rule.summary || id,
     showAll: "显示全部",
     suggestion: (s) => `建议：${s}`,
     review: {
@@ -130,7 +130,7 @@ export const STRINGS = {
     bySection: "by section",
     elsewhere: "elsewhere",
     legend: "✓ mentioned  ✗ not mentioned  grey: seen in few local plans, not counted as missing",
-    kind: (id) => id,
+    kind: (id, rule) => rule.about || id,
     showAll: "Show all",
     suggestion: (s) => `Suggestion: ${s}`,
     review: {

@@ -30,9 +30,8 @@ pub struct Rule {
     pub severity: Severity,
     /// One line in Chinese saying what it flags, as reports show it.
     pub summary: &'static str,
-    /// The same in English, for the README's table of rules (not in the WebAssembly
-    /// module, which has no use for it).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// What it flags in English: the README's table of rules, and the page's names for
+    /// findings in English.
     pub about: &'static str,
     /// The source file, whose doc comment is the rule's documentation (for the tests that
     /// run its examples; not in the WebAssembly module).
@@ -56,7 +55,6 @@ macro_rules! declare_rule {
             id: $id,
             severity: $crate::report::Severity::$severity,
             summary: $summary,
-            #[cfg(not(target_arch = "wasm32"))]
             about: $about,
             #[cfg(not(target_arch = "wasm32"))]
             source: file!(),

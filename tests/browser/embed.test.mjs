@@ -102,9 +102,15 @@ test("severity and lang attributes change what is shown", async () => {
   await page.$eval("#checker", (el) => el.setAttribute("severity", "warning"));
   await page.waitForFunction(() => document.getElementById("checker").report.summary.infos === 0);
   assert.equal(await page.$$eval('plan-checker [data-severity="info"]', (els) => els.length), 0);
+  // What the attribute leaves out is not counted as “0 提示”.
+  assert.equal(await page.$$eval('plan-checker button.count.info', (els) => els.length), 0);
   await page.$eval("#checker", (el) => { el.setAttribute("severity", "info"); el.setAttribute("lang", "en"); });
   await page.waitForFunction(() => document.getElementById("checker").report.summary.infos > 0);
   assert.match(await page.textContent("plan-checker #summary"), /Tasks with a responsible unit/);
+  // A finding is named in English, not by its id.
+  const kind = await page.$eval('plan-checker [data-rule="no-lead-unit"] .kind', (el) => el.textContent);
+  assert.notEqual(kind, "no-lead-unit");
+  assert.match(kind, /several units listed/);
   await page.$eval("#checker", (el) => el.setAttribute("lang", "zh-CN"));
   assert.match(await page.textContent("plan-checker #summary"), /任务已明确责任/);
 });

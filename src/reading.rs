@@ -15,6 +15,8 @@ use crate::parse::lines::{is_blank, starts_with_marker};
 
 mod tables;
 
+pub(crate) use tables::header_cell;
+
 /// What the reading stage changed, and what else the paste held.
 #[derive(Clone, Debug, Default)]
 pub struct Notes {

@@ -8,15 +8,8 @@ use crate::compiled::Compiled;
 use crate::document::{Line, Mention, Span, Table, TableRow, Target};
 use crate::parse::clauses;
 use crate::parse::lines::is_blank;
+use crate::reading::header_cell;
 use crate::template::{PartKind, Template};
-
-fn header_cell(s: &str, c: &Compiled) -> bool {
-    let n = s.chars().count();
-    if n == 0 || n > 16 || s.contains('。') {
-        return false;
-    }
-    c.table_headers.iter().any(|w| s.contains(w.as_str())) || year_of(s).is_some() && n <= 12
-}
 
 fn year_of(s: &str) -> Option<u16> {
     crate::facts::years::years_in(s).next().map(|(_, y)| y)

@@ -81,8 +81,9 @@ fn kind_of(h: &str) -> Kind {
     }
 }
 
-/// Whether a cell can be a header's: short, naming a column or a year.
-fn header_cell(s: &str, c: &Compiled) -> bool {
+/// Whether a cell can be a header's: short, naming a column or a year. The parse stage's
+/// table reader asks the same of the one form this stage leaves.
+pub(crate) fn header_cell(s: &str, c: &Compiled) -> bool {
     let n = s.chars().count();
     // A line ending in 表 is the table's title (重点任务分解表), not a column's.
     if n == 0 || n > 16 || s.contains(['。', '，', '；']) || s.ends_with('表') {
@@ -343,12 +344,10 @@ fn read_rows(cx: &Lines<'_>, start: usize, after: usize, header: Vec<Span>, form
             let (rows, end, canonical) = tab_rows(cx, after, kinds.len());
             (rows, end, canonical, Vec::new())
         }
-        Form::Spaced => (
-            spaced_rows(cx, after),
-            spaced_end(cx, after),
-            false,
-            Vec::new(),
-        ),
+        Form::Spaced => {
+            let end = spaced_end(cx, after);
+            (spaced_rows(cx, after, end), end, false, Vec::new())
+        }
         Form::CellLines { tabbed } => {
             let (rows, end, reclaimed) = cell_rows(cx, after, &kinds, tabbed);
             (rows, end, false, reclaimed)
@@ -449,9 +448,9 @@ fn tab_rows(cx: &Lines<'_>, from: usize, width: usize) -> (Vec<Vec<Piece>>, usiz
 }
 
 /// A row a line, columns lined up with blanks.
-fn spaced_rows(cx: &Lines<'_>, from: usize) -> Vec<Vec<Piece>> {
+fn spaced_rows(cx: &Lines<'_>, from: usize, end: usize) -> Vec<Vec<Piece>> {
     let mut rows = Vec::new();
-    for k in from..spaced_end(cx, from) {
+    for k in from..end {
         if !cx.kept(k) || cx.content(k).is_empty() {
             continue;
         }

@@ -16,7 +16,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{check, count};
+use common::{check, count, messages};
 use plancheck::Report;
 
 fn corpus(name: &str) -> Option<String> {
@@ -371,12 +371,7 @@ fn qinghe_constructed_district_draft() {
     assert_eq!(r.document.kind.as_str(), "plan");
     assert_eq!(r.document.level.map(|l| l.as_str()), Some("district"));
     // The 分解表 assigns the tasks its rows name; two tasks have neither clause nor row.
-    let unassigned: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "unassigned-task")
-        .map(|f| f.message.as_str())
-        .collect();
+    let unassigned = messages(&r, "unassigned-task");
     assert_eq!(unassigned.len(), 2, "{unassigned:#?}");
     assert_eq!(r.summary.tasks - r.summary.assigned, 2);
     // The planted defects, each found once.

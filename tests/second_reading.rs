@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{check, count, fixtures, read};
+use common::{check, count, fixtures, messages, read};
 
 const TASKS: &str =
     "二、重点任务\n（一）推动经济质量效益型发展\n1.培育高新技术企业。（县科技局负责）\n";
@@ -23,12 +23,7 @@ fn safeguards_are_read_in_sentences_not_headings() {
         "{TASKS}四、保障措施\n（一）加强组织领导\n（二）强化经费保障\n（三）严格考核督查\n（四）加强宣传引导\n（五）做好质量监测\n"
     );
     let r = check(&headings_only);
-    let f: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "safeguards-incomplete")
-        .map(|f| f.message.as_str())
-        .collect();
+    let f = messages(&r, "safeguards-incomplete");
     assert_eq!(f.len(), 1, "{f:?}");
     for name in [
         "组织领导",

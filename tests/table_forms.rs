@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{check, count};
+use common::{check, count, messages};
 use plancheck::Report;
 
 /// A short synthetic district plan: four tasks, two assigned only by the 分解表, one by
@@ -259,12 +259,7 @@ fn a_word_paste_reads_its_tables_as_a_reviewer_does() {
     let r = check(&word_paste());
     // The 分解表 assigns the tasks its rows name, though its 序号 runs on its own and its
     // titles are shortened; the task with neither clause nor row is reported.
-    let unassigned: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "unassigned-task")
-        .map(|f| f.message.as_str())
-        .collect();
+    let unassigned = messages(&r, "unassigned-task");
     assert_eq!(unassigned.len(), 1, "{unassigned:#?}");
     assert!(unassigned[0].contains("打造放心消费环境"));
     let suggestion = r
@@ -281,21 +276,11 @@ fn a_word_paste_reads_its_tables_as_a_reviewer_does() {
 
     // A unit in brackets, in its column, compound, or none for an index: no finding.
     // The row whose unit is nowhere is the one.
-    let missing_unit: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "target-missing-unit")
-        .map(|f| f.message.as_str())
-        .collect();
+    let missing_unit = messages(&r, "target-missing-unit");
     assert_eq!(missing_unit.len(), 1, "{missing_unit:#?}");
     assert!(missing_unit[0].contains("制修订标准数量"));
     // The target worse than its base.
-    let below: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "target-below-baseline")
-        .map(|f| f.message.as_str())
-        .collect();
+    let below = messages(&r, "target-below-baseline");
     assert_eq!(below.len(), 1, "{below:#?}");
     assert!(below[0].contains("药品抽检合格率") && below[0].contains("99.4"));
     // The text and the table agree: 件 and 件/万人 are one unit.
@@ -388,12 +373,7 @@ fn a_year_column_is_a_base_or_a_target_by_its_year() {
         &["2", "高新技术企业数（家）", "40", "60", "区科技局"],
     ];
     let r = check(&format!("{PLAN}附件1\n{}", tab_rows(table)));
-    let below: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "target-below-baseline")
-        .map(|f| f.message.as_str())
-        .collect();
+    let below = messages(&r, "target-below-baseline");
     assert_eq!(below.len(), 1, "{below:#?}");
     assert!(below[0].contains("98.6"));
     assert!(r.targets.iter().any(|t| t.value.as_deref() == Some("60")

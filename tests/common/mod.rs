@@ -18,6 +18,16 @@ pub fn count(report: &Report, rule: &str) -> usize {
     report.findings.iter().filter(|f| f.rule == rule).count()
 }
 
+/// The messages of one rule's findings, in report order.
+pub fn messages<'r>(report: &'r Report, rule: &str) -> Vec<&'r str> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.message.as_str())
+        .collect()
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

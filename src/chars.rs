@@ -91,6 +91,40 @@ pub fn outside_cjk(s: &str) -> impl Iterator<Item = Option<char>> + '_ {
     })
 }
 
+/// Blanks that Word and web copies leave around text.
+pub fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\r'
+            | '\u{3000}'
+            | '\u{a0}'
+            | '\u{feff}'
+            | '\u{200b}'
+            | '\u{2002}'
+            | '\u{2003}'
+    )
+}
+
+pub fn is_blank_or_break(c: char) -> bool {
+    is_blank(c) || c == '\n'
+}
+
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
+}
+
+pub fn is_open(c: char) -> bool {
+    matches!(c, '（' | '(')
+}
+
+pub fn is_close(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -411,7 +411,7 @@ impl Compiled {
     pub fn canonical_unit(&self, name: &str) -> String {
         let mut s: String = name
             .chars()
-            .filter(|c| !crate::parse::lines::is_blank(*c))
+            .filter(|c| !crate::chars::is_blank(*c))
             .collect();
         // Most names have none of the long spellings: one pass says so.
         if self.synonym_words.first(&s).is_none() {
@@ -423,16 +423,6 @@ impl Compiled {
             }
         }
         s
-    }
-
-    /// A unit of measure in one spelling: the full-width ％ as %. Every unit a target
-    /// carries passes here, from the text and from tables alike.
-    pub fn one_spelling(unit: &str) -> String {
-        if unit == "％" {
-            "%".to_string()
-        } else {
-            unit.to_string()
-        }
     }
 
     /// The longest measure unit at the start of `s`.

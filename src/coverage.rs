@@ -1,6 +1,6 @@
 //! Which template categories and indicators a plan covers, and where.
 
-use crate::document::{Document, KeywordHit, Mention, Span};
+use crate::document::{content_scores, Document, KeywordHit, Mention, Span, COVERED_BY_CONTENT};
 use crate::template::{PartKind, Template};
 
 crate::names::named_enum! {
@@ -50,49 +50,6 @@ pub struct IndicatorCoverage {
 pub struct Coverage {
     pub categories: Vec<CategoryCoverage>,
     pub indicators: Vec<IndicatorCoverage>,
-}
-
-/// How much a distinct indicator of a category counts towards its score; a distinct
-/// keyword counts 1.
-pub const INDICATOR_WEIGHT: usize = 2;
-/// The score at which content alone shows that a plan covers a category: one indicator,
-/// or two different keywords.
-pub const COVERED_BY_CONTENT: usize = 2;
-/// The score at which a section without a category heading is about a category: more
-/// than an indicator alone, and more than any other category scores.
-pub const SECTION_ABOUT: usize = 3;
-
-/// What content says about each template category: the one scoring of category evidence,
-/// used for a plan's coverage and for sections without a category heading.
-pub fn content_scores<'m>(
-    template: &Template,
-    mentions: impl Iterator<Item = &'m Mention>,
-    hits: impl Iterator<Item = &'m KeywordHit>,
-) -> Vec<usize> {
-    let mut scores = vec![0usize; template.categories.len()];
-    let mut seen_indicators: Vec<usize> = Vec::new();
-    for m in mentions {
-        if seen_indicators.contains(&m.indicator) {
-            continue;
-        }
-        seen_indicators.push(m.indicator);
-        if let Some(s) = template
-            .category_of(m.indicator)
-            .and_then(|c| scores.get_mut(c))
-        {
-            *s += INDICATOR_WEIGHT;
-        }
-    }
-    let mut seen_keywords: Vec<(usize, usize)> = Vec::new();
-    for h in hits {
-        if !seen_keywords.contains(&(h.category, h.keyword)) {
-            seen_keywords.push((h.category, h.keyword));
-            if let Some(s) = scores.get_mut(h.category) {
-                *s += 1;
-            }
-        }
-    }
-    scores
 }
 
 pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {

@@ -3,12 +3,10 @@
 //!
 //! Rules read this model; they never re-scan the raw text for structure.
 
-use std::ops::Range;
-
 use crate::template::PartKind;
 
 /// A byte range into the checked text.
-pub type Span = Range<usize>;
+pub use crate::position::Span;
 
 /// One line of the text, with its content trimmed of blanks and Word artefacts.
 #[derive(Clone, Debug)]
@@ -165,12 +163,12 @@ impl Target {
         }
     }
 
-    /// With its number and unit; the unit written one way ([`Compiled::one_spelling`]).
+    /// With its number and unit; the unit written one way ([`crate::facts::numbers::one_spelling`]).
     ///
-    /// [`Compiled::one_spelling`]: crate::compiled::Compiled::one_spelling
+    /// [`crate::facts::numbers::one_spelling`]: crate::facts::numbers::one_spelling
     pub fn valued(mut self, value: String, unit: Option<&str>) -> Target {
         self.value = Some(value);
-        self.unit = unit.map(crate::compiled::Compiled::one_spelling);
+        self.unit = unit.map(crate::facts::numbers::one_spelling);
         self
     }
 
@@ -486,7 +484,7 @@ impl<'a> Document<'a> {
         task: &'d Task,
     ) -> impl Iterator<Item = &'d TableRow> + 'd {
         let mentioned =
-            &self.mentions[crate::parse::range_in(&self.mentions, |m| m.span.start, &task.span)];
+            &self.mentions[crate::order::range_in(&self.mentions, |m| m.span.start, &task.span)];
         self.tables
             .iter()
             .flat_map(|t| t.rows.iter())
@@ -515,14 +513,6 @@ impl<'a> Document<'a> {
         names
     }
 
-    /// The 1-based number of the line holding a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.full.end < offset)
-            .min(self.lines.len().saturating_sub(1))
-            + 1
-    }
-
     /// Where a finding about the whole document points: the title, or the first text.
     pub fn start_anchor(&self) -> Span {
         if let Some(t) = &self.title {
@@ -534,4 +524,50 @@ impl<'a> Document<'a> {
             .map(|l| l.content.start..l.content.start)
             .unwrap_or(0..0)
     }
+}
+
+// What content says about categories: the one scoring of category evidence, shared by
+// the parse (sections without a category heading) and coverage (a plan's categories).
+
+/// How much a distinct indicator of a category counts towards its score; a distinct
+/// keyword counts 1.
+pub const INDICATOR_WEIGHT: usize = 2;
+/// The score at which content alone shows that a plan covers a category: one indicator,
+/// or two different keywords.
+pub const COVERED_BY_CONTENT: usize = 2;
+/// The score at which a section without a category heading is about a category: more
+/// than an indicator alone, and more than any other category scores.
+pub const SECTION_ABOUT: usize = 3;
+
+/// What content says about each template category: the one scoring of category evidence,
+/// used for a plan's coverage and for sections without a category heading.
+pub fn content_scores<'m>(
+    template: &crate::template::Template,
+    mentions: impl Iterator<Item = &'m Mention>,
+    hits: impl Iterator<Item = &'m KeywordHit>,
+) -> Vec<usize> {
+    let mut scores = vec![0usize; template.categories.len()];
+    let mut seen_indicators: Vec<usize> = Vec::new();
+    for m in mentions {
+        if seen_indicators.contains(&m.indicator) {
+            continue;
+        }
+        seen_indicators.push(m.indicator);
+        if let Some(s) = template
+            .category_of(m.indicator)
+            .and_then(|c| scores.get_mut(c))
+        {
+            *s += INDICATOR_WEIGHT;
+        }
+    }
+    let mut seen_keywords: Vec<(usize, usize)> = Vec::new();
+    for h in hits {
+        if !seen_keywords.contains(&(h.category, h.keyword)) {
+            seen_keywords.push((h.category, h.keyword));
+            if let Some(s) = scores.get_mut(h.category) {
+                *s += 1;
+            }
+        }
+    }
+    scores
 }

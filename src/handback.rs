@@ -340,7 +340,7 @@ pub fn feedback_docx(
         for (k, c) in decisions.comments.iter().enumerate() {
             let quote = text
                 .get(at[2 * k]..at[2 * k + 1])
-                .map(|q| crate::report::clip(&q.replace(['\n', '\r'], " "), 60))
+                .map(|q| crate::diagnostics::clip(&q.replace(['\n', '\r'], " "), 60))
                 .unwrap_or_default();
             rows.push((
                 c.start,

@@ -16,10 +16,12 @@ pub mod chars;
 pub mod compare;
 pub mod compiled;
 pub mod coverage;
+pub mod diagnostics;
 pub mod document;
 pub mod facts;
 pub mod handback;
 mod names;
+pub mod numbering;
 pub mod order;
 pub mod parse;
 pub mod phrases;
@@ -34,8 +36,9 @@ pub mod template;
 #[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod wasm;
 
+pub use diagnostics::{Finding, Severity};
 pub use plancheck_docx as docx;
-pub use report::{Finding, Report, Severity};
+pub use report::Report;
 pub use template::{Template, TemplateError};
 
 /// The largest text checked, in bytes of UTF-8; larger input is refused with a clear
@@ -102,17 +105,12 @@ impl Checker {
             doc.kind = document::DocumentKind::NotAPlan;
         }
         let coverage = coverage::compute(&doc, &self.template);
-        // Lines of the text as given: a line break before the offset, once mapped back.
-        let given_line = |offset: usize| {
-            let at = reading.to_original(&(offset..offset)).start;
-            position::Positions::new(text, vec![at]).get(at).line
-        };
         let cx = rules::Context {
             doc: &doc,
             template: &self.template,
             compiled: &self.compiled,
             coverage: &coverage,
-            given_line: &given_line,
+            reading: &reading,
         };
         // A text that is not a plan for a reason the note names — a 起草说明, Traditional
         // characters, numbering lost — gets that note, nothing else: checked item by item

@@ -24,6 +24,46 @@ pub fn sort_pairs(pairs: &mut [(usize, usize)]) {
     pairs.sort_unstable();
 }
 
+/// Indexes of the items, sorted by `key`, whose key lies in `span`.
+pub fn range_in<T>(
+    items: &[T],
+    key: impl Fn(&T) -> usize,
+    span: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let a = items.partition_point(|x| key(x) < span.start);
+    let b = items.partition_point(|x| key(x) < span.end);
+    a..b.max(a)
+}
+
+/// Whether a span overlaps one of `sorted` (sorted by start, not overlapping each other).
+pub fn overlaps<T>(
+    sorted: &[T],
+    span: &std::ops::Range<usize>,
+    of: impl Fn(&T) -> (usize, usize),
+) -> bool {
+    let k = sorted.partition_point(|x| of(x).1 <= span.start);
+    sorted.get(k).is_some_and(|x| of(x).0 < span.end)
+}
+
+/// Two lists sorted by `key`, merged into one.
+pub fn merge_by_start<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

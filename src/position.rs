@@ -1,5 +1,11 @@
 //! Byte offsets to UTF-16 offsets and line/column, computed once at the edge.
 
+/// A byte range in the text as read: what the parser saw, after the reading stage joined a
+/// PDF copy's lines or left out page numbers. Every position of the model is one. What a
+/// user is shown is a [`GivenSpan`](crate::reading::GivenSpan), which only the reading stage
+/// makes from one of these.
+pub type Span = std::ops::Range<usize>;
+
 /// A position as JavaScript and editors count it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {

@@ -9,9 +9,10 @@
 use std::borrow::Cow;
 
 use crate::chars::any_of;
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
-use crate::document::Span;
-use crate::parse::lines::{is_blank, starts_with_marker};
+use crate::numbering::starts_with_marker;
+use crate::position::{Positions, Span};
 
 mod tables;
 
@@ -24,8 +25,8 @@ pub struct Notes {
     pub joined: usize,
     /// The width the text was wrapped at, in CJK characters, when it was.
     pub wrap_width: Option<usize>,
-    /// Page numbers and running headers left out (spans of the original text).
-    pub furniture: Vec<Span>,
+    /// Page numbers and running headers left out.
+    pub furniture: Vec<GivenSpan>,
     /// Documents in the paste other than the plan, left out of the check.
     pub others: Vec<OtherDocument>,
     /// Line ends other than `\n` and `\r\n` (old Mac `\r`, U+2028 …) were read as line ends.
@@ -52,10 +53,38 @@ crate::names::named_enum! {
 #[derive(Clone, Debug)]
 pub struct OtherDocument {
     pub kind: OtherKind,
-    /// Its title line, in the original text.
-    pub title: Span,
-    /// All of it, in the original text.
-    pub span: Span,
+    /// Its title line.
+    pub title: GivenSpan,
+    /// All of it.
+    pub span: GivenSpan,
+}
+
+/// A byte range in the text as the user gave it: what every position shown to a user
+/// (a finding's place, a line named in a message, an export) is made from. Only the
+/// reading stage makes one, from a [`Span`] of the text as read ([`Reading::to_given`]) or
+/// from what it found in the text as given, so a place in the joined text of a PDF copy
+/// cannot reach a user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenSpan(Span);
+
+impl GivenSpan {
+    pub fn start(&self) -> usize {
+        self.0.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.0.end
+    }
+}
+
+/// A 1-based line of the text as the user gave it, as a message names it (第N行).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GivenLine(pub usize);
+
+impl std::fmt::Display for GivenLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 /// A stretch of the read text copied from the original.
@@ -90,12 +119,12 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// A span of the read text as a span of the original. Text the reading stage
-    /// inserted (a space between joined ASCII words, a line break) maps to the place of
-    /// the line break it replaced.
-    pub fn to_original(&self, span: &Span) -> Span {
+    /// A span of the read text as a span of the text as given: the one conversion.
+    /// Text the reading stage inserted (a space between joined ASCII words, a line break)
+    /// maps to the place of the line break it replaced.
+    pub fn to_given(&self, span: &Span) -> GivenSpan {
         if matches!(self.text, Cow::Borrowed(_)) {
-            return span.clone();
+            return GivenSpan(span.clone());
         }
         let start = self.map(span.start, false);
         let end = if span.end > span.start {
@@ -103,7 +132,18 @@ impl<'a> Reading<'a> {
         } else {
             start
         };
-        start..end.max(start)
+        GivenSpan(start..end.max(start))
+    }
+
+    /// The line of the text as given that a place of the text as read is on.
+    pub fn given_line(&self, span: &Span) -> GivenLine {
+        let at = self.to_given(span).start();
+        GivenLine(Positions::new(self.original, vec![at]).get(at).line)
+    }
+
+    /// The text as given under a given span.
+    pub fn given_text(&self, span: &GivenSpan) -> &'a str {
+        self.original.get(span.0.clone()).unwrap_or("")
     }
 
     fn map(&self, offset: usize, end: bool) -> usize {
@@ -460,7 +500,8 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     let notes = Notes {
         joined,
         wrap_width: width.filter(|_| joined > 0),
-        furniture,
+        // The lines read here are the text's as given.
+        furniture: furniture.into_iter().map(GivenSpan).collect(),
         others: others
             .into_iter()
             .filter_map(|d| {
@@ -468,8 +509,8 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
                 let last = lines.get(d.lines.end.checked_sub(1)?)?;
                 Some(OtherDocument {
                     kind: d.kind,
-                    title: lines.get(d.title)?.content.clone(),
-                    span: first.full.start..last.full.end,
+                    title: GivenSpan(lines.get(d.title)?.content.clone()),
+                    span: GivenSpan(first.full.start..last.full.end),
                 })
             })
             .collect(),
@@ -1062,8 +1103,8 @@ mod tests {
             .contains("\n1\t食品抽检合格率（%）\t≥98\t县市场监管局\n"));
         assert!(r.text.contains("\n2\t高新技术企业（家）\t\t县科技局"));
         let at = r.text.find("≥98").unwrap(); // ok: test
-        let back = r.to_original(&(at..at + "≥98".len()));
-        assert_eq!(&text[back], "≥98");
+        let back = r.to_given(&(at..at + "≥98".len()));
+        assert_eq!(r.given_text(&back), "≥98");
     }
 
     #[test]
@@ -1071,7 +1112,7 @@ mod tests {
         let text = "一、总体要求\n到2027年，建成。\n";
         let r = read(text, &compiled());
         assert!(!r.changed());
-        assert_eq!(r.to_original(&(3..9)), 3..9);
+        assert_eq!(r.to_given(&(3..9)), GivenSpan(3..9));
     }
 
     #[test]
@@ -1090,8 +1131,8 @@ mod tests {
         assert!(r.notes.joined >= 8, "{:?}", r.notes);
         let clause = "（县科技局、县发展改革委负责）";
         let at = r.text.find(clause).unwrap(); // ok: test
-        let back = r.to_original(&(at..at + clause.len()));
-        let quoted = &text[back];
+        let back = r.to_given(&(at..at + clause.len()));
+        let quoted = r.given_text(&back);
         assert_eq!(quoted.replace('\n', ""), clause);
     }
 
@@ -1172,7 +1213,7 @@ mod tests {
         assert_eq!(r.text, "一、总体要求\n到2027年。\n二、重点任务\n");
         assert!(r.notes.line_ends);
         let at = r.text.find("二").unwrap(); // ok: test
-        assert_eq!(r.to_original(&(at..at + 3)), at..at + 3);
+        assert_eq!(r.to_given(&(at..at + 3)), GivenSpan(at..at + 3));
     }
 
     #[test]

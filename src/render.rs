@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use serde_json::json;
 
+use crate::diagnostics::Severity;
 use crate::document::DocumentKind;
-use crate::report::{Report, Severity};
+use crate::report::Report;
 use crate::rules::RULES;
 
 fn counts(r: &Report) -> String {

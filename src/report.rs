@@ -3,81 +3,13 @@
 use serde::Serialize;
 
 use crate::coverage::{CategoryStatus, Coverage, IndicatorStatus};
+use crate::diagnostics::{Finding, Severity};
 use crate::document::{Document, Span};
 use crate::position::Positions;
-use crate::reading::Reading;
+use crate::reading::{GivenSpan, Reading};
 use crate::template::Template;
 
 pub const SCHEMA: &str = "plancheck/report@1";
-
-crate::names::named_enum! {
-    /// How much a finding matters; ordered from least to most.
-    #[derive(PartialOrd, Ord)]
-    pub enum Severity {
-        Info = "info",
-        Warning = "warning",
-        Error = "error",
-    }
-}
-
-impl Severity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
-}
-
-/// A finding as a rule produces it, with a byte range into the text.
-#[derive(Clone, Debug)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub suggestion: Option<String>,
-    pub span: Span,
-    pub category: Option<String>,
-    pub indicator: Option<String>,
-}
-
-impl Finding {
-    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Finding {
-        Finding {
-            rule: rule.id,
-            severity: rule.severity,
-            message: message.into(),
-            suggestion: None,
-            span,
-            category: None,
-            indicator: None,
-        }
-    }
-
-    pub fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
-        self.suggestion = Some(suggestion.into());
-        self
-    }
-
-    pub fn category(mut self, id: &str) -> Finding {
-        self.category = Some(id.to_string());
-        self
-    }
-
-    pub fn indicator(mut self, id: &str) -> Finding {
-        self.indicator = Some(id.to_string());
-        self
-    }
-
-    /// Tags the finding with an indicator and its category, when there is one.
-    pub fn about(self, indicator: Option<&crate::template::Indicator>) -> Finding {
-        match indicator {
-            Some(ind) => self.indicator(&ind.id).category(&ind.category),
-            None => self,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(
@@ -342,15 +274,6 @@ pub struct Report {
     pub findings: Vec<FindingOut>,
 }
 
-/// Shortens a quotation to `max` characters, reading no more of it than that.
-pub fn clip(s: &str, max: usize) -> String {
-    let s = s.trim();
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-    }
-}
-
 /// A quotation on one line (its line breaks as single spaces), shortened to `max`
 /// characters; only what is shown is read, so a long span costs no more than a short one.
 fn clip_line(s: &str, max: usize) -> String {
@@ -441,9 +364,9 @@ impl<'r, 'a> Locations<'r, 'a> {
     ) -> Locations<'r, 'a> {
         let mut offsets = Vec::new();
         let mut want = |s: &Span| {
-            let s = reading.to_original(s);
-            offsets.push(s.start);
-            offsets.push(s.end);
+            let s = reading.to_given(s);
+            offsets.push(s.start());
+            offsets.push(s.end());
         };
         doc.parts.iter().for_each(|p| want(&p.span));
         coverage
@@ -460,8 +383,8 @@ impl<'r, 'a> Locations<'r, 'a> {
         doc.targets.iter().for_each(|t| want(&t.span));
         findings.iter().for_each(|f| want(&f.span));
         for o in &reading.notes.others {
-            offsets.push(o.span.start);
-            offsets.push(o.span.end);
+            offsets.push(o.span.start());
+            offsets.push(o.span.end());
         }
         Locations {
             reading,
@@ -469,10 +392,10 @@ impl<'r, 'a> Locations<'r, 'a> {
         }
     }
 
-    /// A span of the text as pasted.
-    fn original(&self, s: &Span) -> SpanOut {
-        let a = self.positions.get(s.start);
-        let b = self.positions.get(s.end);
+    /// A span of the text as given.
+    fn given(&self, s: &GivenSpan) -> SpanOut {
+        let a = self.positions.get(s.start());
+        let b = self.positions.get(s.end());
         SpanOut {
             start: a.utf16,
             end: b.utf16.max(a.utf16),
@@ -483,7 +406,7 @@ impl<'r, 'a> Locations<'r, 'a> {
 
     /// A span of the text as read (what the parser saw).
     fn span(&self, s: &Span) -> SpanOut {
-        self.original(&self.reading.to_original(s))
+        self.given(&self.reading.to_given(s))
     }
 }
 
@@ -528,8 +451,8 @@ fn document_info(doc: &Document<'_>, template: &Template, at: &Locations<'_, '_>
                 .iter()
                 .map(|o| OtherDocumentOut {
                     kind: o.kind,
-                    title: one_line(reading.original.get(o.title.clone()).unwrap_or("")),
-                    span: at.original(&o.span),
+                    title: one_line(reading.given_text(&o.title)),
+                    span: at.given(&o.span),
                 })
                 .collect(),
         },

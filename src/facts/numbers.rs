@@ -70,6 +70,16 @@ pub fn decimal(s: &str) -> Option<i64> {
     Some(n)
 }
 
+/// A unit of measure in one spelling: the full-width ％ as %. Every unit a target
+/// carries passes here, from the text and from tables alike.
+pub fn one_spelling(unit: &str) -> String {
+    if unit == "％" {
+        "%".to_string()
+    } else {
+        unit.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{decimal, number_value};

@@ -2,8 +2,8 @@
 //! 重点任务 cell matched to the task it names, as drafters write it — the title whole,
 //! shortened to its first words, with a leading 推动/加强/推进 dropped, or paraphrased.
 
+use crate::chars::is_blank;
 use crate::document::{Table, Task};
-use crate::parse::lines::is_blank;
 
 /// A title reduced for comparison: no blanks, numbering or closing punctuation, and
 /// without a leading verb of the vocabulary.

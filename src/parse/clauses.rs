@@ -1,14 +1,14 @@
 //! Responsibility clauses: `（牵头单位：A，责任单位：B、C）`, `（A、B负责）`,
 //! `（A牵头负责）`, a `责任单位：…` line, with mixed or nested brackets.
 
+use crate::chars::{is_blank, is_close, is_open};
 use crate::compiled::Compiled;
 use crate::document::{Line, ResponsibilityClause, Span, UnitName};
-use crate::parse::lines::{is_blank, is_close, is_open};
 
 /// Every responsibility clause within `span`.
 pub fn find(text: &str, lines: &[Line], span: &Span, c: &Compiled) -> Vec<ResponsibilityClause> {
     let mut out = Vec::new();
-    let range = crate::parse::range_in(lines, |l| l.full.start, span);
+    let range = crate::order::range_in(lines, |l| l.full.start, span);
     for line in lines[range]
         .iter()
         .filter(|l| l.content.start >= span.start && l.content.end <= span.end)
@@ -116,12 +116,12 @@ fn parse(inner: &str, base: usize, c: &Compiled, at_end: bool) -> Option<Vec<Uni
             for &at in hits.next().map_or(&[][..], Vec::as_slice) {
                 let after = at + label.len();
                 let colon = label_colon(&inner[after..]).unwrap_or(0);
-                if crate::parse::overlaps(&labels, &(at..after), |l| (l.0, l.1)) {
+                if crate::order::overlaps(&labels, &(at..after), |l| (l.0, l.1)) {
                     continue;
                 }
                 fresh.push((at, after + colon, Some(lead)));
             }
-            labels = crate::parse::merge_by_start(labels, fresh, |l| l.0);
+            labels = crate::order::merge_by_start(labels, fresh, |l| l.0);
         }
     }
     let labelled = !labels.is_empty();

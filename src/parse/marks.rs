@@ -2,10 +2,10 @@
 //! (`达到 %`, `达到____`, `××家`) and the document numbers it cites
 //! (`《质量强县（区、镇）培育建设工作方案》（国市监质发〔2024〕97号）`).
 
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::{Citation, Line, Span};
 use crate::facts::numbers::is_digit;
-use crate::parse::lines::is_blank;
 
 const PERCENT: [char; 3] = ['%', '％', '‰'];
 

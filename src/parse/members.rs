@@ -1,9 +1,9 @@
 //! The plan's 工作专班 / 领导小组 member list: `成员单位：县发改委、县财政局…`, or an
 //! attached roster whose lines read `成  员：闫岚峰  县政府办公室副主任`.
 
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::{part_at, Line, Members, Part, UnitName};
-use crate::parse::lines::is_blank;
 use crate::template::PartKind;
 
 pub fn find(text: &str, lines: &[Line], parts: &[Part], c: &Compiled) -> Option<Members> {

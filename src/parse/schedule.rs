@@ -1,16 +1,16 @@
 //! Schedule stages: `（一）动员部署阶段（2025年1月至2025年6月）`.
 
+use crate::chars::is_blank;
 use crate::document::{DocumentDate, Heading, Line, Part, Stage, YearMonth};
 use crate::facts::numbers::{ascii_digit, chinese_digit, is_digit, number_value};
 use crate::facts::years::YEARS;
-use crate::parse::lines::is_blank;
 use crate::template::PartKind;
 
 pub fn stages(text: &str, lines: &[Line], headings: &[Heading], parts: &[Part]) -> Vec<Stage> {
     let mut out = Vec::new();
     let line_start = |h: &Heading| lines.get(h.line).map(|l| l.full.start).unwrap_or(0);
     for part in parts.iter().filter(|p| p.kind == PartKind::Schedule) {
-        let inside: Vec<usize> = crate::parse::range_in(headings, |h| h.marker.start, &part.span)
+        let inside: Vec<usize> = crate::order::range_in(headings, |h| h.marker.start, &part.span)
             .filter(|&i| Some(i) != part.heading)
             .collect();
         let Some(level) = inside.iter().map(|&i| headings[i].level).min() else {

@@ -2,7 +2,7 @@
 
 use crate::compiled::Compiled;
 use crate::document::{Heading, Line, Part, Section, Span, Task};
-use crate::parse::range_in;
+use crate::order::range_in;
 use crate::template::{PartKind, Template};
 
 /// Reads the top-level parts: the text before the first heading, then one part per
@@ -41,7 +41,7 @@ pub fn parts(
     let mut parts = Vec::new();
     let first = starts.first().map(|s| s.0).unwrap_or(text.len());
     if !text[..first]
-        .trim_matches(crate::parse::lines::is_blank_or_break)
+        .trim_matches(crate::chars::is_blank_or_break)
         .is_empty()
     {
         parts.push(Part {
@@ -287,7 +287,7 @@ fn whole_as_task(
 ) -> Option<Task> {
     let body = text.get(span.clone())?;
     if body
-        .trim_matches(crate::parse::lines::is_blank_or_break)
+        .trim_matches(crate::chars::is_blank_or_break)
         .is_empty()
     {
         return None;

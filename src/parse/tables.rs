@@ -4,10 +4,10 @@
 //! 序号 / 重点任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限. Whatever form the copy
 //! gave (a cell a line, lined-up columns, merged or broken cells) was read into this one.
 
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::{Line, Mention, Span, Table, TableRow, Target};
 use crate::parse::clauses;
-use crate::parse::lines::is_blank;
 use crate::reading::header_cell;
 use crate::template::{PartKind, Template};
 
@@ -288,7 +288,7 @@ fn read_row(
 ) -> RowReading {
     let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).filter(|s| !s.is_empty());
     let mention_in = |span: &Span| {
-        mentions[crate::parse::range_in(mentions, |m| m.span.start, span)]
+        mentions[crate::order::range_in(mentions, |m| m.span.start, span)]
             .iter()
             .find(|m| m.span.end <= span.end)
             .map(|m| m.indicator)
@@ -376,5 +376,5 @@ fn bracket_unit(s: &str, c: &Compiled) -> Option<String> {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     let unit = c.unit_at(inner)?;
-    (unit.len() == inner.len()).then(|| Compiled::one_spelling(unit))
+    (unit.len() == inner.len()).then(|| crate::facts::numbers::one_spelling(unit))
 }

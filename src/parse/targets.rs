@@ -1,11 +1,11 @@
 //! Targets: quantified commitments (`亩均税收达26万元/亩`, `不低于98%`, `1:12.5`) and
 //! commitments without a number (`完成上级下达任务`), with the deadline that scopes them.
 
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::{Deadline, Line, Mention, Span, Target};
 use crate::facts::numbers::{ascii_digit, is_digit};
-use crate::parse::lines::is_blank;
-use crate::parse::{merge_by_start, overlaps, range_in};
+use crate::order::{merge_by_start, overlaps, range_in};
 use crate::template::{PartKind, Template};
 
 /// A stretch of text whose sentences may state targets.
@@ -66,7 +66,7 @@ pub fn deadlines(s: &str, base: usize, c: &Compiled) -> Vec<Deadline> {
 pub fn find(cx: &Context<'_>, scope: &Scope, out: &mut Vec<Target>) {
     let mut scope_year: Option<Deadline> = None;
     let mut chars = Vec::new();
-    let in_scope = super::range_in(cx.lines, |l| l.content.start, &scope.span);
+    let in_scope = crate::order::range_in(cx.lines, |l| l.content.start, &scope.span);
     for line in cx.lines[in_scope]
         .iter()
         .filter(|l| !l.content.is_empty() && l.content.end <= scope.span.end)

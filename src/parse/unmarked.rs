@@ -125,7 +125,7 @@ fn heading(text: &str, lines: &[Line], index: usize, level: u8) -> Option<Headin
         level,
         number: String::new(),
         marker: start..start,
-        title: start..start + super::lines::title_end(s),
+        title: start..start + crate::numbering::title_end(s),
         line: index,
     })
 }

@@ -13,9 +13,10 @@
 //! Where cells are missing, each is put in the column whose header it fits (a unit in
 //! 单位, a number in a value column, a unit's name in 责任单位), in order.
 
+use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::Span;
-use crate::parse::lines::{is_blank, starts_with_marker};
+use crate::numbering::starts_with_marker;
 
 use super::{Keep, RawLine};
 

@@ -49,12 +49,12 @@
 //! ```
 
 use super::Context;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 /// Brackets and blanks written one way, for comparing titles and numbers.
 fn plain(s: &str) -> String {
     s.chars()
-        .filter(|c| !crate::parse::lines::is_blank(*c))
+        .filter(|c| !crate::chars::is_blank(*c))
         .map(|c| match c {
             '(' => '（',
             ')' => '）',

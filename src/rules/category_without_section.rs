@@ -31,7 +31,7 @@
 use super::Context;
 use crate::coverage::CategoryStatus;
 use crate::document::DocumentKind;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "category-without-section",

@@ -39,7 +39,7 @@
 
 use super::{quote, Context};
 use crate::document::{CountOf, DocumentKind};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 use crate::template::PartKind;
 
 declare_rule! {

@@ -27,7 +27,7 @@
 //! ```
 
 use super::Context;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "horizon-mismatch",

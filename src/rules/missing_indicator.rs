@@ -36,7 +36,7 @@
 use super::Context;
 use crate::coverage::{CategoryStatus, IndicatorStatus};
 use crate::document::DocumentKind;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 use crate::template::{Indicator, PartKind};
 
 declare_rule! {

@@ -38,7 +38,7 @@
 
 use super::Context;
 use crate::document::DocumentKind;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "missing-part",

@@ -6,8 +6,9 @@
 
 use crate::compiled::Compiled;
 use crate::coverage::Coverage;
-use crate::document::Document;
-use crate::report::{Finding, Severity};
+use crate::diagnostics::{Finding, Severity};
+use crate::document::{Document, Span};
+use crate::reading::{GivenLine, Reading};
 use crate::template::Template;
 
 /// What a rule reads.
@@ -16,9 +17,16 @@ pub struct Context<'a, 'd> {
     pub template: &'a Template,
     pub compiled: &'a Compiled,
     pub coverage: &'a Coverage,
-    /// The line, in the text as the user gave it, of an offset into the text as read: a
-    /// message that names another place names the line the user sees.
-    pub given_line: &'a dyn Fn(usize) -> usize,
+    /// How the text was read: a message that names another place names its line in the
+    /// text as the user gave it ([`Context::line`]).
+    pub reading: &'a Reading<'d>,
+}
+
+impl Context<'_, '_> {
+    /// The line, in the text as the user gave it, of a place in the text as read.
+    pub fn line(&self, span: &Span) -> GivenLine {
+        self.reading.given_line(span)
+    }
 }
 
 pub type Check = fn(&Context<'_, '_>, &mut Vec<Finding>);
@@ -43,7 +51,7 @@ pub struct Rule {
 impl Rule {
     /// A finding of this rule.
     pub fn finding(&self, span: crate::document::Span, message: impl Into<String>) -> Finding {
-        Finding::new(self, span, message)
+        Finding::new(self.id, self.severity, span, message)
     }
 }
 
@@ -53,7 +61,7 @@ macro_rules! declare_rule {
     (id: $id:literal, severity: $severity:ident, summary: $summary:literal, about: $about:literal $(,)?) => {
         pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
             id: $id,
-            severity: $crate::report::Severity::$severity,
+            severity: $crate::diagnostics::Severity::$severity,
             summary: $summary,
             about: $about,
             #[cfg(not(target_arch = "wasm32"))]
@@ -142,7 +150,7 @@ pub fn level(cx: &Context<'_, '_>) -> crate::facts::places::Level {
 }
 
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
-    crate::report::clip(doc.slice(span), max)
+    crate::diagnostics::clip(doc.slice(span), max)
 }
 
 /// How a message names a target: its own words, or for a table row, indicator and value.

@@ -30,7 +30,7 @@
 
 use super::Context;
 use crate::document::AssignedBy;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "no-lead-unit",

@@ -32,7 +32,7 @@
 
 use super::Context;
 use crate::document::DocumentKind;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "not-a-plan",

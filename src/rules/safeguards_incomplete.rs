@@ -43,7 +43,7 @@
 
 use super::Context;
 use crate::document::DocumentKind;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 use crate::template::PartKind;
 
 declare_rule! {

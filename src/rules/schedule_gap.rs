@@ -53,7 +53,7 @@
 //! ```
 
 use super::{quote, Context};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "schedule-gap",
@@ -68,7 +68,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let title = doc.headings.get(h).map(|x| x.title.clone()).unwrap_or(0..0);
         let full = doc.slice(&title);
         let cut = full.find(['（', '(']).unwrap_or(full.len());
-        crate::report::clip(&full[..cut], 20)
+        crate::diagnostics::clip(&full[..cut], 20)
     };
     let mut previous: Option<&crate::document::Stage> = None;
     for stage in &doc.stages {

@@ -40,7 +40,7 @@
 
 use super::{quote, Context};
 use crate::document::{DocumentKind, Task, UnitName};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "table-text-disagree",
@@ -101,9 +101,9 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 format!(
                     "任务 {}“{title}”的牵头单位前后不一致：正文（第{}行）为“{}”，重点任务分解表（第{}行）为“{}”",
                     task.number,
-                    (cx.given_line)(clause.span.start),
+                    cx.line(&clause.span),
                     names(&clause.units),
-                    (cx.given_line)(row.span.start),
+                    cx.line(&row.span),
                     names(&row.units)
                 ),
             )

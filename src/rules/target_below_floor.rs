@@ -30,7 +30,7 @@
 //! ```
 
 use super::{target_label, Context};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 use crate::template::Direction;
 
 declare_rule! {

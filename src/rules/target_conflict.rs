@@ -34,7 +34,7 @@
 
 use super::{target_label, Context};
 use crate::document::Target;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "target-conflict",
@@ -69,7 +69,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             first.push((indicator, wording, year, target));
             continue;
         };
-        // Units are written one way when targets are read (Compiled::one_spelling).
+        // Units are written one way when targets are read (crate::facts::numbers::one_spelling).
         let difference = match (earlier.unit.as_deref(), target.unit.as_deref()) {
             (Some(a), Some(b)) if !same_unit(a, b) => Some("单位"),
             _ if !earlier.same_value(target) => Some("数值"),
@@ -78,7 +78,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let Some(what) = difference else { continue };
         let ind = cx.template.indicators.get(indicator);
         let name = ind.map(|i| i.name.as_str()).unwrap_or("");
-        let line = (cx.given_line)(earlier.span.start);
+        let line = cx.line(&earlier.span);
         out.push(
             RULE.finding(
                 target.span.clone(),
@@ -98,7 +98,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
 fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
     let doc = cx.doc;
     let scope = t.named.clone().unwrap_or_else(|| t.span.clone());
-    let found = &doc.mentions[crate::parse::range_in(&doc.mentions, |m| m.span.start, &scope)];
+    let found = &doc.mentions[crate::order::range_in(&doc.mentions, |m| m.span.start, &scope)];
     found
         .iter()
         .rfind(|m| Some(m.indicator) == t.indicator)

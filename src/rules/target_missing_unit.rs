@@ -29,7 +29,7 @@
 //! ```
 
 use super::{target_label, Context};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "target-missing-unit",

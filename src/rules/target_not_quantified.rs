@@ -29,7 +29,7 @@
 //! ```
 
 use super::{quote, Context};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "target-not-quantified",

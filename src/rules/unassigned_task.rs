@@ -55,7 +55,7 @@
 //! ```
 
 use super::{quote, Context};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "unassigned-task",
@@ -135,7 +135,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 .chain(&row.cells)
                 .map(|c| doc.slice(c))
                 .find(|c| c.chars().any(|ch| !ch.is_ascii_digit()))
-                .map(|c| crate::report::clip(c, 20))
+                .map(|c| crate::diagnostics::clip(c, 20))
                 .unwrap_or_default();
             let serial = row.serial.map(|n| format!("第{n}行")).unwrap_or_default();
             out.push(

@@ -32,7 +32,7 @@
 use super::Context;
 use crate::document::UnitName;
 use crate::order::Names;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "unit-name-variant",

@@ -38,7 +38,7 @@
 use super::Context;
 use crate::document::UnitName;
 use crate::order::Names;
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 
 declare_rule! {
     id: "unknown-unit",

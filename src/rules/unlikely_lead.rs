@@ -33,7 +33,7 @@
 
 use super::Context;
 use crate::document::{DocumentKind, UnitName};
-use crate::report::Finding;
+use crate::diagnostics::Finding;
 use crate::template::Indicator;
 
 declare_rule! {

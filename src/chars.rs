@@ -125,6 +125,20 @@ pub fn is_close(c: char) -> bool {
     matches!(c, '）' | ')')
 }
 
+/// Brackets and blanks written one way, for comparing titles and numbers: `(` as `（`,
+/// `,` as `、`, blanks left out.
+pub fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_blank(*c))
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            ',' => '、',
+            _ => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,9 @@ pub struct Compiled {
     falling_words: Vec<String>,
     pub admin_prefixes: Vec<String>,
     pub table_headers: Vec<String>,
+    pub table_columns: crate::template::TableColumns,
+    /// The title of the programme plans implement, brackets and blanks written one way.
+    pub basis_title: Option<String>,
     pub time_words: Vec<String>,
     pub plan_title_words: Vec<String>,
     pub collective_prefixes: Vec<String>,
@@ -339,6 +342,11 @@ impl Compiled {
             falling_words: v.falling_words.clone(),
             admin_prefixes: v.admin_prefixes.clone(),
             table_headers: v.table_headers.clone(),
+            table_columns: v.table_columns.clone(),
+            basis_title: template
+                .basis
+                .as_ref()
+                .map(|b| crate::chars::plain(&b.title)),
             time_words: v.time_words.clone(),
             plan_title_words: v.plan_title_words.clone(),
             collective_prefixes: v.collective_prefixes.clone(),

@@ -96,6 +96,9 @@ pub struct TaskUnits<'d> {
 #[derive(Clone, Debug)]
 pub struct UnitName {
     pub name: String,
+    /// The name in one spelling, so that 县市场监督管理局 and 县市场监管局 compare equal
+    /// (`Compiled::canonical_unit`).
+    pub key: String,
     pub span: Span,
     pub lead: bool,
 }
@@ -136,6 +139,9 @@ pub struct Target {
     /// What the drafter named the indicator, when it is apart from `span`: a table row's
     /// indicator cell.
     pub named: Option<Span>,
+    /// Where the text names the indicator the target was read by, in the drafter's
+    /// words: 农产品抽检合格率 and 农产品质量安全例行监测合格率 are two wordings.
+    pub wording: Option<Span>,
     /// The base value the target starts from (`由2.1%提高到2.5%`, a table's 基期 column).
     pub base: Option<String>,
     /// The way the wording says the value moves (提高到 / 下降到), when it says.
@@ -158,6 +164,7 @@ impl Target {
             task: None,
             from_table: false,
             named: None,
+            wording: None,
             base: None,
             towards: None,
         }
@@ -211,7 +218,8 @@ pub struct Citation {
     pub span: Span,
     /// The number with brackets made 〔〕 and blanks removed.
     pub number: String,
-    /// The 《title》 right before the number, without its marks.
+    /// The 《title》 right before the number, without its marks, its brackets and blanks
+    /// written one way (`chars::plain`).
     pub title: Option<String>,
 }
 
@@ -243,6 +251,8 @@ impl std::fmt::Display for YearMonth {
 #[derive(Clone, Debug)]
 pub struct Stage {
     pub heading: usize,
+    /// Its name, without the dates in brackets: 动员部署阶段.
+    pub name: Span,
     pub span: Span,
     pub start: Option<YearMonth>,
     pub end: Option<YearMonth>,
@@ -364,6 +374,8 @@ pub struct Document<'a> {
     /// Document numbers cited (国市监质发〔2024〕97号), with their titles.
     pub citations: Vec<Citation>,
     pub title: Option<Span>,
+    /// The title with brackets and blanks written one way (`chars::plain`).
+    pub plain_title: Option<String>,
     /// The plan's own target year and where it is stated.
     pub horizon: Option<Deadline>,
     /// The document's date: a line that is only a date (the issuing or drafting date).

@@ -16,7 +16,7 @@ use crate::position::{Positions, Span};
 
 mod tables;
 
-pub(crate) use tables::header_cell;
+pub(crate) use tables::{header_cell, kind_of, Kind};
 
 /// What the reading stage changed, and what else the paste held.
 #[derive(Clone, Debug, Default)]
@@ -405,7 +405,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             }
             if let Some(p) = prev {
                 if full(p)
-                    && !ends_paragraph(content(p))
+                    && !ends_paragraph(content(p), c)
                     && titles[p].is_none()
                     && !aligned(content(p))
                     && !starts_block(content(i), c)
@@ -663,7 +663,7 @@ fn wrap_width(lines: &[RawLine], keep: &[Keep], widths: &[usize]) -> Option<(usi
 }
 
 /// Whether a line ends a paragraph: final punctuation, or a closing responsibility clause.
-fn ends_paragraph(s: &str) -> bool {
+fn ends_paragraph(s: &str, c: &Compiled) -> bool {
     let Some(last) = s.chars().last() else {
         return true;
     };
@@ -681,13 +681,13 @@ fn ends_paragraph(s: &str) -> bool {
         ';' | ':' | '!' | '?' => before.is_some_and(|c| !c.is_ascii()),
         '”' | '’' | '」' | '』' => before.is_some_and(|c| matches!(c, '。' | '！' | '？')),
         // A bracket that closes the paragraph: a responsibility clause.
-        '）' | ')' => ends_with_clause(s),
+        '）' | ')' => ends_with_clause(s, c),
         _ => false,
     }
 }
 
 /// Whether a line ends with a responsibility clause: `…（县科技局、县发改委负责）`.
-pub(crate) fn ends_with_clause(s: &str) -> bool {
+pub(crate) fn ends_with_clause(s: &str, c: &Compiled) -> bool {
     let s = s.trim_end_matches(['。', '.', ' ', '\u{3000}']);
     if !s.ends_with(['）', ')']) {
         return false;
@@ -701,12 +701,9 @@ pub(crate) fn ends_with_clause(s: &str) -> bool {
         return true;
     }
     // The bracket opened on an earlier line (`（责任单位：县` / `市场监管局、县财政局）`):
-    // a clause when what it closes ends with a unit's name.
-    let body = s.trim_end_matches(['）', ')']);
-    open.is_none()
-        && ["局", "委", "办", "中心", "部", "院", "站", "政府"]
-            .iter()
-            .any(|w| body.ends_with(w))
+    // a clause when what it closes ends with a unit's name (the vocabulary's
+    // `unit_suffixes`).
+    open.is_none() && c.ends_with_unit_suffix(s.trim_end_matches(['）', ')']))
 }
 
 /// Whether a line lines up columns with runs of blanks (a roster, a table): not prose.

@@ -221,6 +221,8 @@ export interface Vocabulary {
   safeguards?: Safeguard[];
   /** Words a table's header cells are made of (序号, 指标, 目标值, 责任单位 …). */
   table_headers?: string[];
+  /** What a table's column is, by the words of its header cell: both the reading stage (lining up cells) and the parse stage (reading rows) ask it. */
+  table_columns?: TableColumns;
   /** Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins. */
   roster_titles?: string[];
   /** Words after a number that make it a date, an age or a name rather than a value (年, 月, 届 …). */
@@ -249,6 +251,23 @@ export interface Safeguard {
   words: string[];
   /** A sentence a drafter may adapt. */
   example: string;
+}
+/** The words that say what a table's column holds ([`Vocabulary::table_columns`]), tried in this order: a 责任单位 column before a 目标 one, a 基期值 before a 目标值. */
+export interface TableColumns {
+  /** 责任单位 / 牵头单位 / 配合单位 (a header also naming 任务 is not one). */
+  units: string[];
+  /** 完成时限 / 完成时间. */
+  deadline: string[];
+  /** 基期值 / 现状值. */
+  base: string[];
+  /** 目标值 / 预期目标 (a year in the header makes one too). */
+  value: string[];
+  /** 类别 / 领域: a group merged over rows. */
+  group: string[];
+  /** 指标名称 / 重点任务: what the row is about. */
+  subject: string[];
+  /** 重点任务 / 工作内容: a task-decomposition table's task column. */
+  task: string[];
 }
 /** The words a plan counts itself in ([`Vocabulary::count_words`]). */
 export interface CountWords {

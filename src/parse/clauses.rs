@@ -250,6 +250,7 @@ fn unit_name(
     }
     Some(UnitName {
         name: name.to_string(),
+        key: String::new(),
         span: base + s..base + e,
         lead: lead.unwrap_or(false) || marked_lead,
     })

@@ -202,9 +202,10 @@ pub fn citations(text: &str) -> Vec<Citation> {
         );
         // 《title》（number） or 《title》number.
         let lead = text[..start].trim_end_matches(['（', '(', ' ', '\u{3000}']);
-        let title = lead
-            .strip_suffix('》')
-            .and_then(|t| t.rfind('《').map(|o| t[o + '《'.len_utf8()..].to_string()));
+        let title = lead.strip_suffix('》').and_then(|t| {
+            t.rfind('《')
+                .map(|o| crate::chars::plain(&t[o + '《'.len_utf8()..]))
+        });
         out.push(Citation {
             span: start..end,
             number,

@@ -97,6 +97,7 @@ fn units_in(s: &str, base: usize, c: &Compiled) -> Vec<UnitName> {
             let at = base + start + lead;
             out.push(UnitName {
                 name: name.to_string(),
+                key: String::new(),
                 span: at..at + name.len(),
                 lead: false,
             });

@@ -46,7 +46,10 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         template,
         compiled: c,
     };
-    let all_targets = read_targets(&cx, &parts, &tasks, found.targets);
+    let mut all_targets = read_targets(&cx, &parts, &tasks, found.targets);
+    for t in &mut all_targets {
+        t.wording = wording(&mentions, t);
+    }
 
     // A task-decomposition table's row assigns the task it names. An indicator table's
     // row assigns its indicator, not the tasks that mention it.
@@ -91,7 +94,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         DocumentKind::Plan
     };
 
-    Document {
+    let mut doc = Document {
         text,
         kind,
         numbering_lost,
@@ -100,6 +103,9 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         level,
         placeholders: marks::placeholders(text, &lines, c),
         citations: marks::citations(text),
+        plain_title: title
+            .as_ref()
+            .map(|t| crate::chars::plain(&text[t.clone()])),
         title,
         horizon,
         date,
@@ -116,6 +122,44 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
         tables: found.tables,
         mentions,
         keyword_hits,
+    };
+    key_units(&mut doc, c);
+    doc
+}
+
+/// Where the text names the indicator a target was read by: the last mention of it in the
+/// target (or, for a table row, in its indicator cell).
+fn wording(mentions: &[Mention], t: &Target) -> Option<Span> {
+    let scope = t.named.as_ref().unwrap_or(&t.span);
+    mentions[range_in(mentions, |m| m.span.start, scope)]
+        .iter()
+        .rfind(|m| Some(m.indicator) == t.indicator)
+        .map(|m| m.span.clone())
+}
+
+/// Each named unit's key: its name in one spelling ([`Compiled::canonical_unit`]). A plan
+/// names a few dozen units hundreds of times; each distinct name is reduced once.
+fn key_units(doc: &mut Document<'_>, c: &Compiled) {
+    let mut keys: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let units = doc
+        .clauses
+        .iter_mut()
+        .flat_map(|cl| cl.units.iter_mut())
+        .chain(
+            doc.tables
+                .iter_mut()
+                .flat_map(|t| t.rows.iter_mut().flat_map(|r| r.units.iter_mut())),
+        )
+        .chain(doc.members.iter_mut().flat_map(|m| m.units.iter_mut()));
+    for unit in units {
+        unit.key = match keys.get(&unit.name) {
+            Some(k) => k.clone(),
+            None => {
+                let k = c.canonical_unit(&unit.name);
+                keys.insert(unit.name.clone(), k.clone());
+                k
+            }
+        };
     }
 }
 

@@ -32,8 +32,11 @@ pub fn stages(text: &str, lines: &[Line], headings: &[Heading], parts: &[Part]) 
             if from.is_none() && to.is_none() && !title.contains("阶段") {
                 continue;
             }
+            // Its name: the title before the bracketed dates.
+            let named = title.find(['（', '(']).unwrap_or(title.len());
             out.push(Stage {
                 heading: h,
+                name: heading.title.start..heading.title.start + named,
                 span: start..end,
                 start: from,
                 end: to,

@@ -8,7 +8,7 @@ use crate::chars::is_blank;
 use crate::compiled::Compiled;
 use crate::document::{Line, Mention, Span, Table, TableRow, Target};
 use crate::parse::clauses;
-use crate::reading::header_cell;
+use crate::reading::{header_cell, kind_of, Kind};
 use crate::template::{PartKind, Template};
 
 fn year_of(s: &str) -> Option<u16> {
@@ -35,29 +35,12 @@ struct Columns {
     target_unit: Option<String>,
 }
 
-fn year_column(h: &str) -> bool {
-    (h.contains("目标年") && !h.contains('值'))
-        || h.contains("时限")
-        || h.contains("完成时间")
-        || h.contains("完成年")
-        || h == "年份"
-}
-
-fn base_column(h: &str) -> bool {
-    ["基期", "基准", "现状", "现值"]
-        .iter()
-        .any(|w| h.contains(w))
-}
-
 fn columns(header: &[&str], c: &Compiled) -> (Columns, Option<u16>) {
     let mut cols = Columns::default();
     let mut year = None;
     for (i, h) in header.iter().enumerate() {
-        let responsibility = ["责任", "牵头", "配合", "协同", "参与"]
-            .iter()
-            .any(|w| h.contains(w))
-            && !h.contains("任务");
-        if responsibility {
+        let kind = kind_of(h, c);
+        if kind == Kind::Units {
             if h.contains("牵头") {
                 cols.lead.push(i);
             }
@@ -67,12 +50,10 @@ fn columns(header: &[&str], c: &Compiled) -> (Columns, Option<u16>) {
             }
         } else if cols.task.is_none()
             && !h.contains("指标")
-            && ["任务", "举措", "工作内容", "事项"]
-                .iter()
-                .any(|w| h.contains(w))
+            && c.table_columns.task.iter().any(|w| h.contains(w.as_str()))
         {
             cols.task = Some(i);
-        } else if cols.year.is_none() && year_column(h) {
+        } else if cols.year.is_none() && (kind == Kind::Deadline || *h == "年份") {
             cols.year = Some(i);
         } else if cols.indicator.is_none()
             && (h.contains("指标") || h.contains("名称") || h.contains("内容"))
@@ -80,7 +61,7 @@ fn columns(header: &[&str], c: &Compiled) -> (Columns, Option<u16>) {
             cols.indicator = Some(i);
         } else if *h == "单位" || *h == "计量单位" {
             cols.unit = Some(i);
-        } else if base_column(h) {
+        } else if kind == Kind::Base {
             cols.base = Some(i);
         } else if h.contains("目标") || year_of(h).is_some() {
             // The latest year's value column is the target; its year dates the rows. An

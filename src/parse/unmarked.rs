@@ -49,8 +49,9 @@ pub fn headings(
     // paragraph broken over lines (a hard-wrapped copy) stays one item. Otherwise each
     // paragraph is one.
     let flush = |paragraphs: &mut Vec<usize>, out: &mut Vec<Heading>| {
-        let clause_ends =
-            |i: &usize| crate::reading::ends_with_clause(&text[lines[*i].content.clone()]);
+        let clause_ends = |i: &usize| {
+            crate::reading::ends_with_clause(&text[lines[*i].content.clone()], compiled)
+        };
         // Clauses close the items when the last line closes one.
         let by_clause = paragraphs.last().is_some_and(clause_ends);
         let mut starts: Vec<usize> = Vec::new();
@@ -100,7 +101,9 @@ pub fn headings(
                 out.extend(heading(text, lines, i, 2));
             }
             // The end of a paragraph broken over lines may be a short line (`康委负责）`).
-            PartKind::Tasks if in_category && (!short || crate::reading::ends_with_clause(s)) => {
+            PartKind::Tasks
+                if in_category && (!short || crate::reading::ends_with_clause(s, compiled)) =>
+            {
                 paragraphs.push(i)
             }
             PartKind::Schedule => {

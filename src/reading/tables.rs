@@ -33,7 +33,7 @@ pub(super) struct Region {
 
 /// What a column holds, by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Serial,
     /// 类别 / 领域: a merged cell, often empty.
     Group,
@@ -55,27 +55,27 @@ enum Kind {
     Attribute,
 }
 
-fn kind_of(h: &str) -> Kind {
-    let has = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
+/// What a column holds, by its header cell's words (the vocabulary's `table_columns`).
+pub(crate) fn kind_of(h: &str, c: &Compiled) -> Kind {
+    let words = &c.table_columns;
+    let has = |ws: &[String]| ws.iter().any(|w| h.contains(w.as_str()));
     if h.contains("序号") {
         Kind::Serial
-    } else if has(&["责任", "牵头", "配合", "协同", "参与"]) && !h.contains("任务") {
+    } else if has(&words.units) && !h.contains("任务") {
         Kind::Units
     } else if h == "单位" || h == "计量单位" {
         Kind::Measure
-    } else if has(&["时限", "完成时间", "完成年"]) || h.contains("目标年") && !h.contains('值')
-    {
+    } else if has(&words.deadline) || h.contains("目标年") && !h.contains('值') {
         Kind::Deadline
     } else if h.contains("属性") {
         Kind::Attribute
-    } else if has(&["基期", "基准", "现状", "现值"]) {
+    } else if has(&words.base) {
         Kind::Base
-    } else if has(&["目标", "数值", "预期"]) || crate::facts::years::years_in(h).next().is_some()
-    {
+    } else if has(&words.value) || crate::facts::years::years_in(h).next().is_some() {
         Kind::Value
-    } else if has(&["类别", "领域", "类型", "方面"]) {
+    } else if has(&words.group) {
         Kind::Group
-    } else if has(&["指标", "任务", "名称", "事项"]) {
+    } else if has(&words.subject) {
         Kind::Subject
     } else {
         Kind::Text
@@ -102,7 +102,7 @@ fn is_header(cells: &[&str], c: &Compiled) -> bool {
         && cells.iter().all(|s| header_cell(s, c))
         && cells
             .iter()
-            .any(|s| matches!(kind_of(s), Kind::Subject | Kind::Units))
+            .any(|s| matches!(kind_of(s, c), Kind::Subject | Kind::Units))
 }
 
 /// How a table's cells arrive.
@@ -338,7 +338,7 @@ fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
 fn read_rows(cx: &Lines<'_>, start: usize, after: usize, header: Vec<Span>, form: Form) -> Region {
     let kinds: Vec<Kind> = header
         .iter()
-        .map(|h| kind_of(&cx.text[h.clone()]))
+        .map(|h| kind_of(&cx.text[h.clone()], cx.c))
         .collect();
     let (raw, end, mut canonical, reclaimed) = match form {
         Form::TabRows => {

@@ -49,20 +49,8 @@
 //! ```
 
 use super::Context;
+use crate::chars::plain;
 use crate::diagnostics::Finding;
-
-/// Brackets and blanks written one way, for comparing titles and numbers.
-fn plain(s: &str) -> String {
-    s.chars()
-        .filter(|c| !crate::chars::is_blank(*c))
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            ',' => '、',
-            _ => c,
-        })
-        .collect()
-}
 
 /// (issuer code, year, serial) of a number written 国市监质发〔2024〕97号.
 fn parts(number: &str) -> Option<(&str, &str, &str)> {
@@ -86,7 +74,6 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let Some(want) = parts(&basis.number) else {
         return;
     };
-    let title = plain(&basis.title);
     for citation in &cx.doc.citations {
         if citation.number == basis.number {
             continue;
@@ -94,7 +81,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let Some(got) = parts(&citation.number) else {
             continue;
         };
-        let names_basis = citation.title.as_deref().is_some_and(|t| plain(t) == title);
+        let names_basis = citation.title.is_some() && citation.title == cx.compiled.basis_title;
         // The right serial with the wrong year, or with the issuer's code mistyped (its
         // first characters kept): a slip in the number. Another issuer's 97号 is not.
         let same_issuer = got.0 == want.0
@@ -129,7 +116,7 @@ fn omitted(cx: &Context<'_, '_>, basis: &crate::template::Basis, out: &mut Vec<F
     if doc.kind == crate::document::DocumentKind::NotAPlan {
         return;
     }
-    let Some(plan_title) = doc.title.as_ref().map(|t| plain(doc.slice(t))) else {
+    let Some(plan_title) = &doc.plain_title else {
         return;
     };
     // Only the programme's own family: a 质量强县（区、镇） 培育建设 plan.
@@ -141,7 +128,8 @@ fn omitted(cx: &Context<'_, '_>, basis: &crate::template::Basis, out: &mut Vec<F
     let text = doc.text;
     let named = doc.citations.iter().any(|c| c.number == basis.number)
         || text.contains(basis.title.as_str())
-        || (text.contains("培育建设工作方案") && plain(text).contains(&plain(&basis.title)))
+        || (text.contains("培育建设工作方案")
+            && cx.compiled.basis_title.as_ref().is_some_and(|t| plain(text).contains(t.as_str())))
         // 落实市场监管总局关于质量强县（区、镇）培育建设工作的决策部署
         || text.match_indices("决策部署").any(|(at, _)| {
             let start = text[..at].rfind(['。', '；', '\n']).map_or(0, |k| k + 1);

@@ -121,34 +121,12 @@ pub fn run(cx: &Context<'_, '_>, enabled: impl Fn(&Rule) -> bool) -> Vec<Finding
     findings
 }
 
-/// Unit names reduced to one spelling ([`Compiled::canonical_unit`]), each distinct name
-/// once: a plan names a few dozen units hundreds of times.
-#[derive(Default)]
-pub struct UnitKeys<'a> {
-    index: crate::order::Names<'a>,
-    keys: Vec<String>,
-}
-
-impl<'a> UnitKeys<'a> {
-    pub fn key(&mut self, compiled: &Compiled, name: &'a str) -> &str {
-        let i = match self.index.get(name) {
-            Some(&i) => i,
-            None => {
-                self.keys.push(compiled.canonical_unit(name));
-                self.index.insert(name, self.keys.len() - 1);
-                self.keys.len() - 1
-            }
-        };
-        &self.keys[i]
-    }
-}
-
-/// Quotes a piece of the document for a message.
 /// The plan's level, for the units an example names; a county's when it is not known.
 pub fn level(cx: &Context<'_, '_>) -> crate::facts::places::Level {
     cx.doc.level.unwrap_or(crate::facts::places::Level::County)
 }
 
+/// Quotes a piece of the document for a message.
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
     crate::diagnostics::clip(doc.slice(span), max)
 }

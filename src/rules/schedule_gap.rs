@@ -54,6 +54,7 @@
 
 use super::{quote, Context};
 use crate::diagnostics::Finding;
+use crate::document::Stage;
 
 declare_rule! {
     id: "schedule-gap",
@@ -64,13 +65,8 @@ declare_rule! {
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let name = |h: usize| {
-        let title = doc.headings.get(h).map(|x| x.title.clone()).unwrap_or(0..0);
-        let full = doc.slice(&title);
-        let cut = full.find(['（', '(']).unwrap_or(full.len());
-        crate::diagnostics::clip(&full[..cut], 20)
-    };
-    let mut previous: Option<&crate::document::Stage> = None;
+    let name = |stage: &Stage| quote(doc, &stage.name, 20);
+    let mut previous: Option<&Stage> = None;
     for stage in &doc.stages {
         let span = doc.heading_span(stage.heading);
         match (stage.start, stage.end) {
@@ -88,7 +84,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                 out.push(
                     RULE.finding(
                         span.clone(),
-                        format!("阶段“{}”的起止时间颠倒：{a}至{b}", name(stage.heading)),
+                        format!("阶段“{}”的起止时间颠倒：{a}至{b}", name(stage)),
                     )
                     .suggest("核对起止年月"),
                 );
@@ -96,7 +92,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             _ => {}
         }
         if let (Some(prev), Some(start)) = (previous, stage.start) {
-            let (this, that) = (name(prev.heading), name(stage.heading));
+            let (this, that) = (name(prev), name(stage));
             let prev_start = prev.start.or(prev.end);
             if let Some(prev_end) = prev.end {
                 if prev_start.is_some_and(|p| start < p) {
@@ -143,7 +139,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                         doc.heading_span(stage.heading),
                         format!(
                             "阶段“{}”始于{start}，早于文件日期{date}",
-                            name(stage.heading)
+                            name(stage)
                         ),
                     )
                     .suggest("按印发时间调整阶段起止，或说明已开展的工作"),
@@ -159,7 +155,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
                         doc.heading_span(stage.heading),
                         format!(
                             "阶段“{}”止于{end}，晚于方案目标年{horizon}年",
-                            name(stage.heading)
+                            name(stage)
                         ),
                     )
                     .suggest(format!("让各阶段在{horizon}年底前完成，或核对方案目标年")),

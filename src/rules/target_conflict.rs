@@ -59,7 +59,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let (Some(indicator), Some(year)) = (target.indicator, target.year) else {
             continue;
         };
-        let Some(wording) = wording(cx, target) else {
+        let Some(wording) = target.wording.as_ref().map(|w| doc.slice(w)) else {
             continue;
         };
         let Some(&(_, _, _, earlier)) = first
@@ -92,17 +92,6 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .about(ind),
         );
     }
-}
-
-/// The alias of the indicator the target was read by, as it stands in the text.
-fn wording<'d>(cx: &Context<'_, 'd>, t: &Target) -> Option<&'d str> {
-    let doc = cx.doc;
-    let scope = t.named.clone().unwrap_or_else(|| t.span.clone());
-    let found = &doc.mentions[crate::order::range_in(&doc.mentions, |m| m.span.start, &scope)];
-    found
-        .iter()
-        .rfind(|m| Some(m.indicator) == t.indicator)
-        .map(|m| doc.text.get(m.span.clone()).unwrap_or(""))
 }
 
 /// Whether two units say the same: equal, or one the other per head or per area

@@ -47,16 +47,12 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
 
     // canonical form -> surface forms with counts, both in order of first appearance,
     // found by name rather than by walking lists (a hostile paste may name thousands).
-    let mut keys = super::UnitKeys::default();
-    let unit_keys: Vec<String> = names
-        .iter()
-        .map(|u| keys.key(cx.compiled, &u.name).to_string())
-        .collect();
     let mut forms: Vec<(&str, usize, &UnitName)> = Vec::new();
     let mut form_of = Names::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of = Names::new();
-    for (unit, key) in names.iter().zip(&unit_keys) {
+    for unit in &names {
+        let key = &unit.key;
         if let Some(&f) = form_of.get(unit.name.as_str()) {
             forms[f].1 += 1;
             continue;

@@ -50,12 +50,8 @@ declare_rule! {
 pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let Some(members) = &doc.members else { return };
-    let mut keys = super::UnitKeys::default();
-    let mut key = |name: &'a str| {
-        let key = keys.key(cx.compiled, name);
-        cx.compiled.without_admin_prefix(key).to_string()
-    };
-    let known: Vec<String> = members.units.iter().map(|u| key(&u.name)).collect();
+    let key = |u: &UnitName| cx.compiled.without_admin_prefix(&u.key).to_string();
+    let known: Vec<String> = members.units.iter().map(key).collect();
     let mut exact = Names::new();
     for (i, k) in known.iter().enumerate() {
         exact.insert(k.as_str(), i);
@@ -68,7 +64,7 @@ pub fn check<'a>(cx: &Context<'a, '_>, out: &mut Vec<Finding>) {
         .into_iter()
         .filter(|u| !(members.span.start <= u.span.start && u.span.end <= members.span.end))
         .filter(|u| !cx.compiled.collective(&u.name) && checked.insert(u.name.as_str(), 0).is_none())
-        .map(|u| (u, key(&u.name)))
+        .map(|u| (u, key(u)))
         .collect();
     let mut reported = Names::new();
     for (unit, k) in &candidates {

@@ -336,6 +336,11 @@ pub struct Vocabulary {
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default = "builtin_lists::table_headers")]
     pub table_headers: Vec<String>,
+    /// What a table's column is, by the words of its header cell: both the reading stage
+    /// (lining up cells) and the parse stage (reading rows) ask it.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    #[serde(default = "builtin_lists::table_columns")]
+    pub table_columns: TableColumns,
     /// Titles after a unit's name in a roster (局长, 主任 …): the name ends where one begins.
     #[cfg_attr(feature = "schema", schemars(default))]
     #[serde(default = "builtin_lists::roster_titles")]
@@ -385,6 +390,32 @@ pub struct Safeguard {
     pub example: String,
 }
 
+/// The words that say what a table's column holds ([`Vocabulary::table_columns`]), tried
+/// in this order: a 责任单位 column before a 目标 one, a 基期值 before a 目标值.
+#[derive(Clone, Debug, Deserialize, Default)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumns {
+    /// 责任单位 / 牵头单位 / 配合单位 (a header also naming 任务 is not one).
+    pub units: Vec<String>,
+    /// 完成时限 / 完成时间.
+    pub deadline: Vec<String>,
+    /// 基期值 / 现状值.
+    pub base: Vec<String>,
+    /// 目标值 / 预期目标 (a year in the header makes one too).
+    pub value: Vec<String>,
+    /// 类别 / 领域: a group merged over rows.
+    pub group: Vec<String>,
+    /// 指标名称 / 重点任务: what the row is about.
+    pub subject: Vec<String>,
+    /// 重点任务 / 工作内容: a task-decomposition table's task column.
+    pub task: Vec<String>,
+}
+
 /// The words a plan counts itself in ([`Vocabulary::count_words`]).
 #[derive(Clone, Debug, Deserialize, Default)]
 #[cfg_attr(
@@ -431,6 +462,7 @@ mod builtin_lists {
         falling_words: Vec<String>,
         admin_prefixes: Vec<String>,
         table_headers: Vec<String>,
+        table_columns: super::TableColumns,
         roster_titles: Vec<String>,
         time_words: Vec<String>,
         plan_title_words: Vec<String>,
@@ -700,6 +732,13 @@ impl Template {
             ("falling_words", v.falling_words.len()),
             ("admin_prefixes", v.admin_prefixes.len()),
             ("table_headers", v.table_headers.len()),
+            ("table_columns.units", v.table_columns.units.len()),
+            ("table_columns.deadline", v.table_columns.deadline.len()),
+            ("table_columns.base", v.table_columns.base.len()),
+            ("table_columns.value", v.table_columns.value.len()),
+            ("table_columns.group", v.table_columns.group.len()),
+            ("table_columns.subject", v.table_columns.subject.len()),
+            ("table_columns.task", v.table_columns.task.len()),
             ("roster_titles", v.roster_titles.len()),
             ("time_words", v.time_words.len()),
             ("plan_title_words", v.plan_title_words.len()),
@@ -729,6 +768,13 @@ impl Template {
             ("past_markers", &v.past_markers),
             ("rising_words", &v.rising_words),
             ("falling_words", &v.falling_words),
+            ("table_columns.units", &v.table_columns.units),
+            ("table_columns.deadline", &v.table_columns.deadline),
+            ("table_columns.base", &v.table_columns.base),
+            ("table_columns.value", &v.table_columns.value),
+            ("table_columns.group", &v.table_columns.group),
+            ("table_columns.subject", &v.table_columns.subject),
+            ("table_columns.task", &v.table_columns.task),
         ] {
             if let Some(k) = list.iter().position(|w| w.is_empty()) {
                 return Err(err(format!("vocabulary.{field}[{k}]"), "must not be empty"));

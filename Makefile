@@ -60,19 +60,19 @@ test: test-rust test-forms test-wasm test-browser
 test-rust: deps-rust deps-valgrind deps-handback
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets --features plancheck/schema -- -D warnings
-	cargo test --locked --workspace --features plancheck/schema
-	@[ -d ../shared/corpus ] || echo "tests/corpus.rs: skipped, ../shared/corpus not present"
+	PLANCHECK_REQUIRE=1 cargo test --locked --workspace --features plancheck/schema
 
 ## The real plans of ../shared/corpus rewritten into the forms users paste (a PDF copy,
-## lost numbering, a task table …) must give the original's findings; skipped, and said
-## so, when ../shared is not beside the project.
+## lost numbering, a task table …) must give the original's findings. The corpus and the
+## tool sit beside the project; without them this fails.
 test-forms: deps-rust
 	@if [ -f ../shared/tools/variants.py ] && [ -d ../shared/corpus ]; then \
 		cargo build --locked --bin plancheck && \
 		python3 ../shared/tools/variants.py target/debug/plancheck | tail -n 20; \
 		exit $${PIPESTATUS[0]}; \
 	else \
-		echo "test-forms: skipped, ../shared/tools/variants.py or ../shared/corpus not present"; \
+		echo "test-forms: ../shared/tools/variants.py or ../shared/corpus not found beside the project" >&2; \
+		exit 1; \
 	fi
 
 ## Write the files generated from the Rust types: the JSON Schemas and TypeScript

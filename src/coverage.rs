@@ -31,6 +31,16 @@ impl CategoryStatus {
             CategoryStatus::Missing => "缺失",
         }
     }
+
+    /// Its name in a report in `lang`.
+    pub fn label_in(self, lang: crate::lang::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::lang::Lang::Chinese, _) => self.label(),
+            (_, CategoryStatus::Covered) => "own section",
+            (_, CategoryStatus::Partial) => "no section (in content)",
+            (_, CategoryStatus::Missing) => "missing",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

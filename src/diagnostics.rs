@@ -21,6 +21,16 @@ impl Severity {
             Severity::Error => "错误",
         }
     }
+
+    /// Its name in `lang`.
+    pub fn label_in(self, lang: crate::lang::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::lang::Lang::Chinese, _) => self.label(),
+            (_, Severity::Info) => "Info",
+            (_, Severity::Warning) => "Warning",
+            (_, Severity::Error) => "Error",
+        }
+    }
 }
 
 /// A finding as a rule produces it, with a byte range into the text.

@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod facts;
 pub mod handback;
+pub mod lang;
 mod names;
 pub mod numbering;
 pub mod order;

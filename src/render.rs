@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::diagnostics::Severity;
 use crate::document::DocumentKind;
+pub use crate::lang::Lang;
 use crate::report::Report;
 use crate::rules::RULES;
 
@@ -81,28 +82,72 @@ pub fn text(name: &str, r: &Report) -> String {
         .join("\n")
 }
 
-/// A Markdown report for a review memo.
+/// A Markdown report for a review memo, in Chinese.
 pub fn markdown(name: &str, r: &Report) -> String {
+    markdown_in(name, r, Lang::Chinese)
+}
+
+/// A Markdown report for a review memo, its own words in `lang`.
+pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
+    let en = lang == Lang::English;
+    let pick = |zh: &'static str, english: &'static str| if en { english } else { zh };
     let mut out = String::new();
     let title = r.document.title.as_deref().unwrap_or(name);
-    let _ = writeln!(out, "# 检查报告：{}\n", md_escape(title));
-    let _ = writeln!(out, "- 文件：{}", md_escape(name));
-    let _ = writeln!(out, "- 对照模板：{}", md_escape(&r.template.name));
     let _ = writeln!(
         out,
-        "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
-        counts(r),
-        r.summary.tasks,
-        r.summary.assigned,
-        r.summary.targets
+        "# {}{}\n",
+        pick("检查报告：", "Check report: "),
+        md_escape(title)
     );
-    if let Some(note) = r.document.reading.describe() {
+    let _ = writeln!(out, "- {}{}", pick("文件：", "File: "), md_escape(name));
+    let _ = writeln!(
+        out,
+        "- {}{}",
+        pick("对照模板：", "Template: "),
+        md_escape(&r.template.name)
+    );
+    let s = &r.summary;
+    if en {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "- Result: {}, {}, {} info; {} tasks, {} with a responsible unit; {} targets\n",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            s.infos,
+            s.tasks,
+            s.assigned,
+            s.targets
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
+            counts(r),
+            s.tasks,
+            s.assigned,
+            s.targets
+        );
+    }
+    if let Some(note) = r.document.reading.describe_in(lang) {
         let _ = writeln!(out, "{}\n", md_escape(&note));
     }
     if r.document.kind == DocumentKind::Plan {
-        let _ = writeln!(out, "## 任务类别\n\n| 类别 | 状态 |\n|---|---|");
+        let _ = writeln!(
+            out,
+            "{}",
+            pick(
+                "## 任务类别\n\n| 类别 | 状态 |\n|---|---|",
+                "## Task categories\n\n| Category | Status |\n|---|---|"
+            )
+        );
         for c in &r.categories {
-            let _ = writeln!(out, "| {} | {} |", md_escape(&c.name), c.status.label());
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                md_escape(&c.name),
+                c.status.label_in(lang)
+            );
         }
         let _ = writeln!(out);
     }
@@ -115,17 +160,25 @@ pub fn markdown(name: &str, r: &Report) -> String {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "## {}（{}）\n", severity.label(), list.len());
+        if en {
+            let _ = writeln!(out, "## {} ({})\n", severity.label_in(lang), list.len());
+        } else {
+            let _ = writeln!(out, "## {}（{}）\n", severity.label(), list.len());
+        }
         for f in list {
-            let _ = write!(
-                out,
-                "- 第{}行：{} `{}`",
-                f.span.line,
-                md_escape(&f.message),
-                f.rule
-            );
+            let line = if en {
+                format!("Line {}: ", f.span.line)
+            } else {
+                format!("第{}行：", f.span.line)
+            };
+            let _ = write!(out, "- {line}{} `{}`", md_escape(&f.message), f.rule);
             if let Some(s) = &f.suggestion {
-                let _ = write!(out, "  \n  建议：{}", md_escape(s));
+                let _ = write!(
+                    out,
+                    "  \n  {}{}",
+                    pick("建议：", "Suggestion: "),
+                    md_escape(s)
+                );
             }
             let _ = writeln!(out);
         }

@@ -108,34 +108,82 @@ pub struct ReadingOut {
 impl ReadingOut {
     /// One sentence on how the text was read, for people; `None` when it was read as given.
     pub fn describe(&self) -> Option<String> {
+        self.describe_in(crate::lang::Lang::Chinese)
+    }
+
+    /// The sentence in a language: the page's English report says it in English.
+    pub fn describe_in(&self, lang: crate::lang::Lang) -> Option<String> {
+        let en = lang == crate::lang::Lang::English;
         let mut parts = Vec::new();
         if self.joined_lines > 0 {
-            let width = self
-                .wrap_width
-                .map(|w| format!("（每行约 {w} 字）"))
-                .unwrap_or_default();
-            parts.push(format!("合并断行 {} 处{width}", self.joined_lines));
+            let width = match (self.wrap_width, en) {
+                (Some(w), false) => format!("（每行约 {w} 字）"),
+                (Some(w), true) => format!(" (about {w} characters a line)"),
+                (None, _) => String::new(),
+            };
+            parts.push(if en {
+                format!("{} hard-wrapped lines joined{width}", self.joined_lines)
+            } else {
+                format!("合并断行 {} 处{width}", self.joined_lines)
+            });
         }
         if self.page_furniture > 0 {
-            parts.push(format!("略去页码、页眉 {} 处", self.page_furniture));
+            parts.push(if en {
+                format!(
+                    "{} page numbers and running headers left out",
+                    self.page_furniture
+                )
+            } else {
+                format!("略去页码、页眉 {} 处", self.page_furniture)
+            });
         }
         if self.numbering_lost {
-            parts.push("标题编号缺失，按标题文字识别部分、类别和条目".to_string());
+            parts.push(if en {
+                "heading numbers missing: parts, categories and items recognised by their words"
+                    .to_string()
+            } else {
+                "标题编号缺失，按标题文字识别部分、类别和条目".to_string()
+            });
         }
         if self.table_rows > 0 {
-            parts.push(format!("按列重新拼合表格 {} 行", self.table_rows));
+            parts.push(if en {
+                format!("{} table rows read back cell by cell", self.table_rows)
+            } else {
+                format!("按列重新拼合表格 {} 行", self.table_rows)
+            });
         }
         if self.line_ends {
-            parts.push("按旧式换行符分行".to_string());
+            parts.push(
+                if en {
+                    "old-style line ends read as line ends"
+                } else {
+                    "按旧式换行符分行"
+                }
+                .to_string(),
+            );
         }
         for o in &self.others {
-            let kind = match o.kind.as_str() {
-                "notice" => "征求意见通知",
-                _ => "起草说明",
-            };
-            parts.push(format!("另含{kind}“{}”，未作为方案检查", o.title));
+            let notice = o.kind.as_str() == "notice";
+            parts.push(match (en, notice) {
+                (false, true) => format!("另含征求意见通知“{}”，未作为方案检查", o.title),
+                (false, false) => format!("另含起草说明“{}”，未作为方案检查", o.title),
+                (true, true) => format!(
+                    "also held a notice asking for comments \"{}\", not checked as the plan",
+                    o.title
+                ),
+                (true, false) => format!(
+                    "also held a drafting explanation \"{}\", not checked as the plan",
+                    o.title
+                ),
+            });
         }
-        (!parts.is_empty()).then(|| format!("读取说明：{}。", parts.join("；")))
+        if parts.is_empty() {
+            None
+        } else if en {
+            Some(format!("How the text was read: {}.", parts.join("; ")))
+        } else {
+            Some(format!("读取说明：{}。", parts.join("；")))
+        }
     }
 }
 

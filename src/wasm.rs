@@ -116,11 +116,14 @@ fn markdown(
     text: &str,
     name: &str,
     opts: Option<JsCheckOptions>,
+    lang: Option<String>,
 ) -> Result<String, JsValue> {
     too_large(text)?;
-    Ok(render::markdown(
+    let lang = render::Lang::of(lang.as_deref().unwrap_or("zh-CN"));
+    Ok(render::markdown_in(
         name,
         &checker.check(text, &options(opts)?),
+        lang,
     ))
 }
 
@@ -167,16 +170,18 @@ pub fn check_json(
     with_national(|checker| report_json(checker, &text, options))
 }
 
-/// The national template's report on a plan, as Markdown for a review memo; `name` heads it.
+/// The national template's report on a plan, as Markdown for a review memo; `name` heads
+/// it; its own words in English when `lang` is `en` (the findings' messages as written).
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     options: Option<JsCheckOptions>,
+    lang: Option<String>,
 ) -> Result<String, JsValue> {
     let text = string_arg(&text, "the text to check")?;
     let name = string_arg(&name, "the report's name")?;
-    with_national(|checker| markdown(checker, &text, &name, options))
+    with_national(|checker| markdown(checker, &text, &name, options, lang))
 }
 
 /// A checker for a template given as an object or as JSON text (a province's variant).
@@ -242,10 +247,11 @@ impl PlanChecker {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         options: Option<JsCheckOptions>,
+        lang: Option<String>,
     ) -> Result<String, JsValue> {
         let text = string_arg(&text, "the text to check")?;
         let name = string_arg(&name, "the report's name")?;
-        markdown(&self.inner, &text, &name, options)
+        markdown(&self.inner, &text, &name, options, lang)
     }
 
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]

@@ -25,6 +25,8 @@ fn corpus(name: &str) -> Option<String> {
         .join(name);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
+        // Under `make test` the corpus is required; a bare `cargo test` elsewhere skips.
+        Err(e) if common::required() => panic!("{}: {e}", path.display()),
         Err(_) => {
             eprintln!("skipped: {} not found", path.display());
             None

@@ -1,5 +1,5 @@
-//! Every rule has a fixture that must be flagged and one that must not; snapshots of the
-//! reports show any change in behaviour as a readable diff.
+//! Every rule has a fixture that must be flagged and one that must not; snapshots of
+//! their findings, a line each, show any change in behaviour as a readable diff.
 
 // Tests and benchmarks fail loudly (unwrap, expect and panic are their assertions) and
 // are not in the WebAssembly module (any sort will do).
@@ -71,13 +71,28 @@ fn snapshots() {
             ));
         }
     }
+    // Each fixture's findings, a line each (line:column severity [rule] message): a change
+    // in what is found, or in a message, is a one-line diff. The report's whole shape is
+    // held once, by the complete plan's JSON.
     for (name, path) in cases {
-        let text = read(&path);
-        let report = check(&text);
-        let shown = format!("{name}.txt");
-        insta::assert_snapshot!(format!("{name}-text"), render::text(&shown, &report));
-        if name == "complete" || name.ends_with("-flagged") {
-            insta::assert_json_snapshot!(format!("{name}-json"), report);
+        let report = check(&read(&path));
+        let findings: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{} {} [{}] {}",
+                    f.span.line,
+                    f.span.column,
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                )
+            })
+            .collect();
+        insta::assert_snapshot!(format!("{name}-findings"), findings.join("\n"));
+        if name == "complete" {
+            insta::assert_json_snapshot!("complete-json", report);
         }
     }
 }
@@ -259,4 +274,22 @@ fn targets_written_as_verb_number_classifier_are_read() {
     ] {
         assert!(check(&plan(body)).targets.is_empty(), "{body}");
     }
+}
+
+#[test]
+fn the_markdown_report_in_english_lists_the_same_findings_in_its_own_english_words() {
+    let r = check(&read(&fixtures().join("no-lead-unit").join("flagged.txt")));
+    assert!(!r.findings.is_empty());
+    let zh = render::markdown("草稿.txt", &r);
+    let en = render::markdown_in("草稿.txt", &r, render::Lang::English);
+    assert!(zh.starts_with("# 检查报告："), "{zh}");
+    assert!(en.starts_with("# Check report: "), "{en}");
+    assert!(!en.contains("第1行") && !en.contains("建议："), "{en}");
+    for f in &r.findings {
+        assert!(en.contains(&format!("- Line {}: ", f.span.line)), "{en}");
+    }
+    assert_eq!(
+        zh.matches("\n- 第").count(),
+        en.matches("\n- Line ").count()
+    );
 }

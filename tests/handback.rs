@@ -37,6 +37,10 @@ fn has_soffice() -> bool {
 /// Whether python-docx or LibreOffice is missing (said on stderr: the test is skipped).
 fn tools_missing() -> bool {
     let missing = !has_python_docx() || !has_soffice();
+    assert!(
+        !(missing && common::required()),
+        "python-docx or LibreOffice not found"
+    );
     if missing {
         eprintln!(
             "handback: skipped, python-docx or LibreOffice not found (make test installs them)"
@@ -268,6 +272,7 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
     let input = if corpus.exists() {
         corpus
     } else {
+        assert!(!common::required(), "{} not found", corpus.display());
         eprintln!("handback: ../shared/corpus not present; the fixture plan stands in");
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unassigned-task/flagged.txt")
     };
@@ -311,6 +316,7 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
 #[test]
 fn the_feedback_table_reads_back_in_python_docx() {
     if !has_python_docx() {
+        assert!(!common::required(), "python-docx not found");
         eprintln!("handback: skipped, python-docx not found (make test installs it)");
         return;
     }

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "text",
         &[
             "chars",
+            "lang",
             "names",
             "numbering",
             "order",

@@ -101,12 +101,21 @@ fn templates_load_and_bad_ones_name_the_field() {
 
 #[wasm_bindgen_test]
 fn markdown_renders_a_report() {
-    let md = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None).unwrap();
+    let md = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, None).unwrap();
     assert!(md.starts_with("# 检查报告"));
+    let en =
+        wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, Some("en".into())).unwrap();
+    assert!(en.starts_with("# Check report: "), "{en}");
+    assert!(en.contains("target-missing-unit"));
     assert!(md.contains("target-missing-unit"));
     let opts = js_sys::JSON::parse(r#"{"disable":["target-missing-unit"]}"#).unwrap();
-    let md =
-        wasm::report_markdown(PLAN.into(), "plan.txt".into(), Some(opts.unchecked_into())).unwrap();
+    let md = wasm::report_markdown(
+        PLAN.into(),
+        "plan.txt".into(),
+        Some(opts.unchecked_into()),
+        None,
+    )
+    .unwrap();
     assert!(!md.contains("target-missing-unit"));
 }
 
@@ -151,9 +160,9 @@ fn every_export_refuses_a_wrong_argument_with_a_type_error() {
         JsValue::bigint_from_str("7"),
     ];
     for value in wrong.iter().cloned() {
-        let err = wasm::report_markdown(value.clone(), "a".into(), None).unwrap_err();
+        let err = wasm::report_markdown(value.clone(), "a".into(), None, None).unwrap_err();
         assert!(err.is_instance_of::<js_sys::TypeError>());
-        let err = wasm::report_markdown(PLAN.into(), value.clone(), None).unwrap_err();
+        let err = wasm::report_markdown(PLAN.into(), value.clone(), None, None).unwrap_err();
         assert!(err.is_instance_of::<js_sys::TypeError>());
     }
     for value in [

@@ -53,8 +53,11 @@ export const STRINGS = {
       decided: (status, reason) => `审核人标为${status}${reason ? `：${reason}` : ""}`,
       own: (n) => `审核人批注（${n}）`,
       remove: "删除",
+      setAside: (n) => `已置为不适用或已说明 ${n} 项（不计入结论）`,
+      setAsideGroup: (n) => `审核人已搁置（${n}）`,
     },
     none: "未发现问题。",
+    filterHides: (n) => `筛选隐藏了 ${n} 个问题；再次点击计数或取消“隐藏提示”可显示全部。`,
     empty: "请粘贴方案全文。",
     reading: (d) => {
       const parts = [];
@@ -142,8 +145,11 @@ export const STRINGS = {
       decided: (status, reason) => `Marked ${({ "不适用": "not applicable", "已说明": "explained" })[status] || status} by the reviewer${reason ? `: ${reason}` : ""}`,
       own: (n) => `Reviewer's comments (${n})`,
       remove: "Delete",
+      setAside: (n) => `${n} set aside (not counted in the verdict)`,
+      setAsideGroup: (n) => `Set aside by the reviewer (${n})`,
     },
     none: "No findings.",
+    filterHides: (n) => `The filter hides ${n} finding${n === 1 ? "" : "s"}; click the count again or clear "Hide info" to show them all.`,
     empty: "Paste the plan's full text.",
     reading: (d) => {
       const parts = [];

@@ -41,3 +41,11 @@ pub fn utf16_slice(text: &str, start: usize, end: usize) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16(&units[start..end]).expect("span on code point boundaries")
 }
+
+/// Whether what `make test` provides — the corpus beside the project, valgrind,
+/// python-docx, LibreOffice — is required (`PLANCHECK_REQUIRE=1`, as `make test` sets):
+/// then a test that needs it fails without it. A bare `cargo test` elsewhere skips, and says so.
+#[allow(dead_code)]
+pub fn required() -> bool {
+    std::env::var_os("PLANCHECK_REQUIRE").is_some_and(|v| v == "1")
+}

@@ -1,0 +1,25 @@
+// Building the element's nodes.
+
+/** An element with attributes (`class` as its class name) and children (text or nodes). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+/** Makes a node act as a button: a click, Enter or Space run `go`. */
+export function pressable(node, go) {
+  node.addEventListener("click", go);
+  node.addEventListener("keydown", (e) => {
+    if (e.target !== node) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      go();
+    }
+  });
+  return node;
+}

@@ -1,0 +1,57 @@
+// The element's parts: the editor's place and the results panel, and their labels.
+
+import { el } from "./dom.js";
+
+/** The parts, each a node, by name. */
+export function buildParts() {
+  const p = {
+    layout: el("div", { class: "layout", part: "layout" }),
+    editor: el("div", { class: "editor", part: "editor" }),
+    wrap: el("div", { class: "textwrap" }),
+    results: el("section", { class: "results", part: "results" }),
+    status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
+    verdict: el("p", { class: "verdict", part: "verdict", "aria-live": "polite" }),
+    printHead: el("p", { class: "print-head", part: "print-head" }),
+    hideInfo: el("input", { type: "checkbox", id: "hide-info" }),
+    hideInfoLabel: el("span"),
+    legend: el("p", { class: "legend", part: "legend" }),
+    previous: el("button", { type: "button", class: "nav", part: "nav" }, "↑"),
+    next: el("button", { type: "button", class: "nav", part: "nav" }, "↓"),
+    summary: el("div", { id: "summary", class: "summary", part: "summary" }),
+    reading: el("p", { id: "reading", class: "reading", part: "reading", hidden: "" }),
+    groupLabel: el("span"),
+    group: el("select", { id: "group" }),
+    hFindings: el("h2"),
+    findings: el("div", { id: "findings", part: "findings" }),
+    hCategories: el("h2"),
+    categories: el("ul", { id: "categories", class: "categories", part: "categories" }),
+    hIndicators: el("h2"),
+    indicators: el("ul", { id: "indicators", class: "indicators", part: "indicators" }),
+  };
+  p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }), el("option", { value: "section" }));
+  p.editor.append(p.wrap);
+  p.results.append(p.printHead, p.verdict, p.status, p.summary, p.reading,
+    el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ",
+      el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
+    p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators);
+  p.layout.append(p.editor, p.results);
+  return p;
+}
+
+/** The parts' words, in the element's language. */
+export function relabel(p, t) {
+  p.groupLabel.textContent = t.group;
+  p.group.options[0].textContent = t.bySeverity;
+  p.group.options[1].textContent = t.byRule;
+  p.group.options[2].textContent = t.bySection;
+  p.legend.textContent = t.legend;
+  p.hFindings.textContent = t.findings;
+  p.hideInfoLabel.textContent = t.hideInfo;
+  p.hCategories.textContent = t.categories;
+  p.hIndicators.textContent = t.indicators;
+  p.results.setAttribute("aria-label", t.results);
+  p.previous.title = t.previous;
+  p.previous.setAttribute("aria-label", t.previous);
+  p.next.title = t.next;
+  p.next.setAttribute("aria-label", t.next);
+}

@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
+use serde::Serialize;
 use serde_json::json;
 
 use crate::diagnostics::Severity;
 use crate::document::DocumentKind;
 pub use crate::lang::Lang;
-use crate::report::Report;
+use crate::report::{Report, SpanOut};
 use crate::rules::RULES;
 
 fn counts(r: &Report) -> String {
@@ -460,53 +461,55 @@ pub fn summary(rows: &[BatchRow<'_>]) -> String {
     out
 }
 
-/// What changed between two versions, as text for a terminal (`markdown`: as Markdown).
-pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
-    use crate::compare::TargetValue;
-    let esc = |s: &str| {
-        if markdown {
-            md_escape(s)
-        } else {
-            terminal_safe(s)
-        }
-    };
-    let value = |v: &TargetValue| {
-        let mut s = v.value.clone().unwrap_or_else(|| "—".into());
-        if let Some(u) = &v.unit {
-            s.push_str(u);
-        }
-        if let Some(y) = v.year {
-            s.push_str(&format!("（{y}年）"));
-        }
-        s
-    };
+/// What changed between two versions as a reviewer reads it: a heading, a line of counts,
+/// and sections of changes, each linked to where it is in the earlier version (`old`)
+/// and in the new one. The terminal, Markdown and the page all show this one list.
+#[derive(Clone, Debug, Serialize)]
+pub struct Changes {
+    pub old_title: String,
+    pub new_title: String,
+    /// 错误 2 → 1，警告 …；已解决 …
+    pub counts: String,
+    pub sections: Vec<ChangeSection>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangeSection {
+    pub title: &'static str,
+    pub items: Vec<Change>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Change {
+    /// The change in words, with the plan's words as written (escaped by each rendering).
+    pub text: String,
+    /// What kind of change: fixed, added, task-added, task-removed, task-renamed,
+    /// task-reassigned, target, weaker, category, part-added, part-removed.
+    pub kind: &'static str,
+    pub old: Option<SpanOut>,
+    pub new: Option<SpanOut>,
+}
+
+fn change(
+    text: String,
+    kind: &'static str,
+    old: Option<&SpanOut>,
+    new: Option<&SpanOut>,
+) -> Change {
+    Change {
+        text,
+        kind,
+        old: old.cloned(),
+        new: new.cloned(),
+    }
+}
+
+/// The comparison as the list of changes a reviewer reads.
+pub fn changes(c: &crate::compare::Comparison) -> Changes {
     let title =
         |v: &crate::compare::Version| v.title.clone().unwrap_or_else(|| "（未识别标题）".into());
-    let mut out = String::new();
-    let heading = |out: &mut String, text: &str| {
-        if markdown {
-            let _ = writeln!(out, "\n## {text}\n");
-        } else {
-            let _ = writeln!(out, "\n{text}");
-        }
-    };
-    let item = |out: &mut String, text: String| {
-        let _ = writeln!(out, "{}{}", if markdown { "- " } else { "  " }, text);
-    };
-    if markdown {
-        let _ = writeln!(out, "# 修改对比：{}", esc(&title(&c.new)));
-    } else {
-        let _ = writeln!(
-            out,
-            "修改对比：{} → {}",
-            esc(&title(&c.old)),
-            esc(&title(&c.new))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "{}错误 {} → {}，警告 {} → {}，提示 {} → {}；已解决 {} 项，新增 {} 项，仍存在 {} 项",
-        if markdown { "\n" } else { "" },
+    let counts = format!(
+        "错误 {} → {}，警告 {} → {}，提示 {} → {}；已解决 {} 项，新增 {} 项，仍存在 {} 项",
         c.old.errors,
         c.new.errors,
         c.old.warnings,
@@ -517,89 +520,186 @@ pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
         c.added.len(),
         c.still_open
     );
-    let findings = |out: &mut String, name: &str, list: &[crate::report::FindingOut]| {
-        if list.is_empty() {
-            return;
-        }
-        heading(out, name);
-        for f in list {
-            item(
-                out,
-                format!("〔{}〕{}", f.severity.label(), esc(&f.message)),
-            );
-        }
-    };
-    findings(&mut out, "已解决的问题", &c.fixed);
-    findings(&mut out, "新增的问题", &c.added);
-    let t = &c.tasks;
-    if !(t.added.is_empty()
-        && t.removed.is_empty()
-        && t.renamed.is_empty()
-        && t.reassigned.is_empty())
-    {
-        heading(&mut out, "任务");
-        for x in &t.added {
-            item(&mut out, format!("新增：{}", esc(&x.title)));
-        }
-        for x in &t.removed {
-            item(&mut out, format!("删除：{}", esc(&x.title)));
-        }
-        for x in &t.renamed {
-            item(&mut out, format!("改名：{} → {}", esc(&x.from), esc(&x.to)));
-        }
-        for x in &t.reassigned {
-            // Units removed or added read as such, not as an arrow from or to nothing.
-            let side = |units: &[String], none: &str| {
-                if units.is_empty() {
-                    none.to_string()
+    let finding =
+        |f: &crate::report::FindingOut| format!("〔{}〕{}", f.severity.label(), f.message);
+    let sections = [
+        ChangeSection {
+            title: "已解决的问题",
+            items: c
+                .fixed
+                .iter()
+                .map(|f| change(finding(f), "fixed", Some(&f.span), None))
+                .collect(),
+        },
+        ChangeSection {
+            title: "新增的问题",
+            items: c
+                .added
+                .iter()
+                .map(|f| change(finding(f), "added", None, Some(&f.span)))
+                .collect(),
+        },
+        ChangeSection {
+            title: "任务",
+            items: task_changes(&c.tasks),
+        },
+        ChangeSection {
+            title: "目标",
+            items: target_changes(&c.targets),
+        },
+        ChangeSection {
+            title: "结构",
+            items: structure_changes(c),
+        },
+    ];
+    Changes {
+        old_title: title(&c.old),
+        new_title: title(&c.new),
+        counts,
+        sections: sections
+            .into_iter()
+            .filter(|s| !s.items.is_empty())
+            .collect(),
+    }
+}
+
+fn task_changes(t: &crate::compare::TaskChanges) -> Vec<Change> {
+    // Units removed or added read as such, not as an arrow from or to nothing.
+    let units = |before: &[String], after: &[String]| match (before.is_empty(), after.is_empty()) {
+        (false, true) => format!("{} → 删除", before.join("、")),
+        (true, false) => format!("新增 → {}", after.join("、")),
+        _ => {
+            let side = |u: &[String]| {
+                if u.is_empty() {
+                    "无".to_string()
                 } else {
-                    esc(&units.join("、"))
+                    u.join("、")
                 }
             };
-            let change = match (x.before.is_empty(), x.after.is_empty()) {
-                (false, true) => format!("{} → 删除", side(&x.before, "")),
-                (true, false) => format!("新增 → {}", side(&x.after, "")),
-                _ => format!("{} → {}", side(&x.before, "无"), side(&x.after, "无")),
-            };
-            item(
-                &mut out,
-                format!("责任单位变化：{}（{change}）", esc(&x.task)),
-            );
+            format!("{} → {}", side(before), side(after))
         }
+    };
+    let added = t.added.iter().map(|x| {
+        change(
+            format!("新增：{}", x.title),
+            "task-added",
+            None,
+            Some(&x.span),
+        )
+    });
+    let removed = t.removed.iter().map(|x| {
+        change(
+            format!("删除：{}", x.title),
+            "task-removed",
+            Some(&x.span),
+            None,
+        )
+    });
+    let renamed = t.renamed.iter().map(|x| {
+        change(
+            format!("改名：{} → {}", x.from, x.to),
+            "task-renamed",
+            Some(&x.old_span),
+            Some(&x.new_span),
+        )
+    });
+    let reassigned = t.reassigned.iter().map(|x| {
+        let text = format!("责任单位变化：{}（{}）", x.task, units(&x.before, &x.after));
+        change(
+            text,
+            "task-reassigned",
+            Some(&x.old_span),
+            Some(&x.new_span),
+        )
+    });
+    added
+        .chain(removed)
+        .chain(renamed)
+        .chain(reassigned)
+        .collect()
+}
+
+fn target_changes(targets: &[crate::compare::TargetChange]) -> Vec<Change> {
+    let value = |v: &crate::compare::TargetValue| {
+        let mut s = v.value.clone().unwrap_or_else(|| "—".into());
+        s.push_str(v.unit.as_deref().unwrap_or(""));
+        if let Some(y) = v.year {
+            s.push_str(&format!("（{y}年）"));
+        }
+        s
+    };
+    targets
+        .iter()
+        .map(|x| {
+            let text = format!(
+                "{} {} → {}{}",
+                x.name,
+                value(&x.before),
+                value(&x.after),
+                if x.weaker { "（降低）" } else { "" }
+            );
+            let kind = if x.weaker { "weaker" } else { "target" };
+            change(text, kind, Some(&x.old_span), Some(&x.new_span))
+        })
+        .collect()
+}
+
+fn structure_changes(c: &crate::compare::Comparison) -> Vec<Change> {
+    let categories = c.categories.iter().map(|x| {
+        let text = format!("{}：{} → {}", x.name, x.before.label(), x.after.label());
+        change(text, "category", None, None)
+    });
+    let added = c
+        .parts
+        .added
+        .iter()
+        .map(|k| change(format!("新增部分：{}", k.label()), "part-added", None, None));
+    let removed = c.parts.removed.iter().map(|k| {
+        change(
+            format!("缺少部分：{}", k.label()),
+            "part-removed",
+            None,
+            None,
+        )
+    });
+    categories.chain(added).chain(removed).collect()
+}
+
+/// What changed between two versions, as text for a terminal (`markdown`: as Markdown).
+pub fn comparison(c: &crate::compare::Comparison, markdown: bool) -> String {
+    let esc = |s: &str| {
+        if markdown {
+            md_escape(s)
+        } else {
+            terminal_safe(s)
+        }
+    };
+    let list = changes(c);
+    let mut out = String::new();
+    if markdown {
+        let _ = writeln!(out, "# 修改对比：{}\n", esc(&list.new_title));
+    } else {
+        let _ = writeln!(
+            out,
+            "修改对比：{} → {}",
+            esc(&list.old_title),
+            esc(&list.new_title)
+        );
     }
-    if !c.targets.is_empty() {
-        heading(&mut out, "目标");
-        for x in &c.targets {
-            item(
-                &mut out,
-                format!(
-                    "{} {} → {}{}",
-                    esc(&x.name),
-                    esc(&value(&x.before)),
-                    esc(&value(&x.after)),
-                    if x.weaker { "（降低）" } else { "" }
-                ),
+    let _ = writeln!(out, "{}", list.counts);
+    for section in &list.sections {
+        if markdown {
+            let _ = writeln!(out, "\n## {}\n", section.title);
+        } else {
+            let _ = writeln!(out, "\n{}", section.title);
+        }
+        for item in &section.items {
+            let _ = writeln!(
+                out,
+                "{}{}",
+                if markdown { "- " } else { "  " },
+                esc(&item.text)
             );
-        }
-    }
-    if !c.categories.is_empty() || !c.parts.added.is_empty() || !c.parts.removed.is_empty() {
-        heading(&mut out, "结构");
-        for x in &c.categories {
-            item(
-                &mut out,
-                format!(
-                    "{}：{} → {}",
-                    esc(&x.name),
-                    x.before.label(),
-                    x.after.label()
-                ),
-            );
-        }
-        for k in &c.parts.added {
-            item(&mut out, format!("新增部分：{}", k.as_str()));
-        }
-        for k in &c.parts.removed {
-            item(&mut out, format!("缺少部分：{}", k.as_str()));
         }
     }
     out

@@ -1,6 +1,6 @@
 //! The report (`plancheck/report@1`) and the findings inside it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::coverage::{CategoryStatus, Coverage, IndicatorStatus};
 use crate::diagnostics::{Finding, Severity};
@@ -11,7 +11,7 @@ use crate::template::Template;
 
 pub const SCHEMA: &str = "plancheck/report@1";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
@@ -81,7 +81,8 @@ pub struct DocumentInfo {
 }
 
 /// What the reading stage did to the text before checking it.
-#[derive(Clone, Debug, Default, Serialize)]
+// Deserialize: the page hands it back to `readingNote` for the sentence the checker writes.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
@@ -187,7 +188,7 @@ impl ReadingOut {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),

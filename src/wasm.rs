@@ -271,6 +271,20 @@ pub fn templates() -> Result<JsValue, JsValue> {
     to_js(&list)
 }
 
+/// The sentence saying how a report's text was read (`report.document.reading`), in
+/// `lang` (`en…` or Chinese); empty when it was read as given. The page shows the
+/// checker's own words, as the CLI and the Markdown report do.
+#[wasm_bindgen(js_name = readingNote)]
+pub fn reading_note(
+    #[wasm_bindgen(unchecked_param_type = "Reading")] reading: JsValue,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
+    let reading: crate::report::ReadingOut = serde_wasm_bindgen::from_value(reading)
+        .map_err(|e| js_sys::TypeError::new(&format!("plancheck: readingNote: {e}")))?;
+    let lang = render::Lang::of(lang.as_deref().unwrap_or("zh-CN"));
+    Ok(reading.describe_in(lang).unwrap_or_default())
+}
+
 /// The rules: id, default severity and a one-line summary.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {

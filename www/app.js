@@ -1,7 +1,7 @@
 // The page: the <plan-checker> element around the text, plus file opening and export.
 import "./pkg/plan-checker.js";
 import { runBatch } from "./batch.js";
-import { compareVersions, renderComparison } from "./compare.js";
+import { compareVersions, renderComparison, showInEarlier } from "./compare.js";
 import { readPlanFile } from "./pkg/plan-checker.js";
 
 const $ = (id) => document.getElementById(id);
@@ -274,19 +274,17 @@ $("old-version").addEventListener("change", async (e) => {
     const { text: old } = await readPlanFile(file);
     // One side empty: said so, not a list of every finding as resolved or new.
     if (!checker.value.trim()) throw new Error("当前文本为空：请先粘贴或打开要对比的新版本");
-    const { comparison, markdown } = await compareVersions(old, checker.value);
+    const { comparison, changes, markdown } = await compareVersions(old, checker.value);
     $("compare-old").textContent = file.name;
-    $("compare-old-text").value = old;
-    renderComparison(comparison, $("compare-list"), (which, span) => {
+    $("compare-old-text").textContent = old;
+    renderComparison(changes, $("compare-list"), (which, span) => {
       if (which === "new") {
         checker.select(span);
         return;
       }
-      // The earlier version, opened and its passage selected.
+      // The earlier version, opened and its passage marked and scrolled to.
       $("compare-old-pane").open = true;
-      const ta = $("compare-old-text");
-      ta.focus();
-      ta.setSelectionRange(span.start, span.end);
+      showInEarlier($("compare-old-text"), old, span);
     });
     $("compare").hidden = false;
     $("compare-json").onclick = () => save(new Blob([JSON.stringify(comparison, null, 2)], { type: "application/json" }), exportName(".compare.json"));

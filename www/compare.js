@@ -1,5 +1,6 @@
 // Two versions of a draft compared in the browser: the comparison's own WebAssembly
-// module is loaded the first time it is asked for. Nothing is uploaded.
+// module is loaded the first time it is asked for. Nothing is uploaded. The list's words
+// are the checker's (the CLI and the Markdown say the same); this file only lays it out.
 
 let module = null;
 function load() {
@@ -11,82 +12,63 @@ function load() {
   return module;
 }
 
-const value = (v) => `${v.value ?? "—"}${v.unit ?? ""}${v.year ? `（${v.year}年）` : ""}`;
-const STATUS = { covered: "有章节", partial: "无章节", missing: "缺失" };
-const PART = { preamble: "前言", goals: "目标", tasks: "重点任务", schedule: "工作安排", safeguards: "保障措施", attachments: "附件", other: "其他" };
-
-// Links from an item to where it is: `go(which, span)` shows it in the earlier version
-// ("old") or in the text on the page ("new").
-let go = () => {};
-
-function link(label, which, span) {
+function link(label, which, span, show) {
   const b = document.createElement("button");
   b.type = "button";
   b.className = `go go-${which}`;
   b.textContent = label;
-  b.addEventListener("click", () => go(which, span));
+  b.addEventListener("click", () => show(which, span));
   return b;
 }
 
-function list(title, items) {
-  if (!items.length) return [];
-  const h = document.createElement("h3");
-  h.textContent = `${title}（${items.length}）`;
-  const ul = document.createElement("ul");
-  for (const [text, kind, spans = {}] of items) {
-    const li = document.createElement("li");
-    li.append(text);
-    if (kind) li.dataset.change = kind;
-    if (spans.old) li.append(" ", link("上一版", "old", spans.old));
-    if (spans.new) li.append(" ", link("本版", "new", spans.new));
-    ul.append(li);
+/**
+ * The changes as a list a reviewer reads, each item linking to where it is in the earlier
+ * version and in the text on the page (`show(which, span)`).
+ */
+export function renderComparison(changes, into, show) {
+  const head = document.createElement("p");
+  head.className = "compare-summary";
+  head.textContent = changes.counts;
+  const blocks = [head];
+  for (const section of changes.sections) {
+    const h = document.createElement("h3");
+    h.textContent = `${section.title}（${section.items.length}）`;
+    const ul = document.createElement("ul");
+    for (const item of section.items) {
+      const li = document.createElement("li");
+      li.append(item.text);
+      li.dataset.change = item.kind;
+      if (item.old) li.append(" ", link("上一版", "old", item.old, show));
+      if (item.new) li.append(" ", link("本版", "new", item.new, show));
+      ul.append(li);
+    }
+    blocks.push(h, ul);
   }
-  return [h, ul];
+  if (!changes.sections.length) {
+    const p = document.createElement("p");
+    p.textContent = "两版之间没有检查所见的变化。";
+    blocks.push(p);
+  }
+  into.replaceChildren(...blocks);
 }
 
 /**
- * The comparison as a list a reviewer reads, each item linking to where it is in the earlier
- * version and in the text on the page (`show(which, span)`).
+ * The earlier version's text in its pane, the passage `span` (UTF-16 offsets) marked and
+ * scrolled into the middle of the pane.
  */
-export function renderComparison(c, into, show) {
-  go = show;
-  const head = document.createElement("p");
-  head.className = "compare-summary";
-  head.textContent = `错误 ${c.old.errors} → ${c.new.errors}，警告 ${c.old.warnings} → ${c.new.warnings}；已解决 ${c.fixed.length} 项，新增 ${c.added.length} 项，仍存在 ${c.still_open} 项`;
-  const t = c.tasks;
-  into.replaceChildren(
-    head,
-    ...list("已解决的问题", c.fixed.map((f) => [f.message, "fixed", { old: f.span }])),
-    ...list("新增的问题", c.added.map((f) => [f.message, "added", { new: f.span }])),
-    ...list("任务", [
-      ...t.added.map((x) => [`新增：${x.title}`, "task-added", { new: x.span }]),
-      ...t.removed.map((x) => [`删除：${x.title}`, "task-removed", { old: x.span }]),
-      ...t.renamed.map((x) => [`改名：${x.from} → ${x.to}`, "task-renamed", { old: x.old_span, new: x.new_span }]),
-      ...t.reassigned.map((x) => [`责任单位变化：${x.task}（${unitChange(x.before, x.after)}）`, "task-reassigned", { old: x.old_span, new: x.new_span }]),
-    ]),
-    ...list("目标", c.targets.map((x) => [`${x.name} ${value(x.before)} → ${value(x.after)}${x.weaker ? "（降低）" : ""}`, x.weaker ? "weaker" : "target", { old: x.old_span, new: x.new_span }])),
-    ...list("结构", [
-      ...c.categories.map((x) => [`${x.name}：${STATUS[x.before]} → ${STATUS[x.after]}`, "category"]),
-      ...c.parts.added.map((k) => [`新增部分：${PART[k] ?? k}`, "part-added"]),
-      ...c.parts.removed.map((k) => [`缺少部分：${PART[k] ?? k}`, "part-removed"]),
-    ]),
-  );
-  if (into.children.length === 1) {
-    const p = document.createElement("p");
-    p.textContent = "两版之间没有检查所见的变化。";
-    into.append(p);
-  }
+export function showInEarlier(pane, text, span) {
+  const mark = document.createElement("mark");
+  mark.textContent = text.slice(span.start, span.end);
+  pane.replaceChildren(text.slice(0, span.start), mark, text.slice(span.end));
+  mark.scrollIntoView({ block: "center", inline: "nearest" });
 }
 
-/** Compares `oldText` with `newText`: the comparison and its Markdown. */
+/** Compares `oldText` with `newText`: the comparison, its list of changes, its Markdown. */
 export async function compareVersions(oldText, newText) {
   const m = await load();
-  return { comparison: m.compareTexts(oldText, newText), markdown: () => m.comparisonMarkdown(oldText, newText) };
-}
-
-/** Units removed or added read as such, not as an arrow from or to nothing. */
-function unitChange(before, after) {
-  if (!after.length && before.length) return `${before.join("、")} → 删除`;
-  if (!before.length && after.length) return `新增 → ${after.join("、")}`;
-  return `${before.join("、") || "无"} → ${after.join("、") || "无"}`;
+  return {
+    comparison: m.compareTexts(oldText, newText),
+    changes: m.comparisonChanges(oldText, newText),
+    markdown: () => m.comparisonMarkdown(oldText, newText),
+  };
 }

@@ -41,6 +41,17 @@ mod wasm {
         js_sys::JSON::parse(&json)
     }
 
+    /// What changed, as the list a reviewer reads (the CLI's and the Markdown's words):
+    /// `{old_title, new_title, counts, sections: [{title, items: [{text, kind, old, new}]}]}`.
+    #[wasm_bindgen(js_name = comparisonChanges)]
+    pub fn comparison_changes(old: JsValue, new: JsValue) -> Result<JsValue, JsValue> {
+        let (old, new) = texts(&old, &new)?;
+        let c = super::compare_texts(&old, &new).map_err(|e| JsError::new(&e))?;
+        let json = serde_json::to_string(&plancheck::render::changes(&c))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        js_sys::JSON::parse(&json)
+    }
+
     /// The same as Markdown, for a review memo.
     #[wasm_bindgen(js_name = comparisonMarkdown)]
     pub fn comparison_markdown(old: JsValue, new: JsValue) -> Result<String, JsValue> {

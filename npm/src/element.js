@@ -4,12 +4,11 @@
 // attributes, properties, methods and events are documented once, in plan-checker.d.ts.
 
 import { STRINGS } from "./strings.js";
-import { CSS } from "./styles.js";
 import { messageOf } from "./worker-client.js";
 import { TextBinding } from "./binding.js";
 import { Checking, NATIONAL, offThread } from "./checking.js";
 import { readPlanFile } from "./files.js";
-import { buildParts, relabel } from "./layout.js";
+import { buildParts, relabel, showStatus } from "./layout.js";
 import { Navigator } from "./navigation.js";
 import { changed, clearResults, marksOf, printing, renderResults } from "./results.js";
 import { Reviewing } from "./reviewing.js";
@@ -116,8 +115,12 @@ export class PlanCheckerElement extends ElementBase {
     return this.#checking.template;
   }
 
+  get #lang() {
+    return (this.getAttribute("lang") || "zh-CN").toLowerCase().startsWith("en") ? "en" : "zh-CN";
+  }
+
   get #strings() {
-    return (this.getAttribute("lang") || "zh-CN").toLowerCase().startsWith("en") ? STRINGS.en : STRINGS["zh-CN"];
+    return STRINGS[this.#lang];
   }
 
   async setTemplate(template) {
@@ -156,7 +159,7 @@ export class PlanCheckerElement extends ElementBase {
 
   markdown(name = "") {
     if (!this.#ready) return "";
-    return this.#checking.markdown(this.value, name, this.#options(), this.#strings === STRINGS.en ? "en" : "zh-CN");
+    return this.#checking.markdown(this.value, name, this.#options(), this.#lang);
   }
 
   async openFile(file) {
@@ -199,17 +202,13 @@ export class PlanCheckerElement extends ElementBase {
 
   #build() {
     this.#shadow = this.attachShadow({ mode: "open" });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    this.#shadow.adoptedStyleSheets = [sheet];
-    const p = (this.#parts = buildParts());
+    const p = (this.#parts = buildParts(this.#shadow));
     this.#nav.wire(this, this.#shadow, p);
     p.group.addEventListener("change", () => this.#report && this.#render());
     p.hideInfo.addEventListener("change", () => {
       this.#view.hideInfo = p.hideInfo.checked;
       if (this.#report) this.#render();
     });
-    this.#shadow.append(p.layout);
     this.#labels();
     this.dataset.verdict = "empty";
     const wasm = typeof WebAssembly !== "undefined";
@@ -270,8 +269,7 @@ export class PlanCheckerElement extends ElementBase {
   }
 
   #status(text, failed = false) {
-    this.#parts.status.textContent = text;
-    this.#parts.status.classList.toggle("failed", failed);
+    showStatus(this.#parts, text, failed);
   }
 
   #render() {
@@ -279,7 +277,7 @@ export class PlanCheckerElement extends ElementBase {
     const t = this.#strings;
     const reviewing = this.hasAttribute("review");
     if (reviewing) this.#reviewing.review.load(r.document.title, this.value);
-    const view = { ...this.#view, state: this.#view, report: r, strings: t, text: this.value, group: this.#parts.group.value, minSeverity: this.#options().minSeverity, reviewing, review: this.#reviewing.review };
+    const view = { ...this.#view, state: this.#view, report: r, strings: t, lang: this.#lang, text: this.value, group: this.#parts.group.value, minSeverity: this.#options().minSeverity, reviewing, review: this.#reviewing.review };
     const verdict = renderResults(this.#parts, view, {
       show: (item) => this.#nav.show(item),
       showSpan: (span) => this.#nav.showSpan(span),

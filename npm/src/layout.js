@@ -1,9 +1,13 @@
 // The element's parts: the editor's place and the results panel, and their labels.
 
 import { el } from "./dom.js";
+import { CSS } from "./styles.js";
 
-/** The parts, each a node, by name. */
-export function buildParts() {
+/** The parts, each a node, by name, built into the element's shadow root with its styles. */
+export function buildParts(shadow) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  shadow.adoptedStyleSheets = [sheet];
   const p = {
     layout: el("div", { class: "layout", part: "layout" }),
     editor: el("div", { class: "editor", part: "editor" }),
@@ -35,7 +39,14 @@ export function buildParts() {
       el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
     p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators);
   p.layout.append(p.editor, p.results);
+  shadow.append(p.layout);
   return p;
+}
+
+/** The status line: what the element is doing, or what failed. */
+export function showStatus(p, text, failed = false) {
+  p.status.textContent = text;
+  p.status.classList.toggle("failed", failed);
 }
 
 /** The parts' words, in the element's language. */

@@ -2,6 +2,7 @@
 // listed and grouped, the categories and indicators. Nothing here keeps state; the element
 // passes what the user chose (a filter, a grouping) and what to do on a click.
 
+import { readingNote } from "./plancheck.js";
 import { el, pressable } from "./dom.js";
 import { findingBlocks } from "./findings-list.js";
 
@@ -98,7 +99,7 @@ export function renderResults(p, view, on) {
   }
   p.summary.replaceChildren(...summaryItems(r, t, s, kept, view, on));
   p.printHead.textContent = t.printed(r.document.title, r.template.name, new Date().toISOString().slice(0, 10));
-  const note = r.document.reading ? t.reading(r.document.reading) : "";
+  const note = r.document.reading ? readingNote(r.document.reading, view.lang) : "";
   p.reading.textContent = note;
   p.reading.hidden = !note;
   p.findings.replaceChildren(...findingBlocks(view, on));

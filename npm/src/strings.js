@@ -59,16 +59,6 @@ export const STRINGS = {
     none: "未发现问题。",
     filterHides: (n) => `筛选隐藏了 ${n} 个问题；再次点击计数或取消“隐藏提示”可显示全部。`,
     empty: "请粘贴方案全文。",
-    reading: (d) => {
-      const parts = [];
-      if (d.joined_lines) parts.push(`合并断行 ${d.joined_lines} 处${d.wrap_width ? `（每行约 ${d.wrap_width} 字）` : ""}`);
-      if (d.page_furniture) parts.push(`略去页码、页眉 ${d.page_furniture} 处`);
-      if (d.numbering_lost) parts.push("标题编号缺失，按标题文字识别部分、类别和条目");
-      if (d.table_rows) parts.push(`按列重新拼合表格 ${d.table_rows} 行`);
-      if (d.line_ends) parts.push("按旧式换行符分行");
-      for (const o of d.others) parts.push(`另含${o.kind === "notice" ? "征求意见通知" : "起草说明"}“${o.title}”，未作为方案检查`);
-      return parts.length ? `读取说明：${parts.join("；")}。` : "";
-    },
     group: "分组",
     bySeverity: "按严重程度",
     byRule: "按规则",
@@ -151,16 +141,6 @@ export const STRINGS = {
     none: "No findings.",
     filterHides: (n) => `The filter hides ${n} finding${n === 1 ? "" : "s"}; click the count again or clear "Hide info" to show them all.`,
     empty: "Paste the plan's full text.",
-    reading: (d) => {
-      const parts = [];
-      if (d.joined_lines) parts.push(`${d.joined_lines} hard-wrapped lines joined${d.wrap_width ? ` (about ${d.wrap_width} characters a line)` : ""}`);
-      if (d.page_furniture) parts.push(`${d.page_furniture} page numbers and running headers left out`);
-      if (d.numbering_lost) parts.push("heading numbers missing: parts, categories and items recognised by their words");
-      if (d.table_rows) parts.push(`${d.table_rows} tab-separated table rows read cell by cell`);
-      if (d.line_ends) parts.push("old-style line ends read as line ends");
-      for (const o of d.others) parts.push(`also held ${o.kind === "notice" ? "a notice asking for comments" : "a drafting explanation"} "${o.title}", not checked as the plan`);
-      return parts.length ? `How the text was read: ${parts.join("; ")}.` : "";
-    },
     group: "Group",
     bySeverity: "by severity",
     byRule: "by rule",

@@ -91,6 +91,21 @@ crate::names::named_enum! {
     }
 }
 
+impl PartKind {
+    /// Its name in a report: 前言, 目标, 重点任务 ….
+    pub fn label(self) -> &'static str {
+        match self {
+            PartKind::Preamble => "前言",
+            PartKind::Goals => "目标",
+            PartKind::Tasks => "重点任务",
+            PartKind::Schedule => "工作安排",
+            PartKind::Safeguards => "保障措施",
+            PartKind::Attachments => "附件",
+            PartKind::Other => "其他",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     feature = "schema",

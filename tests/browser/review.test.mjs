@@ -491,7 +491,15 @@ test("对比上一版: the earlier version picked, what changed listed, the comp
   await page.click('#compare-list li[data-change="weaker"] .go-new');
   assert.equal(await selected(), "研发经费投入强度达到2.5%");
   await page.click('#compare-list li[data-change="weaker"] .go-old');
-  assert.equal(await page.$eval("#compare-old-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd)), "研发经费投入强度达到2.8%");
+  // The earlier version's passage is marked and scrolled into the pane's view.
+  const shown = await page.$eval("#compare-old-text", (pane) => {
+    const mark = pane.querySelector("mark");
+    const a = pane.getBoundingClientRect();
+    const b = mark.getBoundingClientRect();
+    return { text: mark.textContent, inView: b.top >= a.top && b.bottom <= a.bottom, scrolled: pane.scrollTop };
+  });
+  assert.equal(shown.text, "研发经费投入强度达到2.8%");
+  assert.ok(shown.inView && shown.scrolled > 0, JSON.stringify(shown));
   const { artifacts } = await import("./harness.mjs");
   fs.mkdirSync(artifacts, { recursive: true });
   await (await page.$("#compare")).screenshot({ path: path.join(artifacts, "compare.png") });

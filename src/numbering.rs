@@ -36,115 +36,125 @@ pub fn marker(s: &str) -> Option<(u8, String, usize)> {
     {
         return None;
     }
-    let chars: Vec<(usize, char)> = crate::chars::indices(s).take(12).collect();
-    let skip_blanks = |mut i: usize| {
-        while i < chars.len() && is_blank(chars[i].1) {
+    let scan = Scan {
+        s,
+        chars: crate::chars::indices(s).take(12).collect(),
+    };
+    if first == '第' {
+        scan.part()
+    } else if is_cn_numeral(first) {
+        scan.numeral()
+    } else if is_open(first) {
+        scan.bracketed()
+    } else if is_digit(first) {
+        scan.arabic()
+    } else {
+        let n = (first as u32 - '①' as u32 + 1).to_string();
+        Some((5, n, scan.end_at(1)))
+    }
+}
+
+/// The first characters of a line, looked at for its marker.
+struct Scan<'s> {
+    s: &'s str,
+    chars: Vec<(usize, char)>,
+}
+
+impl Scan<'_> {
+    fn char(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|p| p.1)
+    }
+
+    /// The first index at or after `i` whose character is not `is`.
+    fn run(&self, mut i: usize, is: impl Fn(char) -> bool) -> usize {
+        while self.char(i).is_some_and(&is) {
             i += 1;
         }
         i
-    };
-    let end_at = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+    }
 
-    if first == '第' {
-        // 第一部分 / 第二章: a part.
-        let mut i = 1;
-        while i < chars.len() && is_cn_numeral(chars[i].1) {
-            i += 1;
-        }
+    fn skip_blanks(&self, i: usize) -> usize {
+        self.run(i, is_blank)
+    }
+
+    /// The byte offset of character `i` (the end of what was looked at past it).
+    fn end_at(&self, i: usize) -> usize {
+        self.chars.get(i).map(|&(b, _)| b).unwrap_or(self.s.len())
+    }
+
+    fn text(&self, from: usize, to: usize, each: impl Fn(char) -> char) -> String {
+        self.chars[from..to].iter().map(|&(_, c)| each(c)).collect()
+    }
+
+    /// 第一部分 / 第二章: a part.
+    fn part(&self) -> Option<(u8, String, usize)> {
+        let i = self.run(1, is_cn_numeral);
         if i == 1 || i > 4 {
             return None;
         }
-        let number: String = chars[1..i].iter().map(|&(_, c)| c).collect();
-        let rest = &s[end_at(i)..];
+        let rest = &self.s[self.end_at(i)..];
         let word = ["部分", "章"].iter().find(|w| rest.starts_with(*w))?;
-        let mut j = i + word.chars().count();
-        j = skip_blanks(j);
-        if matches!(
-            chars.get(j).map(|p| p.1),
-            Some('、' | '：' | ':' | '．' | '.')
-        ) {
-            j = skip_blanks(j + 1);
+        let mut j = self.skip_blanks(i + word.chars().count());
+        if matches!(self.char(j), Some('、' | '：' | ':' | '．' | '.')) {
+            j = self.skip_blanks(j + 1);
         }
-        return Some((1, number, end_at(j)));
+        Some((1, self.text(1, i, |c| c), self.end_at(j)))
     }
 
-    let skip_blanks = |mut i: usize| {
-        while i < chars.len() && is_blank(chars[i].1) {
-            i += 1;
-        }
-        i
-    };
-    let end_at = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
-
-    if is_cn_numeral(first) {
-        let mut i = 0;
-        while i < chars.len() && is_cn_numeral(chars[i].1) {
-            i += 1;
-        }
+    /// 一、 / 十二 、: a top-level heading.
+    fn numeral(&self) -> Option<(u8, String, usize)> {
+        let i = self.run(0, is_cn_numeral);
         if i > 3 {
             return None;
         }
-        let number: String = chars[..i].iter().map(|&(_, c)| c).collect();
-        let j = skip_blanks(i);
-        if matches!(chars.get(j).map(|p| p.1), Some('、' | '．' | '.' | '，')) {
-            return Some((1, number, end_at(j + 1)));
-        }
-        return None;
+        let j = self.skip_blanks(i);
+        matches!(self.char(j), Some('、' | '．' | '.' | '，'))
+            .then(|| (1, self.text(0, i, |c| c), self.end_at(j + 1)))
     }
-    if is_open(first) {
-        let i = skip_blanks(1);
-        let mut j = i;
-        let cn = chars.get(i).map(|p| is_cn_numeral(p.1)).unwrap_or(false);
-        while j < chars.len()
-            && (if cn {
-                is_cn_numeral(chars[j].1)
-            } else {
-                is_digit(chars[j].1)
-            })
-        {
-            j += 1;
-        }
+
+    /// （一） at level 2, （1） at level 4.
+    fn bracketed(&self) -> Option<(u8, String, usize)> {
+        let i = self.skip_blanks(1);
+        let cn = self.char(i).is_some_and(is_cn_numeral);
+        let j = if cn {
+            self.run(i, is_cn_numeral)
+        } else {
+            self.run(i, is_digit)
+        };
         if j == i || j - i > 3 {
             return None;
         }
-        let digits: String = chars[i..j].iter().map(|&(_, c)| c).collect();
-        let k = skip_blanks(j);
-        if !chars.get(k).map(|p| is_close(p.1)).unwrap_or(false) {
+        let k = self.skip_blanks(j);
+        if !self.char(k).is_some_and(is_close) {
             return None;
         }
         let mut end = k + 1;
         // "（一）、" and "（1）." carry a stray separator.
-        if matches!(chars.get(end).map(|p| p.1), Some('、' | '.' | '．')) {
+        if matches!(self.char(end), Some('、' | '.' | '．')) {
             end += 1;
         }
         let level = if cn { 2 } else { 4 };
-        return Some((level, format!("（{}）", digits), end_at(end)));
+        Some((
+            level,
+            format!("（{}）", self.text(i, j, |c| c)),
+            self.end_at(end),
+        ))
     }
-    if is_digit(first) {
-        let mut i = 0;
-        while i < chars.len() && is_digit(chars[i].1) {
-            i += 1;
-        }
+
+    /// 1. / 12． / 3、 at level 3; "1.35亿" or "5.10" is a number, not a heading.
+    fn arabic(&self) -> Option<(u8, String, usize)> {
+        let i = self.run(0, is_digit);
         if i > 2 {
             return None;
         }
-        let number: String = chars[..i].iter().map(|&(_, c)| ascii_digit(c)).collect();
-        let j = skip_blanks(i);
-        let sep = chars.get(j).map(|p| p.1);
-        if matches!(sep, Some('.' | '．' | '、')) {
-            // "1.35亿" or "5.10" is a number, not a heading.
-            if chars.get(j + 1).map(|p| is_digit(p.1)).unwrap_or(false) {
-                return None;
-            }
-            return Some((3, number, end_at(j + 1)));
+        let j = self.skip_blanks(i);
+        if !matches!(self.char(j), Some('.' | '．' | '、'))
+            || self.char(j + 1).is_some_and(is_digit)
+        {
+            return None;
         }
-        return None;
+        Some((3, self.text(0, i, ascii_digit), self.end_at(j + 1)))
     }
-    if ('①'..='⑳').contains(&first) {
-        let n = (first as u32 - '①' as u32 + 1).to_string();
-        return Some((5, n, end_at(1)));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -307,14 +307,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     let (lines, odd_ends) = split(original);
     let mut keep = vec![Keep::Yes; lines.len()];
     let content = |i: usize| &original[lines[i].content.clone()];
-
-    let pages = page_numbers(original, &lines);
-    for &i in &pages {
-        keep[i] = Keep::Furniture;
-    }
-    for i in running_headers(original, &lines, &pages) {
-        keep[i] = Keep::Furniture;
-    }
+    leave_out_furniture(original, &lines, &mut keep);
     // Each line's kind of title, if it is one: looked at once, for the documents and
     // for the joining of wrapped lines.
     let titles: Vec<Option<TitleKind>> = (0..lines.len())
@@ -335,28 +328,8 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             }
         }
     }
-
-    // Hard wrapping: most lines end at about the same width.
-    // Viewers wrap by the width on the page (a digit half a character) or, in some
-    // exports, by the count of characters: whichever the lines agree on.
-    // Each line measured once, both ways, in half characters.
-    let (by_page_widths, by_count_widths): (Vec<usize>, Vec<usize>) = lines
-        .iter()
-        .map(|l| {
-            let s = &original[l.content.clone()];
-            let chars = s.chars().count();
-            (half_width(s, chars), 2 * chars)
-        })
-        .unzip();
-    let by_page = wrap_width(&lines, &keep, &by_page_widths);
-    let by_count = wrap_width(&lines, &keep, &by_count_widths);
-    let (width, widths) = match (by_page, by_count) {
-        (Some(a), Some(b)) if b.1 > a.1 => (Some(b.0), &by_count_widths),
-        (Some(a), _) => (Some(a.0), &by_page_widths),
-        (None, Some(b)) => (Some(b.0), &by_count_widths),
-        (None, None) => (None, &by_page_widths),
-    };
-    let full = |i: usize| width.is_some_and(|w| widths.get(i).copied().unwrap_or(0) + 8 >= 2 * w);
+    let wrap = Wrap::of(original, &lines, &keep);
+    let full = |i: usize| wrap.full(i);
     // Tables, in whatever form the copy gave them, read into one.
     let regions = tables::find(&tables::Lines {
         text: original,
@@ -365,24 +338,141 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
         c,
         full: &full,
     });
+    let mut in_table = vec![false; lines.len()];
     for r in &regions {
         for &k in &r.reclaimed {
             keep[k] = Keep::Yes;
         }
-    }
-    let mut in_table = vec![false; lines.len()];
-    for r in &regions {
         for k in r.lines.clone() {
             in_table[k] = true;
         }
     }
-    let mut join = vec![false; lines.len()];
-    let mut joined = 0;
-    if width.is_some() {
+    let joins = Joins {
+        text: original,
+        lines: &lines,
+        keep: &keep,
+        in_table: &in_table,
+        titles: &titles,
+        c,
+    };
+    let (join, joined) = joins.find(&full, wrap.width.is_some());
+    let rewritten: Vec<&tables::Region> = regions.iter().filter(|r| !r.canonical).collect();
+    let rows: usize = rewritten
+        .iter()
+        .map(|r| r.rows.len().saturating_sub(1))
+        .sum();
+    let furniture: Vec<GivenSpan> = (0..lines.len())
+        .filter(|&i| keep[i] == Keep::Furniture)
+        .map(|i| GivenSpan(lines[i].content.clone()))
+        .collect();
+    if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
+        let mut same = Reading::identity(original);
+        same.notes.explanation = explanation;
+        return same;
+    }
+    let out = write(original, &lines, &keep, &join, &rewritten);
+    let notes = Notes {
+        joined,
+        wrap_width: wrap.width.filter(|_| joined > 0),
+        furniture,
+        // The lines read here are the text's as given.
+        others: others
+            .into_iter()
+            .filter_map(|d| {
+                let first = lines.get(d.lines.start)?;
+                let last = lines.get(d.lines.end.checked_sub(1)?)?;
+                Some(OtherDocument {
+                    kind: d.kind,
+                    title: GivenSpan(lines.get(d.title)?.content.clone()),
+                    span: GivenSpan(first.full.start..last.full.end),
+                })
+            })
+            .collect(),
+        line_ends: odd_ends,
+        explanation,
+        table_rows: rows,
+    };
+    Reading {
+        original,
+        text: Cow::Owned(out.text),
+        segments: out.segments,
+        notes,
+    }
+}
+
+/// Page numbers and the running headers between pages, marked to be left out.
+fn leave_out_furniture(original: &str, lines: &[RawLine], keep: &mut [Keep]) {
+    let pages = page_numbers(original, lines);
+    for &i in &pages {
+        keep[i] = Keep::Furniture;
+    }
+    for i in running_headers(original, lines, &pages) {
+        keep[i] = Keep::Furniture;
+    }
+}
+
+/// Hard wrapping: the width most lines end at, when they do.
+struct Wrap {
+    width: Option<usize>,
+    /// Each line's width, in half characters, as the width was found.
+    widths: Vec<usize>,
+}
+
+impl Wrap {
+    /// Viewers wrap by the width on the page (a digit half a character) or, in some
+    /// exports, by the count of characters: whichever the lines agree on. Each line is
+    /// measured once, both ways, in half characters.
+    fn of(original: &str, lines: &[RawLine], keep: &[Keep]) -> Wrap {
+        let (by_page_widths, by_count_widths): (Vec<usize>, Vec<usize>) = lines
+            .iter()
+            .map(|l| {
+                let s = &original[l.content.clone()];
+                let chars = s.chars().count();
+                (half_width(s, chars), 2 * chars)
+            })
+            .unzip();
+        let by_page = wrap_width(lines, keep, &by_page_widths);
+        let by_count = wrap_width(lines, keep, &by_count_widths);
+        let (width, widths) = match (by_page, by_count) {
+            (Some(a), Some(b)) if b.1 > a.1 => (Some(b.0), by_count_widths),
+            (Some(a), _) => (Some(a.0), by_page_widths),
+            (None, Some(b)) => (Some(b.0), by_count_widths),
+            (None, None) => (None, by_page_widths),
+        };
+        Wrap { width, widths }
+    }
+
+    /// Whether line `i` runs to the wrap width: the text may go on on the next line.
+    fn full(&self, i: usize) -> bool {
+        self.width
+            .is_some_and(|w| self.widths.get(i).copied().unwrap_or(0) + 8 >= 2 * w)
+    }
+}
+
+/// What decides whether a line goes on from the one before it.
+struct Joins<'l> {
+    text: &'l str,
+    lines: &'l [RawLine],
+    keep: &'l [Keep],
+    in_table: &'l [bool],
+    titles: &'l [Option<TitleKind>],
+    c: &'l Compiled,
+}
+
+impl Joins<'_> {
+    /// The lines that go on from the one before (a paragraph hard-wrapped), and how many.
+    fn find(&self, full: &dyn Fn(usize) -> bool, wrapped: bool) -> (Vec<bool>, usize) {
+        let lines = self.lines;
+        let mut join = vec![false; lines.len()];
+        let mut joined = 0;
+        if !wrapped {
+            return (join, joined);
+        }
+        let content = |i: usize| &self.text[lines[i].content.clone()];
         let mut prev: Option<usize> = None;
         let mut furniture_between = false;
         for i in 0..lines.len() {
-            match keep[i] {
+            match self.keep[i] {
                 Keep::Furniture => {
                     furniture_between = true;
                     continue;
@@ -391,7 +481,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
                     prev = None;
                     continue;
                 }
-                Keep::Yes if in_table[i] => {
+                Keep::Yes if self.in_table[i] => {
                     prev = None;
                     continue;
                 }
@@ -405,10 +495,10 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             }
             if let Some(p) = prev {
                 if full(p)
-                    && !ends_paragraph(content(p), c)
-                    && titles[p].is_none()
+                    && !ends_paragraph(content(p), self.c)
+                    && self.titles[p].is_none()
                     && !aligned(content(p))
-                    && !starts_block(content(i), c)
+                    && !starts_block(content(i), self.c)
                 {
                     join[i] = true;
                     joined += 1;
@@ -417,23 +507,18 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             prev = Some(i);
             furniture_between = false;
         }
+        (join, joined)
     }
+}
 
-    let furniture: Vec<Span> = (0..lines.len())
-        .filter(|&i| keep[i] == Keep::Furniture)
-        .map(|i| lines[i].content.clone())
-        .collect();
-    let rewritten: Vec<&tables::Region> = regions.iter().filter(|r| !r.canonical).collect();
-    let rows: usize = rewritten
-        .iter()
-        .map(|r| r.rows.len().saturating_sub(1))
-        .sum();
-    if furniture.is_empty() && joined == 0 && others.is_empty() && !odd_ends && rows == 0 {
-        let mut same = Reading::identity(original);
-        same.notes.explanation = explanation;
-        return same;
-    }
-
+/// The read text: lines kept, wrapped lines joined, tables a row a line.
+fn write(
+    original: &str,
+    lines: &[RawLine],
+    keep: &[Keep],
+    join: &[bool],
+    rewritten: &[&tables::Region],
+) -> Builder {
     // The read text is about as long as the original: one allocation.
     let mut out = Builder {
         text: String::with_capacity(original.len() + original.len() / 16),
@@ -447,21 +532,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             continue;
         }
         if let Some(r) = next_region.next_if(|r| r.lines.start == i) {
-            // A row a line, cells separated by one tab, a broken cell whole.
-            for row in &r.rows {
-                if !first {
-                    out.insert("\n");
-                }
-                first = false;
-                for (k, cell) in row.iter().enumerate() {
-                    if k > 0 {
-                        out.insert("\t");
-                    }
-                    for piece in cell {
-                        out.copy(original, piece.clone());
-                    }
-                }
-            }
+            write_rows(&mut out, original, r, &mut first);
             skip_to = r.lines.end;
             continue;
         }
@@ -469,7 +540,7 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
             continue;
         }
         if join[i] {
-            let c = content(i);
+            let c = &original[line.content.clone()];
             let before = out.text.chars().last();
             // Two English words keep a space; digits split by a wrap join up again.
             if before.is_some_and(|b| b.is_ascii_alphabetic())
@@ -496,33 +567,24 @@ pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     if original.ends_with(['\n', '\r']) {
         out.insert("\n");
     }
+    out
+}
 
-    let notes = Notes {
-        joined,
-        wrap_width: width.filter(|_| joined > 0),
-        // The lines read here are the text's as given.
-        furniture: furniture.into_iter().map(GivenSpan).collect(),
-        others: others
-            .into_iter()
-            .filter_map(|d| {
-                let first = lines.get(d.lines.start)?;
-                let last = lines.get(d.lines.end.checked_sub(1)?)?;
-                Some(OtherDocument {
-                    kind: d.kind,
-                    title: GivenSpan(lines.get(d.title)?.content.clone()),
-                    span: GivenSpan(first.full.start..last.full.end),
-                })
-            })
-            .collect(),
-        line_ends: odd_ends,
-        explanation,
-        table_rows: rows,
-    };
-    Reading {
-        original,
-        text: Cow::Owned(out.text),
-        segments: out.segments,
-        notes,
+/// A table a row a line, cells separated by one tab, a broken cell whole.
+fn write_rows(out: &mut Builder, original: &str, r: &tables::Region, first: &mut bool) {
+    for row in &r.rows {
+        if !*first {
+            out.insert("\n");
+        }
+        *first = false;
+        for (k, cell) in row.iter().enumerate() {
+            if k > 0 {
+                out.insert("\t");
+            }
+            for piece in cell {
+                out.copy(original, piece.clone());
+            }
+        }
     }
 }
 

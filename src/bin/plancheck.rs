@@ -349,19 +349,20 @@ mod cli {
         (!parts.is_empty()).then(|| parts.join("; "))
     }
 
-    pub fn main() -> ExitCode {
-        let cli = match Cli::try_parse() {
-            Ok(cli) => cli,
+    /// The command line read, or the exit code after saying what is wrong with it.
+    fn parse() -> Result<Cli, ExitCode> {
+        match Cli::try_parse() {
+            Ok(cli) => Ok(cli),
             // --help and --version as clap writes them; a usage error in one line.
             Err(e) if !e.use_stderr() => {
                 let _ = e.print();
-                return ExitCode::from(0);
+                Err(ExitCode::from(0))
             }
             Err(e)
                 if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
             {
                 let _ = e.print();
-                return ExitCode::from(2);
+                Err(ExitCode::from(2))
             }
             Err(e) => {
                 // The error's own paragraph, joined: clap follows it with usage and tips.
@@ -371,13 +372,20 @@ mod cli {
                     .map(str::trim)
                     .take_while(|l| !l.is_empty())
                     .collect();
-                return fail(format!(
+                Err(fail(format!(
                     "{}; see plancheck --help",
                     what.join(" ").trim_start_matches("error: ")
-                ));
+                )))
             }
+        }
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = match parse() {
+            Ok(cli) => cli,
+            Err(code) => return code,
         };
-        let (files, format, template, reviewer, disable, min_severity) = match cli.command {
+        match cli.command {
             Command::Check {
                 files,
                 format,
@@ -385,74 +393,134 @@ mod cli {
                 reviewer,
                 disable,
                 min_severity,
-            } => (files, format, template, reviewer, disable, min_severity),
+            } => match Checking::new(template, disable, min_severity) {
+                Ok(checking) => checking.run(&files, format, &reviewer),
+                Err(e) => fail(e),
+            },
             Command::Compare {
                 old,
                 new,
                 format,
                 template,
-            } => return compare(&old, &new, format, template),
+            } => compare(&old, &new, format, template),
             Command::Annotate {
                 draft,
                 output,
                 reviewer,
                 template,
-            } => return annotate(&draft, &output, &reviewer, template),
-        };
-
-        if files.iter().filter(|f| *f == "-").count() > 1 {
-            return fail("standard input (`-`) can be read only once");
+            } => annotate(&draft, &output, &reviewer, template),
         }
-        let min_severity = match min_severity.as_deref().map(plancheck::Severity::from_name) {
-            None => None,
-            Some(Some(s)) => Some(s),
-            Some(None) => return fail("--min-severity must be error, warning or info"),
-        };
-        let options = match (Options {
-            disable,
-            min_severity,
-        })
-        .validated()
-        {
-            Ok(o) => o,
-            Err(e) => return fail(e),
-        };
-        let checker = match template_from(template)
-            .and_then(|t| Checker::new(t).map_err(|e| e.to_string()))
-        {
-            Ok(c) => c,
-            Err(e) => return fail(e),
-        };
+    }
 
-        let mut reports: Vec<(String, Report)> = Vec::new();
-        // A file that cannot be checked is said on stderr (and in its row of a batch
-        // table); the others are still reported.
-        let mut unreadable = false;
-        // Each file in order: the index of its report, or why it could not be checked.
-        let mut batch: Vec<(String, Result<usize, String>)> = Vec::new();
-        // The texts checked, for formats that count columns in them.
-        let mut texts: Vec<String> = Vec::new();
-        for path in &files {
-            let text = match text_from(path) {
-                Ok(text) => text,
-                Err(e) => {
-                    eprintln!("plancheck: {e}");
-                    unreadable = true;
-                    batch.push((path.clone(), Err(e)));
-                    continue;
-                }
+    /// `plancheck check`: a checker and its options.
+    struct Checking {
+        checker: Checker,
+        options: Options,
+    }
+
+    /// The files checked: each one's report, or why it could not be checked.
+    struct Checked {
+        reports: Vec<(String, Report)>,
+        /// Each file in order: the index of its report, or why it could not be checked.
+        batch: Vec<(String, Result<usize, String>)>,
+        /// The texts checked, for formats that count columns in them.
+        texts: Vec<String>,
+        /// A file could not be checked (said on stderr and in its row of a batch table).
+        unreadable: bool,
+    }
+
+    impl Checked {
+        /// 2 when a file could not be read, 1 when a report has errors, else 0.
+        fn exit_code(&self) -> ExitCode {
+            if self.unreadable {
+                return ExitCode::from(2);
+            }
+            ExitCode::from(u8::from(
+                self.reports.iter().any(|(_, r)| r.summary.errors > 0),
+            ))
+        }
+    }
+
+    impl Checking {
+        fn new(
+            template: Option<String>,
+            disable: Vec<String>,
+            min_severity: Option<String>,
+        ) -> Result<Checking, String> {
+            let min_severity = match min_severity.as_deref().map(plancheck::Severity::from_name) {
+                None => None,
+                Some(Some(s)) => Some(s),
+                Some(None) => return Err("--min-severity must be error, warning or info".into()),
             };
-            let name = if path == "-" {
-                "<stdin>"
-            } else {
-                path.as_str()
-            };
-            batch.push((name.to_string(), Ok(reports.len())));
-            reports.push((name.to_string(), checker.check(&text, &options)));
-            texts.push(text);
+            let options = Options {
+                disable,
+                min_severity,
+            }
+            .validated()?;
+            let checker = Checker::new(template_from(template)?).map_err(|e| e.to_string())?;
+            Ok(Checking { checker, options })
         }
 
-        let output = match format {
+        fn run(&self, files: &[String], format: Format, reviewer: &str) -> ExitCode {
+            if files.iter().filter(|f| *f == "-").count() > 1 {
+                return fail("standard input (`-`) can be read only once");
+            }
+            let checked = self.check(files);
+            let output = match render(&checked, format, reviewer) {
+                Ok(bytes) => bytes,
+                Err(e) => return fail(e),
+            };
+            if let Err(e) = emit(&output) {
+                return fail(e);
+            }
+            checked.exit_code()
+        }
+
+        fn check(&self, files: &[String]) -> Checked {
+            let mut checked = Checked {
+                reports: Vec::new(),
+                batch: Vec::new(),
+                texts: Vec::new(),
+                unreadable: false,
+            };
+            for path in files {
+                let text = match text_from(path) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        eprintln!("plancheck: {e}");
+                        checked.unreadable = true;
+                        checked.batch.push((path.clone(), Err(e)));
+                        continue;
+                    }
+                };
+                let name = if path == "-" {
+                    "<stdin>"
+                } else {
+                    path.as_str()
+                };
+                checked
+                    .batch
+                    .push((name.to_string(), Ok(checked.reports.len())));
+                checked
+                    .reports
+                    .push((name.to_string(), self.checker.check(&text, &self.options)));
+                checked.texts.push(text);
+            }
+            checked
+        }
+    }
+
+    /// The reports in a format, as the bytes to write.
+    fn render(checked: &Checked, format: Format, reviewer: &str) -> Result<Vec<u8>, String> {
+        let reports = &checked.reports;
+        let joined = |each: fn(&str, &Report) -> String| {
+            reports
+                .iter()
+                .map(|(n, r)| each(n, r))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let text = match format {
             Format::Json => {
                 let value = if reports.len() == 1 {
                     serde_json::to_string_pretty(&reports[0].1)
@@ -460,23 +528,13 @@ mod cli {
                     let all: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
                     serde_json::to_string_pretty(&all)
                 };
-                match value {
-                    Ok(s) => s + "\n",
-                    Err(e) => return fail(e),
-                }
+                value.map_err(|e| e.to_string())? + "\n"
             }
-            Format::Text => reports
-                .iter()
-                .map(|(n, r)| plancheck::render::text(n, r))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Format::Markdown => reports
-                .iter()
-                .map(|(n, r)| plancheck::render::markdown(n, r))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Format::Text => joined(plancheck::render::text),
+            Format::Markdown => joined(plancheck::render::markdown),
             Format::Summary | Format::Csv => {
-                let rows: Vec<plancheck::render::BatchRow<'_>> = batch
+                let rows: Vec<plancheck::render::BatchRow<'_>> = checked
+                    .batch
                     .iter()
                     .map(|(name, result)| plancheck::render::BatchRow {
                         name,
@@ -495,42 +553,21 @@ mod cli {
             Format::FeedbackDocx => {
                 let plans: Vec<(String, &str, Report, plancheck::handback::Decisions)> = reports
                     .iter()
-                    .zip(&texts)
+                    .zip(&checked.texts)
                     .map(|((name, r), text)| {
                         (name.clone(), text.as_str(), r.clone(), Default::default())
                     })
                     .collect();
-                let bytes = match plancheck::handback::feedback_docx(&plans, &reviewer, &today()) {
-                    Ok(b) => b,
-                    Err(e) => return fail(e),
-                };
-                if let Err(e) = emit(&bytes) {
-                    return fail(e);
-                }
-                return if unreadable {
-                    ExitCode::from(2)
-                } else {
-                    ExitCode::from(u8::from(reports.iter().any(|(_, r)| r.summary.errors > 0)))
-                };
+                return plancheck::handback::feedback_docx(&plans, reviewer, &today());
             }
             Format::Sarif => {
-                match serde_json::to_string_pretty(&plancheck::render::sarif(
-                    &reports,
-                    &texts.iter().map(String::as_str).collect::<Vec<_>>(),
-                )) {
-                    Ok(s) => s + "\n",
-                    Err(e) => return fail(e),
-                }
+                let texts: Vec<&str> = checked.texts.iter().map(String::as_str).collect();
+                serde_json::to_string_pretty(&plancheck::render::sarif(reports, &texts))
+                    .map_err(|e| e.to_string())?
+                    + "\n"
             }
         };
-        if let Err(e) = emit(output.as_bytes()) {
-            return fail(e);
-        }
-        if unreadable {
-            return ExitCode::from(2);
-        }
-        let errors = reports.iter().any(|(_, r)| r.summary.errors > 0);
-        ExitCode::from(u8::from(errors))
+        Ok(text.into_bytes())
     }
 }
 

@@ -489,7 +489,96 @@ mod builtin_lists {
     );
 }
 
+/// A template refused at `path` for `message`.
+fn invalid(path: String, message: &str) -> TemplateError {
+    TemplateError {
+        path,
+        message: message.to_string(),
+    }
+}
+
+fn too_many(path: String, n: usize) -> TemplateError {
+    TemplateError {
+        path,
+        message: format!("{n} entries; at most {MAX_WORDS}"),
+    }
+}
+
 impl Vocabulary {
+    /// The word lists, by field: each at most MAX_WORDS words, none empty.
+    fn word_lists(&self) -> Vec<(&'static str, &Vec<String>)> {
+        let c = &self.table_columns;
+        vec![
+            ("measure_units", &self.measure_units),
+            ("comparators_before", &self.comparators_before),
+            ("comparators_after", &self.comparators_after),
+            ("ratio_words", &self.ratio_words),
+            ("unit_suffixes", &self.unit_suffixes),
+            ("responsibility_endings", &self.responsibility_endings),
+            (
+                "responsibility_labels.lead",
+                &self.responsibility_labels.lead,
+            ),
+            (
+                "responsibility_labels.other",
+                &self.responsibility_labels.other,
+            ),
+            ("title_verbs", &self.title_verbs),
+            ("commitment_verbs", &self.commitment_verbs),
+            ("past_markers", &self.past_markers),
+            ("rising_words", &self.rising_words),
+            ("falling_words", &self.falling_words),
+            ("admin_prefixes", &self.admin_prefixes),
+            ("table_headers", &self.table_headers),
+            ("table_columns.units", &c.units),
+            ("table_columns.deadline", &c.deadline),
+            ("table_columns.base", &c.base),
+            ("table_columns.value", &c.value),
+            ("table_columns.group", &c.group),
+            ("table_columns.subject", &c.subject),
+            ("table_columns.task", &c.task),
+            ("roster_titles", &self.roster_titles),
+            ("time_words", &self.time_words),
+            ("plan_title_words", &self.plan_title_words),
+            ("collective_prefixes", &self.collective_prefixes),
+            ("collective_words", &self.collective_words),
+            ("collective_endings", &self.collective_endings),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), TemplateError> {
+        for (field, list) in self.word_lists() {
+            if list.len() > MAX_WORDS {
+                return Err(too_many(format!("vocabulary.{field}"), list.len()));
+            }
+            if let Some(k) = list.iter().position(|w| w.is_empty()) {
+                return Err(invalid(
+                    format!("vocabulary.{field}[{k}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        for (field, n) in [
+            ("unit_synonyms", self.unit_synonyms.len()),
+            ("safeguards", self.safeguards.len()),
+        ] {
+            if n > MAX_WORDS {
+                return Err(too_many(format!("vocabulary.{field}"), n));
+            }
+        }
+        // A unit name is rewritten with each pair in turn: a short form no longer than
+        // its long form keeps the name from growing (["局", "局局"] would double it).
+        for (k, (long, short)) in self.unit_synonyms.iter().enumerate() {
+            if long.is_empty() || short.chars().count() > long.chars().count() {
+                return Err(invalid(
+                    format!("vocabulary.unit_synonyms[{k}]"),
+                    "must be [long form, short form]: a non-empty long form and a short form no longer than it",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     pub fn builtin() -> Vocabulary {
         builtin_vocabulary().clone()
     }
@@ -612,33 +701,44 @@ impl Template {
         Ok(template)
     }
 
+    /// Refuses what the checker cannot use, naming the field. The patterns of
+    /// not_quantified and deadlines are checked where they are compiled, once
+    /// ([`crate::compiled::Compiled::new`]).
     fn validate(&self) -> Result<(), TemplateError> {
-        let err = |path: String, message: &str| TemplateError {
-            path,
-            message: message.to_string(),
-        };
         if self.id.trim().is_empty() {
-            return Err(err("id".into(), "must not be empty"));
+            return Err(invalid("id".into(), "must not be empty"));
         }
         if !(1900..=2200).contains(&self.horizon) {
-            return Err(err("horizon".into(), "must be a year such as 2027"));
+            return Err(invalid("horizon".into(), "must be a year such as 2027"));
         }
         if self.categories.is_empty() {
-            return Err(err("categories".into(), "must list at least one category"));
+            return Err(invalid(
+                "categories".into(),
+                "must list at least one category",
+            ));
         }
-        // The words a text is searched for are bounded: each list, and the distinct heading
-        // words and aliases, hold at most MAX_WORDS entries.
-        let too_many = |path: String, n: usize| TemplateError {
-            path,
-            message: format!("{n} entries; at most {MAX_WORDS}"),
-        };
+        self.validate_sizes()?;
+        let ids = self.validate_categories()?;
+        self.validate_indicators(&ids)?;
+        for (i, p) in self.parts.iter().enumerate() {
+            if let Some(k) = p.headings.iter().position(|h| h.is_empty()) {
+                return Err(invalid(
+                    format!("parts[{i}].headings[{k}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        self.vocabulary.validate()
+    }
+
+    /// The words a text is searched for are bounded: each list, and the distinct heading
+    /// words and aliases, hold at most MAX_WORDS entries.
+    fn validate_sizes(&self) -> Result<(), TemplateError> {
         let mut heads = crate::order::Names::new();
         for (i, c) in self.categories.iter().enumerate() {
-            for words in &c.headings {
-                for w in words {
-                    let n = heads.len();
-                    heads.entry(w.as_str()).or_insert(n);
-                }
+            for w in c.headings.iter().flatten() {
+                let n = heads.len();
+                heads.entry(w.as_str()).or_insert(n);
             }
             if heads.len() > MAX_WORDS {
                 return Err(too_many(format!("categories[{i}].headings"), heads.len()));
@@ -652,161 +752,78 @@ impl Template {
         if keywords > MAX_WORDS {
             return Err(too_many("categories[].keywords".to_string(), keywords));
         }
+        Ok(())
+    }
+
+    /// Each category's id (unique), headings and keywords; its ids, for the indicators.
+    fn validate_categories(&self) -> Result<crate::order::Names<'_>, TemplateError> {
         // Sets, not lists: a hostile template may list a hundred thousand categories.
         let mut ids = crate::order::Names::new();
         for (i, c) in self.categories.iter().enumerate() {
             if c.id.trim().is_empty() {
-                return Err(err(format!("categories[{i}].id"), "must not be empty"));
+                return Err(invalid(format!("categories[{i}].id"), "must not be empty"));
             }
             if ids.insert(c.id.as_str(), i).is_some() {
-                return Err(err(format!("categories[{i}].id"), "duplicate category id"));
+                return Err(invalid(
+                    format!("categories[{i}].id"),
+                    "duplicate category id",
+                ));
             }
             if c.headings.is_empty() {
-                return Err(err(
+                return Err(invalid(
                     format!("categories[{i}].headings"),
                     "must list at least one set of heading words",
                 ));
             }
             for (j, words) in c.headings.iter().enumerate() {
                 if words.is_empty() || words.iter().any(|w| w.is_empty()) {
-                    return Err(err(
+                    return Err(invalid(
                         format!("categories[{i}].headings[{j}]"),
                         "must be a non-empty list of non-empty words",
                     ));
                 }
             }
             if let Some(k) = c.keywords.iter().position(|w| w.is_empty()) {
-                return Err(err(
+                return Err(invalid(
                     format!("categories[{i}].keywords[{k}]"),
                     "must not be empty",
                 ));
             }
         }
-        let mut indicator_ids = crate::order::Names::new();
+        Ok(ids)
+    }
+
+    /// Each indicator's id (unique), category (known), aliases and floor.
+    fn validate_indicators(
+        &self,
+        categories: &crate::order::Names<'_>,
+    ) -> Result<(), TemplateError> {
+        let mut ids = crate::order::Names::new();
         for (i, ind) in self.indicators.iter().enumerate() {
+            let at = |field: &str| format!("indicators[{i}].{field}");
             if ind.id.trim().is_empty() {
-                return Err(err(format!("indicators[{i}].id"), "must not be empty"));
+                return Err(invalid(at("id"), "must not be empty"));
             }
-            if indicator_ids.insert(ind.id.as_str(), i).is_some() {
-                return Err(err(format!("indicators[{i}].id"), "duplicate indicator id"));
+            if ids.insert(ind.id.as_str(), i).is_some() {
+                return Err(invalid(at("id"), "duplicate indicator id"));
             }
-            if !ids.contains_key(ind.category.as_str()) {
-                return Err(err(
-                    format!("indicators[{i}].category"),
-                    &format!("unknown category `{}`", ind.category),
-                ));
+            if !categories.contains_key(ind.category.as_str()) {
+                let message = format!("unknown category `{}`", ind.category);
+                return Err(invalid(at("category"), &message));
             }
             if ind.aliases.is_empty() {
-                return Err(err(
-                    format!("indicators[{i}].aliases"),
-                    "must list at least one alias",
-                ));
+                return Err(invalid(at("aliases"), "must list at least one alias"));
             }
             if let Some(k) = ind.aliases.iter().position(|a| a.is_empty()) {
-                return Err(err(
-                    format!("indicators[{i}].aliases[{k}]"),
-                    "must not be empty",
-                ));
+                return Err(invalid(at(&format!("aliases[{k}]")), "must not be empty"));
             }
             if ind.floor.as_ref().is_some_and(|f| f.amount().is_none()) {
-                return Err(err(
-                    format!("indicators[{i}].floor.value"),
+                return Err(invalid(
+                    at("floor.value"),
                     "expected a number written as a string, such as \"98\"",
                 ));
             }
         }
-        for (i, p) in self.parts.iter().enumerate() {
-            if let Some(k) = p.headings.iter().position(|h| h.is_empty()) {
-                return Err(err(
-                    format!("parts[{i}].headings[{k}]"),
-                    "must not be empty",
-                ));
-            }
-        }
-        let v = &self.vocabulary;
-        for (field, n) in [
-            ("measure_units", v.measure_units.len()),
-            ("comparators_before", v.comparators_before.len()),
-            ("comparators_after", v.comparators_after.len()),
-            ("ratio_words", v.ratio_words.len()),
-            ("unit_suffixes", v.unit_suffixes.len()),
-            ("unit_synonyms", v.unit_synonyms.len()),
-            ("responsibility_endings", v.responsibility_endings.len()),
-            (
-                "responsibility_labels.lead",
-                v.responsibility_labels.lead.len(),
-            ),
-            (
-                "responsibility_labels.other",
-                v.responsibility_labels.other.len(),
-            ),
-            ("title_verbs", v.title_verbs.len()),
-            ("commitment_verbs", v.commitment_verbs.len()),
-            ("past_markers", v.past_markers.len()),
-            ("rising_words", v.rising_words.len()),
-            ("falling_words", v.falling_words.len()),
-            ("admin_prefixes", v.admin_prefixes.len()),
-            ("table_headers", v.table_headers.len()),
-            ("table_columns.units", v.table_columns.units.len()),
-            ("table_columns.deadline", v.table_columns.deadline.len()),
-            ("table_columns.base", v.table_columns.base.len()),
-            ("table_columns.value", v.table_columns.value.len()),
-            ("table_columns.group", v.table_columns.group.len()),
-            ("table_columns.subject", v.table_columns.subject.len()),
-            ("table_columns.task", v.table_columns.task.len()),
-            ("roster_titles", v.roster_titles.len()),
-            ("time_words", v.time_words.len()),
-            ("plan_title_words", v.plan_title_words.len()),
-            ("collective_prefixes", v.collective_prefixes.len()),
-            ("collective_words", v.collective_words.len()),
-            ("collective_endings", v.collective_endings.len()),
-            ("safeguards", v.safeguards.len()),
-        ] {
-            if n > MAX_WORDS {
-                return Err(too_many(format!("vocabulary.{field}"), n));
-            }
-        }
-        for (field, list) in [
-            ("measure_units", &v.measure_units),
-            ("comparators_before", &v.comparators_before),
-            ("comparators_after", &v.comparators_after),
-            ("ratio_words", &v.ratio_words),
-            ("unit_suffixes", &v.unit_suffixes),
-            ("responsibility_endings", &v.responsibility_endings),
-            ("responsibility_labels.lead", &v.responsibility_labels.lead),
-            (
-                "responsibility_labels.other",
-                &v.responsibility_labels.other,
-            ),
-            ("title_verbs", &v.title_verbs),
-            ("commitment_verbs", &v.commitment_verbs),
-            ("past_markers", &v.past_markers),
-            ("rising_words", &v.rising_words),
-            ("falling_words", &v.falling_words),
-            ("table_columns.units", &v.table_columns.units),
-            ("table_columns.deadline", &v.table_columns.deadline),
-            ("table_columns.base", &v.table_columns.base),
-            ("table_columns.value", &v.table_columns.value),
-            ("table_columns.group", &v.table_columns.group),
-            ("table_columns.subject", &v.table_columns.subject),
-            ("table_columns.task", &v.table_columns.task),
-        ] {
-            if let Some(k) = list.iter().position(|w| w.is_empty()) {
-                return Err(err(format!("vocabulary.{field}[{k}]"), "must not be empty"));
-            }
-        }
-        // A unit name is rewritten with each pair in turn: a short form no longer than
-        // its long form keeps the name from growing (["局", "局局"] would double it).
-        for (k, (long, short)) in v.unit_synonyms.iter().enumerate() {
-            if long.is_empty() || short.chars().count() > long.chars().count() {
-                return Err(err(
-                    format!("vocabulary.unit_synonyms[{k}]"),
-                    "must be [long form, short form]: a non-empty long form and a short form no longer than it",
-                ));
-            }
-        }
-        // The patterns of not_quantified and deadlines are checked where they are
-        // compiled, once ([`crate::compiled::Compiled::new`]).
         Ok(())
     }
 }

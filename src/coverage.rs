@@ -63,102 +63,114 @@ pub struct Coverage {
 }
 
 pub fn compute(doc: &Document<'_>, template: &Template) -> Coverage {
-    let in_kind = |offset: usize, kinds: &[PartKind]| {
-        doc.part_at(offset).is_some_and(|p| kinds.contains(&p.kind))
-    };
-    let in_table = |offset: usize| {
-        let i = doc.tables.partition_point(|t| t.span.end <= offset);
-        doc.tables.get(i).is_some_and(|t| t.span.start <= offset)
-    };
-
+    let at = Places { doc };
     let indicators: Vec<IndicatorCoverage> = (0..template.indicators.len())
         .map(|i| {
             let span = doc
                 .mentions
                 .iter()
-                .find(|m| m.indicator == i && !in_kind(m.span.start, &[PartKind::Preamble]))
+                .find(|m| m.indicator == i && !at.in_kind(m.span.start, &[PartKind::Preamble]))
                 .map(|m| m.span.clone());
-            IndicatorCoverage {
-                status: if span.is_some() {
-                    IndicatorStatus::Present
-                } else {
-                    IndicatorStatus::Missing
-                },
-                span,
-            }
+            let status = match span {
+                Some(_) => IndicatorStatus::Present,
+                None => IndicatorStatus::Missing,
+            };
+            IndicatorCoverage { status, span }
         })
         .collect();
-
-    let evidence_mention = |m: &&Mention| {
-        in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals]) || in_table(m.span.start)
-    };
-    let evidence_hit = |h: &&KeywordHit| in_kind(h.span.start, &[PartKind::Tasks]);
     let scores = content_scores(
         template,
-        doc.mentions.iter().filter(evidence_mention),
-        doc.keyword_hits.iter().filter(evidence_hit),
+        doc.mentions.iter().filter(|m| at.evidence_mention(m)),
+        doc.keyword_hits.iter().filter(|h| at.evidence_hit(h)),
     );
-    let indicator_evidence = |ci: usize| {
-        doc.mentions
-            .iter()
-            .filter(evidence_mention)
-            .find(|m| template.category_of(m.indicator) == Some(ci))
-    };
-    let keyword_evidence = |ci: usize| {
-        doc.keyword_hits
-            .iter()
-            .filter(evidence_hit)
-            .find(|h| h.category == ci)
-    };
-    let categories = template
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(ci, _)| {
-            let section = doc
-                .parts
-                .iter()
-                .filter(|p| p.category == Some(ci))
-                .map(|p| p.heading)
-                .chain(
-                    doc.sections
-                        .iter()
-                        .filter(|s| s.category == Some(ci))
-                        .map(|s| s.heading),
-                )
-                .next();
-            if let Some(heading) = section {
-                let span = heading.map(|h| doc.heading_span(h));
-                return CategoryCoverage {
-                    status: CategoryStatus::Covered,
-                    span,
-                };
-            }
-            if scores[ci] < COVERED_BY_CONTENT {
-                return CategoryCoverage {
-                    status: CategoryStatus::Missing,
-                    span: None,
-                };
-            }
-            // An indicator is the clearest evidence; a keyword when there is none.
-            let evidence = indicator_evidence(ci)
-                .map(|m| m.span.clone())
-                .or_else(|| keyword_evidence(ci).map(|h| h.span.clone()));
-            match evidence {
-                Some(span) => CategoryCoverage {
-                    status: CategoryStatus::Partial,
-                    span: Some(span),
-                },
-                None => CategoryCoverage {
-                    status: CategoryStatus::Missing,
-                    span: None,
-                },
-            }
-        })
+    let categories = (0..template.categories.len())
+        .map(|ci| category(&at, template, ci, scores[ci]))
         .collect();
-
     Coverage {
         categories,
         indicators,
+    }
+}
+
+/// Where in the plan a place is: which part, whether in a table.
+struct Places<'d, 'a> {
+    doc: &'d Document<'a>,
+}
+
+impl Places<'_, '_> {
+    fn in_kind(&self, offset: usize, kinds: &[PartKind]) -> bool {
+        self.doc
+            .part_at(offset)
+            .is_some_and(|p| kinds.contains(&p.kind))
+    }
+
+    fn in_table(&self, offset: usize) -> bool {
+        let i = self.doc.tables.partition_point(|t| t.span.end <= offset);
+        self.doc
+            .tables
+            .get(i)
+            .is_some_and(|t| t.span.start <= offset)
+    }
+
+    /// A mention that shows a category covered: in the tasks, the goals or a table.
+    fn evidence_mention(&self, m: &Mention) -> bool {
+        self.in_kind(m.span.start, &[PartKind::Tasks, PartKind::Goals])
+            || self.in_table(m.span.start)
+    }
+
+    /// A keyword that shows a category covered: in the tasks.
+    fn evidence_hit(&self, h: &KeywordHit) -> bool {
+        self.in_kind(h.span.start, &[PartKind::Tasks])
+    }
+}
+
+/// A category: covered by a section of its own, partly by content (the clearest evidence
+/// shown), or missing.
+fn category(at: &Places<'_, '_>, template: &Template, ci: usize, score: usize) -> CategoryCoverage {
+    let doc = at.doc;
+    let section = doc
+        .parts
+        .iter()
+        .filter(|p| p.category == Some(ci))
+        .map(|p| p.heading)
+        .chain(
+            doc.sections
+                .iter()
+                .filter(|s| s.category == Some(ci))
+                .map(|s| s.heading),
+        )
+        .next();
+    if let Some(heading) = section {
+        return CategoryCoverage {
+            status: CategoryStatus::Covered,
+            span: heading.map(|h| doc.heading_span(h)),
+        };
+    }
+    // An indicator is the clearest evidence; a keyword when there is none.
+    let evidence = (score >= COVERED_BY_CONTENT)
+        .then(|| {
+            doc.mentions
+                .iter()
+                .filter(|m| at.evidence_mention(m))
+                .find(|m| template.category_of(m.indicator) == Some(ci))
+                .map(|m| m.span.clone())
+                .or_else(|| {
+                    doc.keyword_hits
+                        .iter()
+                        .filter(|h| at.evidence_hit(h))
+                        .find(|h| h.category == ci)
+                        .map(|h| h.span.clone())
+                })
+        })
+        .flatten();
+    match evidence {
+        Some(span) => CategoryCoverage {
+            status: CategoryStatus::Partial,
+            span: Some(span),
+        },
+        None => CategoryCoverage {
+            status: CategoryStatus::Missing,
+            span: None,
+        },
     }
 }

@@ -93,43 +93,7 @@ pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
     let en = lang == Lang::English;
     let pick = |zh: &'static str, english: &'static str| if en { english } else { zh };
     let mut out = String::new();
-    let title = r.document.title.as_deref().unwrap_or(name);
-    let _ = writeln!(
-        out,
-        "# {}{}\n",
-        pick("检查报告：", "Check report: "),
-        md_escape(title)
-    );
-    let _ = writeln!(out, "- {}{}", pick("文件：", "File: "), md_escape(name));
-    let _ = writeln!(
-        out,
-        "- {}{}",
-        pick("对照模板：", "Template: "),
-        md_escape(&r.template.name)
-    );
-    let s = &r.summary;
-    if en {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let _ = writeln!(
-            out,
-            "- Result: {}, {}, {} info; {} tasks, {} with a responsible unit; {} targets\n",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            s.infos,
-            s.tasks,
-            s.assigned,
-            s.targets
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
-            counts(r),
-            s.tasks,
-            s.assigned,
-            s.targets
-        );
-    }
+    markdown_head(&mut out, name, r, lang);
     if let Some(note) = r.document.reading.describe_in(lang) {
         let _ = writeln!(out, "{}\n", md_escape(&note));
     }
@@ -186,6 +150,38 @@ pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+/// The report's title, file, template and counts.
+fn markdown_head(out: &mut String, name: &str, r: &Report, lang: Lang) {
+    let title = md_escape(r.document.title.as_deref().unwrap_or(name));
+    let (name, template, s) = (md_escape(name), md_escape(&r.template.name), &r.summary);
+    if lang == Lang::English {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(out, "# Check report: {title}\n");
+        let _ = writeln!(out, "- File: {name}\n- Template: {template}");
+        let _ = writeln!(
+            out,
+            "- Result: {}, {}, {} info; {} tasks, {} with a responsible unit; {} targets\n",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            s.infos,
+            s.tasks,
+            s.assigned,
+            s.targets
+        );
+    } else {
+        let _ = writeln!(out, "# 检查报告：{title}\n");
+        let _ = writeln!(out, "- 文件：{name}\n- 对照模板：{template}");
+        let _ = writeln!(
+            out,
+            "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
+            counts(r),
+            s.tasks,
+            s.assigned,
+            s.targets
+        );
+    }
 }
 
 /// Text from the plan made inert in Markdown: markup escaped, line breaks and control

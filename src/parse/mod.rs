@@ -68,24 +68,7 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     let declared = declared::find(text, &parts, &sections, c, &count_words);
     let members = members::find(text, &lines, &parts, c);
     let title = title(text, &lines, &parts, c);
-    let level = title
-        .as_ref()
-        .and_then(|t| {
-            crate::facts::places::level_of_title(
-                &text[t.clone()],
-                &template.vocabulary.admin_prefixes,
-            )
-        })
-        .or_else(|| {
-            let clause_units = clauses.iter().flat_map(|c| c.units.iter());
-            let row_units = found
-                .tables
-                .iter()
-                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter()));
-            crate::facts::places::level_of_units(
-                clause_units.chain(row_units).map(|u| u.name.as_str()),
-            )
-        });
+    let level = level(text, title.as_ref(), &clauses, &found.tables, template);
     let horizon = horizon(text, &title, &parts, &all_targets, c);
     let traditional = crate::reading::looks_traditional(text);
     let kind = if tasks.is_empty() || traditional {
@@ -125,6 +108,28 @@ pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'
     };
     key_units(&mut doc, c);
     doc
+}
+
+/// The plan's level: by its title (县, 区, 镇 …), else by the units it names.
+fn level(
+    text: &str,
+    title: Option<&Span>,
+    clauses: &[ResponsibilityClause],
+    tables: &[Table],
+    template: &Template,
+) -> Option<crate::facts::places::Level> {
+    let admin = &template.vocabulary.admin_prefixes;
+    title
+        .and_then(|t| crate::facts::places::level_of_title(&text[t.clone()], admin))
+        .or_else(|| {
+            let clause_units = clauses.iter().flat_map(|c| c.units.iter());
+            let row_units = tables
+                .iter()
+                .flat_map(|t| t.rows.iter().flat_map(|r| r.units.iter()));
+            crate::facts::places::level_of_units(
+                clause_units.chain(row_units).map(|u| u.name.as_str()),
+            )
+        })
 }
 
 /// Where the text names the indicator a target was read by: the last mention of it in the

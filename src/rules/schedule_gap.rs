@@ -64,6 +64,13 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    in_order(cx, out);
+    within_dates(cx, out);
+}
+
+/// Each stage dated, its dates the right way round, and following the one before: no
+/// overlap, no gap, not out of order.
+fn in_order(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let name = |stage: &Stage| quote(doc, &stage.name, 20);
     let mut previous: Option<&Stage> = None;
@@ -130,7 +137,12 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             previous = Some(stage);
         }
     }
-    // Against the document's own dates: when it was issued, and its target year.
+}
+
+/// Against the document's own dates: when it was issued, and its target year.
+fn within_dates(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let name = |stage: &Stage| quote(doc, &stage.name, 20);
     if let Some(date) = &doc.date {
         for stage in &doc.stages {
             if let Some(start) = stage.start.filter(|s| *s < date.month) {

@@ -244,24 +244,67 @@ fn regexes(list: &[String], field: &str) -> Result<Vec<regex::Regex>, TemplateEr
         .collect()
 }
 
+/// The one pass over a text for the template's words: every indicator's aliases (a set),
+/// every category's keywords (a set), and each count word (项重点任务, 方面 …) a set of its
+/// own; with the indicator of each alias and the (category, keyword) of each keyword.
+fn vocabulary_pass(template: &Template) -> (Dictionary, Vec<usize>, Vec<(usize, usize)>) {
+    let mut aliases = Vec::new();
+    let mut alias_owner = Vec::new();
+    for (i, ind) in template.indicators.iter().enumerate() {
+        for a in &ind.aliases {
+            aliases.push(a.as_str());
+            alias_owner.push(i);
+        }
+    }
+    let mut keywords = Vec::new();
+    let mut keyword_owner = Vec::new();
+    for (i, c) in template.categories.iter().enumerate() {
+        for (k, w) in c.keywords.iter().enumerate() {
+            keywords.push(w.as_str());
+            keyword_owner.push((i, k));
+        }
+    }
+    let counts = &template.vocabulary.count_words;
+    let count_sets = counts
+        .tasks
+        .iter()
+        .chain(&counts.sections)
+        .chain(&counts.parts)
+        .map(|w| vec![w.as_str()]);
+    let sets: Vec<Vec<&str>> = [aliases, keywords].into_iter().chain(count_sets).collect();
+    (Dictionary::new(&sets), alias_owner, keyword_owner)
+}
+
+/// Each category's heading word sets as indexes into the distinct heading words, and
+/// those words. Distinct by a map, not by a search of the list: a template may hold a
+/// hundred thousand headings.
+fn heading_words(template: &Template) -> (Vec<Vec<Vec<usize>>>, Vec<&String>) {
+    let mut distinct: Vec<&String> = Vec::new();
+    let mut index = crate::order::Names::new();
+    let heads = template
+        .categories
+        .iter()
+        .map(|c| {
+            c.headings
+                .iter()
+                .map(|set| {
+                    set.iter()
+                        .map(|w| {
+                            *index.entry(w.as_str()).or_insert_with(|| {
+                                distinct.push(w);
+                                distinct.len() - 1
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    (heads, distinct)
+}
+
 impl Compiled {
     pub fn new(template: &Template) -> Result<Compiled, TemplateError> {
-        let mut alias_patterns = Vec::new();
-        let mut alias_owner = Vec::new();
-        for (i, ind) in template.indicators.iter().enumerate() {
-            for a in &ind.aliases {
-                alias_patterns.push(a.as_str());
-                alias_owner.push(i);
-            }
-        }
-        let mut keyword_patterns = Vec::new();
-        let mut keyword_owner = Vec::new();
-        for (i, c) in template.categories.iter().enumerate() {
-            for (k, w) in c.keywords.iter().enumerate() {
-                keyword_patterns.push(w.as_str());
-                keyword_owner.push((i, k));
-            }
-        }
         let v = &template.vocabulary;
         let mut synonyms = v.unit_synonyms.clone();
         crate::order::sort_by_position(&mut synonyms, |pair| usize::MAX - pair.0.chars().count());
@@ -274,44 +317,12 @@ impl Compiled {
             .collect();
         let one_set =
             |words: &[String]| Dictionary::new(&[words.iter().map(String::as_str).collect()]);
-        // The count words (项重点任务, 方面, 部分 …), a set for each, in the vocabulary's pass.
-        let count_sets: Vec<Vec<&str>> = v
-            .count_words
-            .tasks
-            .iter()
-            .chain(&v.count_words.sections)
-            .chain(&v.count_words.parts)
-            .map(|w| vec![w.as_str()])
-            .collect();
-        // Distinct by a map, not by a search of the list: a template may hold a hundred
-        // thousand headings.
-        let mut distinct_heads: Vec<&String> = Vec::new();
-        let mut head_index = crate::order::Names::new();
-        let category_heads = template
-            .categories
-            .iter()
-            .map(|c| {
-                c.headings
-                    .iter()
-                    .map(|set| {
-                        set.iter()
-                            .map(|w| {
-                                *head_index.entry(w.as_str()).or_insert_with(|| {
-                                    distinct_heads.push(w);
-                                    distinct_heads.len() - 1
-                                })
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
+        let (vocabulary, alias_owner, keyword_owner) = vocabulary_pass(template);
+        let (category_heads, distinct_heads) = heading_words(template);
         let synonym_words =
             Dictionary::new(&[synonyms.iter().map(|(long, _)| long.as_str()).collect()]);
         Ok(Compiled {
-            vocabulary: Dictionary::new(
-                &[vec![alias_patterns, keyword_patterns], count_sets].concat(),
-            ),
+            vocabulary,
             synonym_words,
             labels: Dictionary::new(&labels),
             roster: one_set(&v.roster_titles),

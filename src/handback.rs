@@ -289,6 +289,8 @@ pub fn annotated_text(
 /// 处理情况 (left empty for the drafter): a row for each finding (one the reviewer set aside
 /// says so, with the reason) and for each of the reviewer's own comments. `texts` are the
 /// texts checked, for the reviewer's comments' quotations.
+// Long: the form's parts in the order Word shows them: a header for each plan, then its
+// table's rows.
 pub fn feedback_docx(
     plans: &[(String, &str, Report, Decisions)],
     reviewer: &str,

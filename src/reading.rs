@@ -303,6 +303,8 @@ enum Keep {
 }
 
 /// Reads a text as it arrives into the plan's text.
+// Long: the reading stage's steps in order, each a function; what is left is handing
+// one step's result to the next.
 pub fn read<'a>(original: &'a str, c: &Compiled) -> Reading<'a> {
     let (lines, odd_ends) = split(original);
     let mut keep = vec![Keep::Yes; lines.len()];

@@ -564,6 +564,7 @@ impl Walker {
         }
     }
 
+    // Long: one case for each element of document.xml the reader keeps.
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         let qname = e.name();
         let name = local(qname.as_ref());

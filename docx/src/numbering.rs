@@ -43,6 +43,8 @@ pub struct Numbering {
 }
 
 impl Numbering {
+    // Long: one pass over numbering.xml's events; each element's case reads what the
+    // ones before it set (the list being read, its levels).
     pub fn parse(xml: &str) -> Numbering {
         let mut n = Numbering::default();
         let mut reader = Reader::from_str(xml);

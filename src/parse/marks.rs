@@ -16,6 +16,7 @@ fn is_cross(c: char) -> bool {
 
 /// Placeholders: runs of `_`, `××` (or `X`/`x` where a number belongs: `X%`, `达到XX个`),
 /// and a comparator followed by a unit with nothing between (`达到 %`).
+// Long: one scanner over each line; the kinds of placeholder are cases of one loop.
 pub fn placeholders(text: &str, lines: &[Line], c: &Compiled) -> Vec<Span> {
     let mut out = Vec::new();
     for line in lines.iter().filter(|l| !l.content.is_empty()) {
@@ -125,6 +126,8 @@ fn start_of(before: &str, after_comparator: bool, c: &Compiled, at: usize) -> us
 
 /// Document numbers: `国市监质发〔2024〕97号` (also with [], ［］ or 【】), each with the
 /// 《title》 just before it, if any.
+// Long: one scanner over the text; each number's parts (issuer, year, serial, title)
+// are read from where the part before ended.
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
     let open = ['〔', '[', '［', '【'];

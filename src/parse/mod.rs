@@ -20,6 +20,7 @@ use crate::document::{
 use crate::order::range_in;
 use crate::template::{PartKind, Template};
 
+// Long: the parse's steps in order, each a function, and the model they make.
 pub fn parse<'a>(text: &'a str, template: &Template, c: &Compiled) -> Document<'a> {
     let (lines, headings, numbering_lost) = read_headings(text, template, c);
     // The vocabulary, found in one pass: aliases, keywords, count words.

@@ -61,8 +61,18 @@ pub fn parts(
         });
     }
 
-    // A part whose sections are template categories is a tasks part, whatever its
-    // heading says; a fragment without top-level headings may be all tasks.
+    tasks_by_sections(text, lines, headings, compiled, parts)
+}
+
+/// A part whose sections are template categories is a tasks part, whatever its heading
+/// says; a fragment without top-level headings may be all tasks.
+fn tasks_by_sections(
+    text: &str,
+    lines: &[Line],
+    headings: &[Heading],
+    compiled: &Compiled,
+    parts: Vec<Part>,
+) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::with_capacity(parts.len());
     for part in parts {
         if !matches!(part.kind, PartKind::Other | PartKind::Preamble) {

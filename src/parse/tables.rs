@@ -103,91 +103,131 @@ pub fn find(
         tables: Vec::new(),
         targets: Vec::new(),
     };
+    let reader = RowReader {
+        text,
+        mentions,
+        template,
+        c,
+        part_at,
+    };
     let mut i = 0;
     while i < lines.len() {
         let Some(header) = header_at(text, &lines[i], c) else {
             i += 1;
             continue;
         };
-        let width = header.fields.len();
-        let mut k = i + 1;
-        let mut rows: Vec<Vec<Span>> = Vec::new();
-        while let Some(line) = lines.get(k) {
-            let s = &text[line.full.clone()];
-            if !s.contains('\t') {
-                break;
-            }
-            let mut cells = fields(text, &line.full);
-            if cells.iter().all(|c| c.is_empty()) {
-                break;
-            }
-            cells.resize(width, line.full.end..line.full.end);
-            rows.push(cells);
-            k += 1;
-        }
+        let (rows, k) = tab_rows(text, lines, i + 1, header.fields.len());
         if rows.is_empty() {
             i += 1;
             continue;
         }
         let start = lines[i].content.start;
-        let end = lines[k - 1].content.end;
         let mut table = Table {
-            span: start..end,
+            span: start..lines[k - 1].content.end,
             header: header.fields.clone(),
             rows: Vec::new(),
             year: header.year,
             responsible: header.cols.responsible.is_some(),
         };
         for cells in rows {
-            let parsed = read_row(text, &cells, &header.cols, mentions, template, c);
-            let row_span = cells
-                .iter()
-                .find(|s| !s.is_empty())
-                .map(|s| s.start)
-                .unwrap_or(start)
-                ..cells
-                    .iter()
-                    .rev()
-                    .find(|s| !s.is_empty())
-                    .map(|s| s.end)
-                    .unwrap_or(start);
-            let row_year = parsed.year.or(header.year);
-            let has_target = parsed.target.is_some();
-            if let Some(t) = parsed.target {
-                found.targets.push(
-                    Target {
-                        ratio: t.ratio,
-                        indicator: parsed.indicator,
-                        dated: row_year.is_some(),
-                        year: row_year,
-                        from_table: true,
-                        named: parsed.named.clone(),
-                        base: parsed.base,
-                        ..Target::at(t.cell, part_at(row_span.start))
-                    }
-                    .valued(t.value, t.unit.as_deref()),
-                );
-            }
-            let serial = header
-                .serial
-                .then(|| cells.first())
-                .flatten()
-                .and_then(|s| text[s.clone()].parse().ok());
-            table.rows.push(TableRow {
-                span: row_span,
-                serial,
-                named: parsed.named,
-                task: parsed.task,
-                cells,
-                indicator: parsed.indicator,
-                units: parsed.units,
-                has_target,
-            });
+            let (row, target) = reader.read(&header, cells, start);
+            found.targets.extend(target);
+            table.rows.push(row);
         }
         found.tables.push(table);
         i = k;
     }
     found
+}
+
+/// The rows after a header, a row a line, its cells split at tabs and as many as the
+/// header's; and the line after them.
+fn tab_rows(text: &str, lines: &[Line], from: usize, width: usize) -> (Vec<Vec<Span>>, usize) {
+    let mut k = from;
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    while let Some(line) = lines.get(k) {
+        if !text[line.full.clone()].contains('\t') {
+            break;
+        }
+        let mut cells = fields(text, &line.full);
+        if cells.iter().all(|c| c.is_empty()) {
+            break;
+        }
+        cells.resize(width, line.full.end..line.full.end);
+        rows.push(cells);
+        k += 1;
+    }
+    (rows, k)
+}
+
+/// What reading a table's rows needs.
+struct RowReader<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    template: &'a Template,
+    c: &'a Compiled,
+    part_at: &'a dyn Fn(usize) -> PartKind,
+}
+
+impl RowReader<'_> {
+    /// A row of the table, and the target it gives, if any.
+    fn read(
+        &self,
+        header: &Header,
+        cells: Vec<Span>,
+        table_start: usize,
+    ) -> (TableRow, Option<Target>) {
+        let text = self.text;
+        let parsed = read_row(
+            text,
+            &cells,
+            &header.cols,
+            self.mentions,
+            self.template,
+            self.c,
+        );
+        let first = cells
+            .iter()
+            .find(|s| !s.is_empty())
+            .map_or(table_start, |s| s.start);
+        let last = cells
+            .iter()
+            .rev()
+            .find(|s| !s.is_empty())
+            .map_or(table_start, |s| s.end);
+        let row_span = first..last;
+        let row_year = parsed.year.or(header.year);
+        let has_target = parsed.target.is_some();
+        let target = parsed.target.map(|t| {
+            Target {
+                ratio: t.ratio,
+                indicator: parsed.indicator,
+                dated: row_year.is_some(),
+                year: row_year,
+                from_table: true,
+                named: parsed.named.clone(),
+                base: parsed.base.clone(),
+                ..Target::at(t.cell, (self.part_at)(row_span.start))
+            }
+            .valued(t.value, t.unit.as_deref())
+        });
+        let serial = header
+            .serial
+            .then(|| cells.first())
+            .flatten()
+            .and_then(|s| text[s.clone()].parse().ok());
+        let row = TableRow {
+            span: row_span,
+            serial,
+            named: parsed.named,
+            task: parsed.task,
+            cells,
+            indicator: parsed.indicator,
+            units: parsed.units,
+            has_target,
+        };
+        (row, target)
+    }
 }
 
 /// A line's cells between tabs, each without its blanks.

@@ -168,6 +168,8 @@ struct Number {
 
 /// Arabic numbers in a sentence that are not inside quotes, document numbers or titles.
 /// `chars` is room for the sentence's characters, kept from one sentence to the next.
+// Long: one scanner over a sentence's characters, with the quotes, titles and document
+// numbers it is inside as its state.
 fn numbers(s: &str, chars: &mut Vec<(usize, char)>) -> Vec<Number> {
     // Most sentences hold no digit: their bytes say so without decoding a character.
     if !has_digit(s) {
@@ -348,6 +350,8 @@ fn deadline_near(found: &[Deadline], at: usize) -> Option<&Deadline> {
         .or_else(|| found[k..].iter().take(2).find(|d| d.span.start >= at))
 }
 
+// Long: one pass over a sentence's numbers; each is read with what the ones before set
+// (the end of the last target, a 由…提高到 base).
 fn quantified(
     cx: &Context<'_>,
     scope: &Scope,
@@ -448,6 +452,9 @@ fn quantified(
     }
 }
 
+// Long: one pass over the not-quantified phrases of a sentence; each is placed with what
+// the sentence's others set (the phrases already taken, the quantified targets, the
+// clauses' ends).
 fn unquantified(
     cx: &Context<'_>,
     scope: &Scope,

@@ -21,18 +21,7 @@ pub fn headings(
         return Vec::new();
     }
     let content = |l: &Line| &text[l.content.clone()];
-    let part_of = |s: &str| -> Option<PartKind> {
-        if s.chars().count() > 16 || crate::chars::any_of(s, &['。', '，', '；', '：', ':', ','])
-        {
-            return None;
-        }
-        template
-            .parts
-            .iter()
-            .filter(|p| p.kind != PartKind::Attachments)
-            .find(|p| p.headings.iter().any(|w| s.contains(w.as_str())))
-            .map(|p| p.kind)
-    };
+    let part_of = |s: &str| part_of(s, template);
     let parts = lines
         .iter()
         .filter(|l| l.heading.is_none() && part_of(content(l)).is_some())
@@ -45,30 +34,8 @@ pub fn headings(
     let mut kind = PartKind::Preamble;
     // Paragraphs under the current category heading: made items when there are several.
     let mut paragraphs: Vec<usize> = Vec::new();
-    // Where paragraphs end with responsibility clauses, an item runs to its clause: a
-    // paragraph broken over lines (a hard-wrapped copy) stays one item. Otherwise each
-    // paragraph is one.
     let flush = |paragraphs: &mut Vec<usize>, out: &mut Vec<Heading>| {
-        let clause_ends = |i: &usize| {
-            crate::reading::ends_with_clause(&text[lines[*i].content.clone()], compiled)
-        };
-        // Clauses close the items when the last line closes one.
-        let by_clause = paragraphs.last().is_some_and(clause_ends);
-        let mut starts: Vec<usize> = Vec::new();
-        let mut open = true;
-        for i in paragraphs.iter() {
-            if open || !by_clause {
-                starts.push(*i);
-            }
-            open = clause_ends(i);
-        }
-        if starts.len() >= 2 {
-            for &i in &starts {
-                if let Some(h) = heading(text, lines, i, 3) {
-                    out.push(h);
-                }
-            }
-        }
+        out.extend(items(text, lines, paragraphs, compiled));
         paragraphs.clear();
     };
     let mut in_category = false;
@@ -118,6 +85,44 @@ pub fn headings(
     }
     flush(&mut paragraphs, &mut out);
     out
+}
+
+/// The part a short line names (总体要求, 重点任务 …), when it is a part's heading.
+fn part_of(s: &str, template: &Template) -> Option<PartKind> {
+    if s.chars().count() > 16 || crate::chars::any_of(s, &['。', '，', '；', '：', ':', ',']) {
+        return None;
+    }
+    template
+        .parts
+        .iter()
+        .filter(|p| p.kind != PartKind::Attachments)
+        .find(|p| p.headings.iter().any(|w| s.contains(w.as_str())))
+        .map(|p| p.kind)
+}
+
+/// The items among a category's paragraphs, when there are several. Where paragraphs
+/// end with responsibility clauses, an item runs to its clause: a paragraph broken over
+/// lines (a hard-wrapped copy) stays one item. Otherwise each paragraph is one.
+fn items(text: &str, lines: &[Line], paragraphs: &[usize], compiled: &Compiled) -> Vec<Heading> {
+    let clause_ends =
+        |i: &usize| crate::reading::ends_with_clause(&text[lines[*i].content.clone()], compiled);
+    // Clauses close the items when the last line closes one.
+    let by_clause = paragraphs.last().is_some_and(clause_ends);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut open = true;
+    for i in paragraphs {
+        if open || !by_clause {
+            starts.push(*i);
+        }
+        open = clause_ends(i);
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    starts
+        .iter()
+        .filter_map(|&i| heading(text, lines, i, 3))
+        .collect()
 }
 
 fn heading(text: &str, lines: &[Line], index: usize, level: u8) -> Option<Heading> {

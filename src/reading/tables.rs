@@ -252,6 +252,8 @@ pub(super) fn find(cx: &Lines<'_>) -> Vec<Region> {
 }
 
 /// A table whose header starts at line `i`.
+// Long: the forms a header arrives in (a row a line, lined up with blanks, a cell a
+// line), tried in turn.
 fn region_at(cx: &Lines<'_>, i: usize) -> Option<Region> {
     if !cx.kept(i) {
         return None;
@@ -488,6 +490,8 @@ fn serial_of(s: &str) -> Option<u32> {
 
 /// A cell a line. Rows are known by their 序号, else by the blank lines between them,
 /// else by the header's width.
+// Long: one pass over the lines, each step reading and setting the same state (the row
+// being built, the 序号 expected, a blank line before); split, every part would need it all.
 fn cell_rows(
     cx: &Lines<'_>,
     from: usize,
@@ -595,6 +599,7 @@ fn cell_rows(
 const NONE: i32 = i32::MIN / 4;
 
 /// How well a piece fits a column, or NONE.
+// Long: one table of scores, a case for each kind of column.
 fn fit(cx: &Lines<'_>, piece: &Piece, kind: Kind) -> i32 {
     if piece.empty() {
         return 0;
@@ -695,6 +700,7 @@ fn may_break(kind: Kind) -> bool {
 
 /// The row's pieces in their columns: in order, each in the column it fits best, the
 /// columns left over empty; a piece may go on the cell before it.
+// Long: one dynamic programme; its table, its filling and its walk back share indexes.
 fn align(cx: &Lines<'_>, pieces: &[Piece], kinds: &[Kind]) -> Vec<Vec<Span>> {
     let width = kinds.len();
     let direct = pieces.len() == width

@@ -59,12 +59,15 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     if doc.kind == DocumentKind::NotAPlan || doc.numbering_lost {
         return;
     }
-    let leads = |units: &[UnitName]| -> Vec<String> {
-        units
-            .iter()
-            .filter(|u| u.lead)
-            .map(|u| cx.compiled.canonical_unit(&u.name))
-            .collect()
+    lead_differs(cx, out);
+    row_missing(cx, out);
+}
+
+/// A task's lead unit in its clause differs from the one in its 分解表 row.
+fn lead_differs(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let leads = |units: &'_ [UnitName]| -> Vec<String> {
+        units.iter().filter(|u| u.lead).map(|u| u.key.clone()).collect()
     };
     let row_of = |t: &Task| {
         let (table, row) = t.table_row?;
@@ -110,7 +113,11 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             .suggest("核对牵头单位，正文与分解表写成一致"),
         );
     }
-    // A table that lists nearly every task, without one that the text assigns.
+}
+
+/// A table that lists nearly every task, without one that the text assigns.
+fn row_missing(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
     let listed = doc.tasks.iter().filter(|t| t.table_row.is_some()).count();
     let total = doc.tasks.len();
     if total < 4 || listed == total || listed * 100 < total * NEARLY_ALL {

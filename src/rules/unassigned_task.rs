@@ -65,6 +65,12 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    tasks(cx, out);
+    rows(cx, out);
+}
+
+/// Tasks no clause and no 分解表 row assigns.
+fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let (lead, others) = super::level(cx).sample_units();
     let clause = format!("在任务末尾注明责任分工，如“（牵头单位：{lead}，责任单位：{others}）”");
@@ -85,24 +91,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         } else {
             format!("{} ", task.number)
         };
-        // An indicator table may give one of the task's indicators to a unit: say so,
-        // the drafter may copy it.
-        let hint = doc.indicator_rows_for(task).next().map(|row| {
-            let named = row
-                .indicator
-                .and_then(|i| {
-                    doc.mentions
-                        .iter()
-                        .find(|m| m.indicator == i && row.span.contains(&m.span.start))
-                })
-                .map(|m| doc.slice(&m.span).to_string())
-                .unwrap_or_default();
-            let units: Vec<&str> = row.units.iter().map(|u| u.name.as_str()).collect();
-            format!(
-                "（指标表把指标“{named}”交给{}，但任务本身没有写明）",
-                units.join("、")
-            )
-        });
+        let hint = indicator_hint(doc, task);
         let mut finding = RULE
             .finding(
                 span,
@@ -122,6 +111,31 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+}
+
+/// An indicator table may give one of the task's indicators to a unit: say so, the
+/// drafter may copy it.
+fn indicator_hint(doc: &crate::document::Document<'_>, task: &crate::document::Task) -> Option<String> {
+    let row = doc.indicator_rows_for(task).next()?;
+    let named = row
+        .indicator
+        .and_then(|i| {
+            doc.mentions
+                .iter()
+                .find(|m| m.indicator == i && row.span.contains(&m.span.start))
+        })
+        .map(|m| doc.slice(&m.span).to_string())
+        .unwrap_or_default();
+    let units: Vec<&str> = row.units.iter().map(|u| u.name.as_str()).collect();
+    Some(format!(
+        "（指标表把指标“{named}”交给{}，但任务本身没有写明）",
+        units.join("、")
+    ))
+}
+
+/// Indicator-table rows whose 责任单位 is empty.
+fn rows(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
     for table in doc.tables.iter().filter(|t| t.responsible) {
         for row in &table.rows {
             if !row.units.is_empty() || (row.indicator.is_none() && !row.has_target) {

@@ -10,16 +10,3 @@ export function el(tag, attrs = {}, ...children) {
   for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
-
-/** Makes a node act as a button: a click, Enter or Space run `go`. */
-export function pressable(node, go) {
-  node.addEventListener("click", go);
-  node.addEventListener("keydown", (e) => {
-    if (e.target !== node) return;
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      go();
-    }
-  });
-  return node;
-}

@@ -12,6 +12,7 @@ export function buildParts(shadow) {
     layout: el("div", { class: "layout", part: "layout" }),
     editor: el("div", { class: "editor", part: "editor" }),
     wrap: el("div", { class: "textwrap" }),
+    head: el("div", { class: "head", part: "head" }),
     results: el("section", { class: "results", part: "results" }),
     status: el("div", { id: "status", class: "status", part: "status", role: "status", "aria-live": "polite" }),
     verdict: el("p", { class: "verdict", part: "verdict", "aria-live": "polite" }),
@@ -34,11 +35,12 @@ export function buildParts(shadow) {
   };
   p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }), el("option", { value: "section" }));
   p.editor.append(p.wrap);
-  p.results.append(p.printHead, p.verdict, p.status, p.summary, p.reading,
+  p.head.append(p.printHead, p.verdict, p.status, p.summary);
+  p.results.append(p.reading,
     el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ",
       el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
     p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators);
-  p.layout.append(p.editor, p.results);
+  p.layout.append(p.editor, p.head, p.results);
   shadow.append(p.layout);
   return p;
 }

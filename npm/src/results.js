@@ -3,7 +3,7 @@
 // passes what the user chose (a filter, a grouping) and what to do on a click.
 
 import { readingNote } from "./plancheck.js";
-import { el, pressable } from "./dom.js";
+import { el } from "./dom.js";
 import { findingBlocks } from "./findings-list.js";
 
 const SEVERITIES = ["error", "warning", "info"];
@@ -103,13 +103,14 @@ export function renderResults(p, view, on) {
   p.reading.textContent = note;
   p.reading.hidden = !note;
   p.findings.replaceChildren(...findingBlocks(view, on));
-  // A category or indicator the plan covers links to where it does.
+  // A category or indicator the plan covers links to where it does: a button in its item.
   const linked = (item, span) => {
     if (!span) return item;
     item.classList.add("linked");
-    item.setAttribute("role", "button");
-    item.setAttribute("tabindex", "0");
-    return pressable(item, () => on.showSpan(span));
+    const go = el("button", { type: "button", class: "go" }, ...item.childNodes);
+    item.replaceChildren(go);
+    item.addEventListener("click", () => on.showSpan(span));
+    return item;
   };
   p.categories.replaceChildren(...r.categories.map((c) => linked(
     el("li", { "data-category": c.id, "data-status": c.status, part: "category" },

@@ -7,10 +7,23 @@ export const CSS = `
   color: var(--plancheck-ink, #1f2328); font-family: var(--plancheck-font);
 }
 :host([hidden]) { display: none; }
-.layout { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: var(--plancheck-gap, 16px); }
-.layout.external { grid-template-columns: minmax(0, 1fr); }
+/* The verdict and the counts (head) above the findings (results), beside the text; on a
+   narrow screen above the text, the text sized to the rest of the screen. */
+.layout { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr);
+  grid-template-areas: "editor head" "editor results"; column-gap: var(--plancheck-gap, 16px); }
+.editor { grid-area: editor; }
+.head { grid-area: head; font-size: 15px; line-height: 1.6; }
+/* Beside the text the findings take the height the text leaves below the head, no more. */
+.results { grid-area: results; min-height: 0; contain: size; }
+.layout.external { grid-template-columns: minmax(0, 1fr); grid-template-areas: "head" "results"; }
+.layout.external .results { contain: none; }
 .layout.external .editor { display: none; }
-@container (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+@container (max-width: 760px) {
+  .layout { grid-template-columns: 1fr; grid-template-rows: auto auto auto; grid-template-areas: "head" "editor" "results"; }
+  .textwrap { height: var(--plancheck-editor-height-narrow, 55vh); }
+  .results { contain: none; }
+  .verdict { position: static; }
+}
 .textwrap { position: relative; height: var(--plancheck-editor-height, 60vh); min-height: 240px; }
 .results { overflow: auto; max-height: var(--plancheck-results-height, none); font-size: 15px; line-height: 1.6; }
 h2 { font-size: 16px; margin: 18px 0 6px; }
@@ -42,7 +55,12 @@ h3 { font-size: 14px; margin: 10px 0 4px; color: var(--plancheck-muted, #57606a)
 .finding.at-caret { box-shadow: inset 0 0 0 1px var(--plancheck-muted, #57606a); }
 .legend { font-size: 12px; color: var(--plancheck-muted, #57606a); margin: 0 0 4px; }
 .categories li.linked, .indicators li.linked { cursor: pointer; }
-.categories li.linked:hover, .indicators li.linked:hover, .categories li.linked:focus, .indicators li.linked:focus { background: var(--plancheck-bg, #f6f8fa); outline: none; }
+.categories li.linked:hover, .indicators li.linked:hover { background: var(--plancheck-bg, #f6f8fa); }
+.linked > button.go { all: unset; display: flex; justify-content: space-between; width: 100%; box-sizing: border-box; cursor: pointer; }
+.indicators .linked > button.go { display: inline; }
+.linked > button.go:focus-visible { outline: 2px solid var(--plancheck-accent, #0969da); }
+.filtered { color: var(--plancheck-muted, #57606a); }
+.set-aside { color: var(--plancheck-muted, #57606a); }
 .status.failed { color: var(--plancheck-error, #cf222e); font-weight: bold; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 6px 0; }
 .reading { margin: 4px 0; font-size: 0.9em; color: var(--plancheck-ink, #1f2328); opacity: 0.8; }
@@ -81,7 +99,7 @@ ul { list-style: none; padding: 0; margin: 0; }
   .decision button, .decision input, .own-comment button { display: none; }
   .verdict { position: static; }
   .layout { display: block; }
-  .results { max-height: none; overflow: visible; }
+  .results { max-height: none; overflow: visible; contain: none; }
   .finding { break-inside: avoid; }
 }
 `;

@@ -183,7 +183,7 @@ test("the marks are not a stop for Tab, and move with the words as the text chan
   await page.focus(EDITOR);
   await page.keyboard.press("Tab");
   assert.equal(await inText(), false);
-  const marked = () => page.$eval("plan-checker", (el) => [...el.shadowRoot.querySelectorAll(".cm-lintRange-error")].map((m) => m.textContent).join(""));
+  const marked = () => page.$eval("plan-checker", (el) => [...el.shadowRoot.querySelectorAll(".cm-finding-error")].map((m) => m.textContent).join(""));
   const before = await marked();
   assert.ok(before.length > 0);
   // Typing in the title, before the mark: at once, before any check, the mark is on the

@@ -172,7 +172,7 @@ deps-browser:
 		(cd tests/browser && npm ci --no-audit --no-fund)
 
 test-browser: package deps-browser
-	cd tests/browser && CHROMIUM=/usr/bin/chromium node --test --test-timeout=180000
+	cd tests/browser && PLANCHECK_REQUIRE=1 CHROMIUM=/usr/bin/chromium node --test --test-timeout=180000
 
 ## Benchmarks: criterion natively (with a regex floor), then the wasm in Chromium;
 ## each prints PASS/FAIL against the budgets of SPEC.md.

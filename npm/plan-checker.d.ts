@@ -94,7 +94,7 @@ export interface Decisions {
 /**
  * The draft handed back (for a portal's own button): Word with the findings and the
  * reviewer's comments as 批注 — the Word file `docx` as it came, else `text` as a new
- * document — authored by `reviewer` (default 审核意见) on `date` (default today).
+ * document — authored by `reviewer` (default 审核人) on `date` (default today).
  */
 export declare function returnedDraft(options: {
   text: string; docx?: Uint8Array | null; decisions?: Partial<Decisions>; reviewer?: string; date?: string;

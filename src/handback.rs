@@ -6,48 +6,7 @@
 use crate::docx::annotate::{annotate, Note, Reviewer};
 use crate::report::{FindingOut, Report};
 
-/// What the reviewer decided, beside the findings. Spans are UTF-16 offsets into the text
-/// checked, as the report's are.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct Decisions {
-    pub dismissed: Vec<Dismissal>,
-    pub comments: Vec<OwnComment>,
-}
-
-/// A finding the reviewer set aside: which one (its rule and span), 不适用 or 已说明, and why.
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct Dismissal {
-    pub rule: String,
-    /// The finding's message, where findings of one rule share a span (a missing part
-    /// each, on the title).
-    #[serde(default)]
-    pub message: Option<String>,
-    pub start: usize,
-    pub end: usize,
-    pub status: String,
-    pub reason: String,
-}
-
-/// A comment of the reviewer's own on a stretch of the text.
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct OwnComment {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-impl Decisions {
-    /// The reviewer's decision on a finding, if they made one.
-    pub fn dismissal(&self, f: &FindingOut) -> Option<&Dismissal> {
-        self.dismissed.iter().find(|d| {
-            d.rule == f.rule
-                && d.start == f.span.start
-                && d.end == f.span.end
-                && d.message.as_ref().is_none_or(|m| *m == f.message)
-        })
-    }
-}
+pub use crate::review::{Decisions, Dismissal, OwnComment};
 
 /// What a finding's comment says, in plain words: the problem, then the suggestion.
 pub fn comment_text(f: &FindingOut) -> String {
@@ -302,13 +261,24 @@ pub fn feedback_docx(
         let title = r.document.title.clone().unwrap_or_else(|| name.clone());
         blocks.push(Block::Line(format!("方案：{title}")));
         blocks.push(Block::Line(format!("对照模板：{}", r.template.name)));
-        blocks.push(Block::Line(format!("审核日期：{date}　审核人：{reviewer}")));
+        // What the reviewing office fills in: its name and telephone by hand.
+        blocks.push(Block::Line(
+            "反馈单位：＿＿＿＿＿＿＿＿＿＿　联系电话：＿＿＿＿＿＿＿＿".to_string(),
+        ));
+        blocks.push(Block::Line(format!(
+            "联系人（审核人）：{reviewer}　日期：{date}"
+        )));
+        // What the reviewer kept is counted; what they set aside is said apart.
+        let kept = decisions.kept(r);
         let mut counts = format!(
             "检查结果：{} 个错误，{} 个警告，{} 个提示",
-            r.summary.errors, r.summary.warnings, r.summary.infos
+            kept.errors, kept.warnings, kept.infos
         );
-        if !decisions.dismissed.is_empty() {
-            counts.push_str(&format!("；审核人未采纳 {} 项", decisions.dismissed.len()));
+        if kept.set_aside > 0 {
+            counts.push_str(&format!(
+                "；另有 {} 项审核人标为不适用或已说明",
+                kept.set_aside
+            ));
         }
         if !decisions.comments.is_empty() {
             counts.push_str(&format!("；审核人意见 {} 条", decisions.comments.len()));

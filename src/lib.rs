@@ -30,6 +30,7 @@ pub mod position;
 pub mod reading;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod template;
 

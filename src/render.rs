@@ -9,6 +9,7 @@ use crate::diagnostics::Severity;
 use crate::document::DocumentKind;
 pub use crate::lang::Lang;
 use crate::report::{Report, SpanOut};
+use crate::review::{Decisions, Kept};
 use crate::rules::RULES;
 
 fn counts(r: &Report) -> String {
@@ -90,10 +91,16 @@ pub fn markdown(name: &str, r: &Report) -> String {
 
 /// A Markdown report for a review memo, its own words in `lang`.
 pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
+    markdown_reviewed(name, r, lang, &Decisions::default())
+}
+
+/// A Markdown report with the reviewer's decisions: what they kept is counted and listed,
+/// what they set aside is listed apart, with its reason.
+pub fn markdown_reviewed(name: &str, r: &Report, lang: Lang, decisions: &Decisions) -> String {
     let en = lang == Lang::English;
     let pick = |zh: &'static str, english: &'static str| if en { english } else { zh };
     let mut out = String::new();
-    markdown_head(&mut out, name, r, lang);
+    markdown_head(&mut out, name, r, lang, &decisions.kept(r));
     if let Some(note) = r.document.reading.describe_in(lang) {
         let _ = writeln!(out, "{}\n", md_escape(&note));
     }
@@ -116,11 +123,28 @@ pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
         }
         let _ = writeln!(out);
     }
+    let line = |f: &crate::report::FindingOut| {
+        if en {
+            format!(
+                "Line {}: {} `{}`",
+                f.span.line,
+                md_escape(&f.message),
+                f.rule
+            )
+        } else {
+            format!(
+                "第{}行：{} `{}`",
+                f.span.line,
+                md_escape(&f.message),
+                f.rule
+            )
+        }
+    };
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         let list: Vec<_> = r
             .findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && decisions.dismissal(f).is_none())
             .collect();
         if list.is_empty() {
             continue;
@@ -131,12 +155,7 @@ pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
             let _ = writeln!(out, "## {}（{}）\n", severity.label(), list.len());
         }
         for f in list {
-            let line = if en {
-                format!("Line {}: ", f.span.line)
-            } else {
-                format!("第{}行：", f.span.line)
-            };
-            let _ = write!(out, "- {line}{} `{}`", md_escape(&f.message), f.rule);
+            let _ = write!(out, "- {}", line(f));
             if let Some(s) = &f.suggestion {
                 let _ = write!(
                     out,
@@ -149,11 +168,33 @@ pub fn markdown_in(name: &str, r: &Report, lang: Lang) -> String {
         }
         let _ = writeln!(out);
     }
+    let set_aside: Vec<_> = r
+        .findings
+        .iter()
+        .filter_map(|f| Some((f, decisions.dismissal(f)?)))
+        .collect();
+    if !set_aside.is_empty() {
+        let n = set_aside.len();
+        if en {
+            let _ = writeln!(out, "## Set aside by the reviewer ({n})\n");
+        } else {
+            let _ = writeln!(out, "## 审核人已搁置（{n}）\n");
+        }
+        for (f, d) in set_aside {
+            let why = if d.reason.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", md_escape(&d.reason))
+            };
+            let _ = writeln!(out, "- {}（{}{why}）", line(f), md_escape(&d.status));
+        }
+        let _ = writeln!(out);
+    }
     out
 }
 
-/// The report's title, file, template and counts.
-fn markdown_head(out: &mut String, name: &str, r: &Report, lang: Lang) {
+/// The report's title, file, template and counts (of what the reviewer kept).
+fn markdown_head(out: &mut String, name: &str, r: &Report, lang: Lang, kept: &Kept) {
     let title = md_escape(r.document.title.as_deref().unwrap_or(name));
     let (name, template, s) = (md_escape(name), md_escape(&r.template.name), &r.summary);
     if lang == Lang::English {
@@ -162,10 +203,15 @@ fn markdown_head(out: &mut String, name: &str, r: &Report, lang: Lang) {
         let _ = writeln!(out, "- File: {name}\n- Template: {template}");
         let _ = writeln!(
             out,
-            "- Result: {}, {}, {} info; {} tasks, {} with a responsible unit; {} targets\n",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            s.infos,
+            "- Result: {}, {}, {} info{}; {} tasks, {} with a responsible unit; {} targets\n",
+            plural(kept.errors, "error"),
+            plural(kept.warnings, "warning"),
+            kept.infos,
+            if kept.set_aside > 0 {
+                format!(" ({} set aside)", kept.set_aside)
+            } else {
+                String::new()
+            },
             s.tasks,
             s.assigned,
             s.targets
@@ -175,8 +221,15 @@ fn markdown_head(out: &mut String, name: &str, r: &Report, lang: Lang) {
         let _ = writeln!(out, "- 文件：{name}\n- 对照模板：{template}");
         let _ = writeln!(
             out,
-            "- 结果：{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
-            counts(r),
+            "- 结果：{} 个错误，{} 个警告，{} 个提示{}；任务 {} 项，已明确责任 {} 项；目标 {} 个\n",
+            kept.errors,
+            kept.warnings,
+            kept.infos,
+            if kept.set_aside > 0 {
+                format!("（另有 {} 项审核人已搁置）", kept.set_aside)
+            } else {
+                String::new()
+            },
             s.tasks,
             s.assigned,
             s.targets

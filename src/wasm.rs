@@ -17,6 +17,10 @@ const GENERATED_TYPES: &str = include_str!("../npm/schema/types.d.ts");
 const API_TYPES: &str = r#"
 export interface CheckOptions { disable?: string[]; minSeverity?: Severity; }
 export interface RuleInfo { id: string; severity: Severity; summary: string; about: string; }
+export interface Decisions {
+  dismissed?: { rule: string; message?: string; start: number; end: number; status: string; reason: string }[];
+  comments?: { start: number; end: number; text: string }[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -117,14 +121,18 @@ fn markdown(
     name: &str,
     opts: Option<JsCheckOptions>,
     lang: Option<String>,
+    decisions: JsValue,
 ) -> Result<String, JsValue> {
     too_large(text)?;
     let lang = render::Lang::of(lang.as_deref().unwrap_or("zh-CN"));
-    Ok(render::markdown_in(
-        name,
-        &checker.check(text, &options(opts)?),
-        lang,
-    ))
+    let decisions: crate::review::Decisions = if decisions.is_undefined() || decisions.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(decisions)
+            .map_err(|e| js_sys::TypeError::new(&format!("plancheck: the decisions: {e}")))?
+    };
+    let report = checker.check(text, &options(opts)?);
+    Ok(render::markdown_reviewed(name, &report, lang, &decisions))
 }
 
 fn with_national<T>(f: impl FnOnce(&Checker) -> Result<T, JsValue>) -> Result<T, JsValue> {
@@ -171,17 +179,20 @@ pub fn check_json(
 }
 
 /// The national template's report on a plan, as Markdown for a review memo; `name` heads
-/// it; its own words in English when `lang` is `en` (the findings' messages as written).
+/// it; its own words in English when `lang` is `en` (the findings' messages as written);
+/// with a reviewer's `decisions`, what they kept is counted and what they set aside listed
+/// apart.
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     options: Option<JsCheckOptions>,
     lang: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
 ) -> Result<String, JsValue> {
     let text = string_arg(&text, "the text to check")?;
     let name = string_arg(&name, "the report's name")?;
-    with_national(|checker| markdown(checker, &text, &name, options, lang))
+    with_national(|checker| markdown(checker, &text, &name, options, lang, decisions))
 }
 
 /// A checker for a template given as an object or as JSON text (a province's variant).
@@ -248,10 +259,11 @@ impl PlanChecker {
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         options: Option<JsCheckOptions>,
         lang: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Decisions | undefined")] decisions: JsValue,
     ) -> Result<String, JsValue> {
         let text = string_arg(&text, "the text to check")?;
         let name = string_arg(&name, "the report's name")?;
-        markdown(&self.inner, &text, &name, options, lang)
+        markdown(&self.inner, &text, &name, options, lang, decisions)
     }
 
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateInfo")]

@@ -590,7 +590,9 @@ fn a_feedback_form_as_a_word_document() {
     assert!(text.contains("意见反馈表"));
     assert!(text.contains("方案：青山县质量强县培育建设实施方案"));
     assert!(text.contains("对照模板：市场监管总局"));
-    assert!(text.contains("审核人：市局质量科"));
+    assert!(text.contains("联系人（审核人）：市局质量科"), "{text}");
+    assert!(text.contains("反馈单位："), "{text}");
+    assert!(text.contains("检查结果：1 个错误"), "{text}");
     assert!(
         text.contains("序号\t章节\t原文\t问题\t修改建议\t处理情况\n"),
         "{text}"

@@ -293,3 +293,63 @@ fn the_markdown_report_in_english_lists_the_same_findings_in_its_own_english_wor
         en.matches("\n- Line ").count()
     );
 }
+
+#[test]
+fn findings_the_reviewer_set_aside_are_counted_apart_in_the_markdown() {
+    let r = check(&read(&fixtures().join("complete.txt")).replace(
+        "2.壮大经营主体。到2027年，千人企业数达到25个。（牵头单位：县市场监管局，责任单位：县发改委）",
+        "2.壮大经营主体。千人企业数达到25个。",
+    ));
+    assert_eq!(
+        (r.summary.errors, r.summary.warnings),
+        (1, 1),
+        "{:?}",
+        r.findings
+    );
+    let error = r
+        .findings
+        .iter()
+        .find(|f| f.severity.as_str() == "error")
+        .unwrap();
+    let decisions: plancheck::review::Decisions = serde_json::from_value(serde_json::json!({
+        "dismissed": [{"rule": error.rule, "start": error.span.start, "end": error.span.end,
+                       "status": "不适用", "reason": "由县政府统筹"}]
+    }))
+    .unwrap();
+    let md = render::markdown_reviewed("草稿.txt", &r, render::Lang::Chinese, &decisions);
+    assert!(
+        md.contains("- 结果：0 个错误，1 个警告，0 个提示（另有 1 项审核人已搁置）"),
+        "{md}"
+    );
+    assert!(!md.contains("## 错误"), "{md}");
+    assert!(md.contains("## 审核人已搁置（1）"), "{md}");
+    assert!(
+        md.contains(&format!("`{}`（不适用：由县政府统筹）", error.rule)),
+        "{md}"
+    );
+    let kept = decisions.kept(&r);
+    assert_eq!((kept.errors, kept.warnings, kept.set_aside), (0, 1, 1));
+    // Without decisions, the report as the checker made it.
+    assert!(render::markdown("草稿.txt", &r).contains("## 错误（1）"));
+}
+
+#[test]
+fn a_task_numbered_again_in_its_section_is_named_with_its_section() {
+    let text = read(&fixtures().join("complete.txt"))
+        .replace("3.优化产业结构", "1.优化产业结构")
+        .replace("4.培育产业集群和质量品牌", "2.培育产业集群和质量品牌")
+        .replace("（牵头单位：县工信局，责任单位：县市场监管局）", "");
+    let r = check(&text);
+    let messages = common::messages(&r, "unassigned-task");
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("任务 2（增强产业质量竞争力） “培育产业集群和质量品牌”"),
+        "{messages:?}"
+    );
+    // Numbered once through the plan, a task needs no section to be told apart.
+    let once = check(
+        &read(&fixtures().join("complete.txt"))
+            .replace("（牵头单位：县工信局，责任单位：县市场监管局）", ""),
+    );
+    assert!(common::messages(&once, "unassigned-task")[0].starts_with("任务 4 “"));
+}

@@ -279,7 +279,7 @@ fn a_pasted_draft_becomes_a_word_document_with_its_comments() {
     let output = d.join("returned.docx");
     let report = annotate(&input, &output, None);
     let read = python_docx(&output);
-    assert_comments(&read, &report, "审核意见", 0);
+    assert_comments(&read, &report, "审核人", 0);
     // A paragraph a line, as pasted.
     let text = std::fs::read_to_string(&input).unwrap();
     let lines: Vec<&str> = text

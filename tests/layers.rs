@@ -36,7 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("parse", &["parse"]),
     ("coverage", &["coverage"]),
     ("rules", &["rules"]),
-    ("report", &["report"]),
+    ("report", &["report", "review"]),
     ("renderings", &["render", "compare", "handback"]),
     ("edges", &["lib", "wasm", "bin"]),
 ];

@@ -101,10 +101,23 @@ fn templates_load_and_bad_ones_name_the_field() {
 
 #[wasm_bindgen_test]
 fn markdown_renders_a_report() {
-    let md = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, None).unwrap();
+    let md = wasm::report_markdown(
+        PLAN.into(),
+        "plan.txt".into(),
+        None,
+        None,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert!(md.starts_with("# 检查报告"));
-    let en =
-        wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, Some("en".into())).unwrap();
+    let en = wasm::report_markdown(
+        PLAN.into(),
+        "plan.txt".into(),
+        None,
+        Some("en".into()),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert!(en.starts_with("# Check report: "), "{en}");
     assert!(en.contains("target-missing-unit"));
     assert!(md.contains("target-missing-unit"));
@@ -114,9 +127,31 @@ fn markdown_renders_a_report() {
         "plan.txt".into(),
         Some(opts.unchecked_into()),
         None,
+        JsValue::UNDEFINED,
     )
     .unwrap();
     assert!(!md.contains("target-missing-unit"));
+}
+
+#[wasm_bindgen_test]
+fn markdown_lists_what_the_reviewer_set_aside_apart() {
+    let report = wasm::check(PLAN.into(), None).unwrap();
+    let finding = get(&get(&report, "findings"), "0");
+    let span = get(&finding, "span");
+    let decisions = js_sys::JSON::parse(&format!(
+        r#"{{"dismissed":[{{"rule":{},"message":{},"start":{},"end":{},"status":"已说明","reason":"见附件"}}]}}"#,
+        js_sys::JSON::stringify(&get(&finding, "rule")).unwrap(),
+        js_sys::JSON::stringify(&get(&finding, "message")).unwrap(),
+        get(&span, "start").as_f64().unwrap(),
+        get(&span, "end").as_f64().unwrap(),
+    ))
+    .unwrap();
+    let md = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, None, decisions).unwrap();
+    assert!(md.contains("## 审核人已搁置（1）"), "{md}");
+    assert!(md.contains("（已说明：见附件）"), "{md}");
+    let bad = wasm::report_markdown(PLAN.into(), "plan.txt".into(), None, None, JsValue::from(3))
+        .unwrap_err();
+    assert!(bad.is_instance_of::<js_sys::TypeError>());
 }
 
 #[wasm_bindgen_test]
@@ -160,9 +195,11 @@ fn every_export_refuses_a_wrong_argument_with_a_type_error() {
         JsValue::bigint_from_str("7"),
     ];
     for value in wrong.iter().cloned() {
-        let err = wasm::report_markdown(value.clone(), "a".into(), None, None).unwrap_err();
+        let err = wasm::report_markdown(value.clone(), "a".into(), None, None, JsValue::UNDEFINED)
+            .unwrap_err();
         assert!(err.is_instance_of::<js_sys::TypeError>());
-        let err = wasm::report_markdown(PLAN.into(), value.clone(), None, None).unwrap_err();
+        let err = wasm::report_markdown(PLAN.into(), value.clone(), None, None, JsValue::UNDEFINED)
+            .unwrap_err();
         assert!(err.is_instance_of::<js_sys::TypeError>());
     }
     for value in [

@@ -33,8 +33,27 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// The checker's report as it made it (plancheck/report@1); once the reviewer has set
+// findings aside or added comments, the report with their decisions beside it
+// (plancheck/review@1): what they kept counted, what they set aside listed apart.
 function download() {
-  save(new Blob([JSON.stringify(checker.report, null, 2)], { type: "application/json" }), exportName(".report.json"));
+  const r = checker.report;
+  const { dismissed, comments } = checker.decisions;
+  let value = r;
+  if (dismissed.length || comments.length) {
+    const aside = new Set(dismissed.map((d) => `${d.rule}\u0000${d.start}\u0000${d.end}\u0000${d.message}`));
+    const kept = r.findings.filter((f) => !aside.has(`${f.rule}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`));
+    const count = (s) => kept.filter((f) => f.severity === s).length;
+    value = {
+      schema: "plancheck/review@1",
+      reviewer: reviewerName(),
+      kept: { errors: count("error"), warnings: count("warning"), infos: count("info") },
+      set_aside: dismissed,
+      comments,
+      report: r,
+    };
+  }
+  save(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }), exportName(".report.json"));
 }
 
 function saveText() {
@@ -132,12 +151,36 @@ checker.addEventListener("plancheck-ready", () => {
   window.plancheckReadyAt = performance.now();
   document.body.dataset.ready = "true";
 }, { once: true });
-// Exports are for a draft: none while the text is empty.
-checker.addEventListener("plancheck-report", () => {
-  for (const id of ["save-text", "export-json", "copy-md", "print", "export-returned", "export-feedback"]) {
-    $(id).disabled = checker.verdict === "empty";
+// Exports are for a plan: none while the text is empty (the page says what to do then),
+// and no report of a text that is not a plan (a 起草说明 pasted by mistake).
+function showExports() {
+  const verdict = checker.verdict;
+  document.body.dataset.empty = String(verdict === "empty");
+  $("save-text").disabled = verdict === "empty";
+  for (const id of ["export-json", "copy-md", "print", "export-returned", "export-feedback"]) {
+    $(id).disabled = verdict === "empty" || verdict === "not-a-plan";
   }
+}
+showExports();
+checker.addEventListener("plancheck-report", () => {
+  showExports();
   remember();
+});
+// The empty page's ways in: a file, or the example plan (a county made up for it).
+$("start-file").addEventListener("change", (e) => {
+  const files = [...e.target.files];
+  e.target.value = "";
+  openFiles(files);
+});
+$("example").addEventListener("click", async () => {
+  try {
+    const response = await fetch("example.txt");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    checker.value = await response.text();
+    fileStatus.textContent = "已载入示例方案（青山县为虚构）";
+  } catch (e) {
+    fileStatus.textContent = `无法载入示例方案：${e && e.message ? e.message : e}`;
+  }
 });
 
 // The reviewer's name, the author of the 批注, kept in this browser.
@@ -155,7 +198,7 @@ reviewer.addEventListener("change", () => {
     // Not kept; used for this page's exports all the same.
   }
 });
-const reviewerName = () => reviewer.value.trim() || "审核意见";
+const reviewerName = () => reviewer.value.trim() || "审核人";
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 // A comment of the reviewer's own on the words selected in the text.
@@ -187,7 +230,7 @@ async function exportWord(button, write, suffix, how = "") {
   } catch (e) {
     fileStatus.textContent = `无法生成 Word 文件：${e && e.message ? e.message : e}`;
   } finally {
-    button.disabled = checker.verdict === "empty";
+    showExports();
   }
 }
 $("export-returned").addEventListener("click", (e) => exportWord(e.currentTarget, (o) => checker.returnedDraft(o), "-批注.docx",

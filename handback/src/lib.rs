@@ -160,7 +160,7 @@ export interface Decisions {
     }
 
     /// One of the writers below, given the reviewer's decisions read from JavaScript and
-    /// the reviewer (审核意见 when unnamed); its error as a JavaScript `Error`.
+    /// the reviewer (审核人 when unnamed); its error as a JavaScript `Error`.
     fn write(
         decisions: &JsValue,
         reviewer: &str,
@@ -169,7 +169,7 @@ export interface Decisions {
     ) -> Result<Vec<u8>, JsValue> {
         let by = Reviewer {
             name: if reviewer.trim().is_empty() {
-                "审核意见"
+                "审核人"
             } else {
                 reviewer
             },

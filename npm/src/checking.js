@@ -89,9 +89,10 @@ export class Checking {
     return this.checker ? this.checker.check(text, options) : check(text, options);
   }
 
-  /** The checker's Markdown report of `text` (in `lang`), headed by `name`. */
-  markdown(text, name, options, lang) {
-    return this.checker ? this.checker.reportMarkdown(text, name, options, lang) : reportMarkdown(text, name, options, lang);
+  /** The checker's Markdown report of `text` (in `lang`, with a reviewer's `decisions`), headed by `name`. */
+  markdown(text, name, options, lang, decisions) {
+    const m = this.checker ? (...a) => this.checker.reportMarkdown(...a) : reportMarkdown;
+    return m(text, name, options, lang, decisions);
   }
 
   stop() {

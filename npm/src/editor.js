@@ -76,11 +76,14 @@ const hover = ViewPlugin.fromClass(class {}, {
       const mark = e.target instanceof Element ? e.target.closest(".cm-finding") : null;
       const at = mark ? findingsAt(view.state, view.posAtDOM(mark, 0)) : null;
       const shown = view.state.field(tip);
-      if (at?.from === shown?.from && at?.to === shown?.to) return;
-      view.dispatch({ effects: setTip.of(at) });
+      if (at) {
+        if (at.from !== shown?.from || at.to !== shown?.to) view.dispatch({ effects: setTip.of({ ...at, pointer: true }) });
+      } else if (shown?.pointer) {
+        view.dispatch({ effects: setTip.of(null) });
+      }
     },
     mouseleave(e, view) {
-      if (view.state.field(tip) && !view.hasFocus) view.dispatch({ effects: setTip.of(null) });
+      if (view.state.field(tip)?.pointer) view.dispatch({ effects: setTip.of(null) });
     },
   },
 });

@@ -159,7 +159,8 @@ export class PlanCheckerElement extends ElementBase {
 
   markdown(name = "") {
     if (!this.#ready) return "";
-    return this.#checking.markdown(this.value, name, this.#options(), this.#lang);
+    const decisions = this.hasAttribute("review") ? this.decisions : undefined;
+    return this.#checking.markdown(this.value, name, this.#options(), this.#lang, decisions);
   }
 
   async openFile(file) {

@@ -20,17 +20,17 @@ export function today() {
 
 /**
  * The draft as Word with the findings (those not set aside) and the reviewer's comments
- * as 批注, authored by `reviewer` (default 审核意见) on `date`: the Word file `docx` (its
+ * as 批注, authored by `reviewer` (default 审核人) on `date`: the Word file `docx` (its
  * bytes) as it came, else `text` as a new Word document; checked against `template` (a
  * province's template as JSON text; default the national one). Resolves to the file's bytes.
  */
-export async function returnedDraft({ text, docx, decisions, reviewer = "审核意见", date = today(), template = null }) {
+export async function returnedDraft({ text, docx, decisions, reviewer = "审核人", date = today(), template = null }) {
   const m = await loadHandback();
   return docx ? m.returnedDocx(docx, decisions, reviewer, date, template) : m.returnedText(text, decisions, reviewer, date, template);
 }
 
 /** A 意见反馈表 (.docx bytes) for the draft `text` (called `name` where it has no title). */
-export async function feedbackForm({ text, name = "", decisions, reviewer = "审核意见", date = today(), template = null }) {
+export async function feedbackForm({ text, name = "", decisions, reviewer = "审核人", date = today(), template = null }) {
   const m = await loadHandback();
   return m.feedbackForm(text, name, decisions, reviewer, date, template);
 }

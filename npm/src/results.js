@@ -134,9 +134,14 @@ function summaryItems(r, t, s, kept, view, on) {
     });
     return b;
   };
-  return [
+  const counts = [
     ...SEVERITIES.filter(counted).map(count),
     ...(kept.setAside ? [el("span", { class: "set-aside" }, t.review.setAside(kept.setAside))] : []),
+  ];
+  // A text that is not a plan gets no plan's figures: no score against the template.
+  if (r.document.kind === "not-a-plan") return counts;
+  return [
+    ...counts,
     el("span", {}, t.assigned(s.assigned, s.tasks)),
     el("span", {}, t.sections(s.sections, s.categories)),
     el("span", {}, t.horizon(r.document.horizon, r.template.horizon)),

@@ -37,7 +37,7 @@ mod cli {
             #[arg(long)]
             template: Option<String>,
             /// The reviewer named in a 意见反馈表 (`--format feedback-docx`).
-            #[arg(long, default_value = "审核意见")]
+            #[arg(long, default_value = "审核人")]
             reviewer: String,
             /// Rule ids to leave out, comma-separated or repeated (an unknown id is an error).
             #[arg(long, value_delimiter = ',')]
@@ -55,7 +55,7 @@ mod cli {
             #[arg(short, long)]
             output: String,
             /// The comments' author.
-            #[arg(long, default_value = "审核意见")]
+            #[arg(long, default_value = "审核人")]
             reviewer: String,
             /// A template JSON file (default: the embedded national template).
             #[arg(long)]

@@ -126,6 +126,32 @@ pub fn level(cx: &Context<'_, '_>) -> crate::facts::places::Level {
     cx.doc.level.unwrap_or(crate::facts::places::Level::County)
 }
 
+/// Which task a message means, after its number: when the plan numbers its tasks again in
+/// each section (two tasks numbered 2), the section's title in brackets — 任务 2（增强产业
+/// 质量竞争力）; else nothing.
+pub fn task_section(cx: &Context<'_, '_>, task: &crate::document::Task) -> String {
+    let doc = cx.doc;
+    let repeated = !task.number.is_empty()
+        && doc
+            .tasks
+            .iter()
+            .filter(|t| t.number == task.number)
+            .nth(1)
+            .is_some();
+    let section = task
+        .section
+        .and_then(|s| doc.sections.get(s))
+        .and_then(|s| s.heading)
+        .and_then(|h| doc.headings.get(h));
+    match section {
+        Some(h) if repeated => format!(
+            "（{}）",
+            quote(doc, &h.title, 16).replace(['（', '）', '“', '”'], "")
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Quotes a piece of the document for a message.
 pub fn quote(doc: &Document<'_>, span: &crate::document::Span, max: usize) -> String {
     crate::diagnostics::clip(doc.slice(span), max)

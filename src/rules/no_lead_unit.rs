@@ -56,7 +56,7 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let number = if task.number.is_empty() {
             String::new()
         } else {
-            format!(" {} ", task.number)
+            format!(" {}{} ", task.number, super::task_section(cx, task))
         };
         out.push(
             RULE.finding(

@@ -102,8 +102,9 @@ fn lead_differs(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             RULE.finding(
                 clause.span.clone(),
                 format!(
-                    "任务 {}“{title}”的牵头单位前后不一致：正文（第{}行）为“{}”，重点任务分解表（第{}行）为“{}”",
+                    "任务 {}{}“{title}”的牵头单位前后不一致：正文（第{}行）为“{}”，重点任务分解表（第{}行）为“{}”",
                     task.number,
+                    super::task_section(cx, task),
                     cx.line(&clause.span),
                     names(&clause.units),
                     cx.line(&row.span),
@@ -132,8 +133,9 @@ fn row_missing(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
             RULE.finding(
                 span,
                 format!(
-                    "重点任务分解表列了其余 {listed} 项任务，没有任务 {}“{}”",
+                    "重点任务分解表列了其余 {listed} 项任务，没有任务 {}{}“{}”",
                     task.number,
+                    super::task_section(cx, task),
                     quote(doc, &task.title, 24)
                 ),
             )

@@ -89,7 +89,7 @@ fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let number = if task.number.is_empty() {
             String::new()
         } else {
-            format!("{} ", task.number)
+            format!("{}{} ", task.number, super::task_section(cx, task))
         };
         let hint = indicator_hint(doc, task);
         let mut finding = RULE

@@ -18,10 +18,17 @@ export function fixture(rel) {
   return fs.readFileSync(path.join(root, "tests/fixtures", rel), "utf8");
 }
 
-/** The corpus plan's text, or null (with the test skipped) when the corpus is absent. */
+// Under `make test` (PLANCHECK_REQUIRE=1) the corpus beside the project is required.
+const required = process.env.PLANCHECK_REQUIRE === "1";
+
+/**
+ * The corpus plan's text, or null (with the test skipped) when the corpus is absent and
+ * not required.
+ */
 export function corpus(t, name) {
   const file = path.join(root, "../shared/corpus", name);
   if (!fs.existsSync(file)) {
+    if (required) throw new Error(`corpus not found: ${file}`);
     t.skip(`corpus not present: ${file}`);
     return null;
   }
@@ -32,6 +39,7 @@ export function corpus(t, name) {
 export function maybeCorpus(t, name) {
   const file = path.join(root, "../shared/corpus", name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  if (required) throw new Error(`corpus not found: ${file}`);
   t.diagnostic(`corpus not present: ${file}`);
   return null;
 }

@@ -356,3 +356,47 @@ fn the_feedback_table_reads_back_in_python_docx() {
     assert!(paragraphs.contains("市局审核"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn the_feedback_form_counts_what_the_reviewer_kept() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unassigned-task/flagged.txt"),
+    )
+    .unwrap();
+    let report =
+        plancheck::check(&text, &plancheck::Template::national(), &Default::default()).unwrap();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.severity.as_str() == "error")
+        .unwrap();
+    let decisions: plancheck::review::Decisions = serde_json::from_value(serde_json::json!({
+        "dismissed": [{"rule": f.rule, "message": f.message, "start": f.span.start, "end": f.span.end,
+                       "status": "不适用", "reason": "由县政府统筹"}]
+    }))
+    .unwrap();
+    let plans = vec![(
+        "草稿.txt".to_string(),
+        text.as_str(),
+        report.clone(),
+        decisions,
+    )];
+    let bytes = plancheck::handback::feedback_docx(&plans, "市局质量科", "2026-12-07").unwrap();
+    let read = plancheck::docx::read(&bytes).unwrap().text;
+    assert!(
+        read.contains(&format!(
+            "检查结果：0 个错误，{} 个警告",
+            report.summary.warnings
+        )),
+        "{read}"
+    );
+    assert!(read.contains("另有 1 项审核人标为不适用或已说明"), "{read}");
+    assert!(
+        read.contains("（审核人标为不适用：由县政府统筹）"),
+        "{read}"
+    );
+    assert!(
+        read.contains("联系人（审核人）：市局质量科　日期：2026-12-07"),
+        "{read}"
+    );
+}

@@ -36,9 +36,10 @@ export function buildParts(shadow) {
   p.group.append(el("option", { value: "severity" }), el("option", { value: "rule" }), el("option", { value: "section" }));
   p.editor.append(p.wrap);
   p.head.append(p.printHead, p.verdict, p.status, p.summary);
-  p.results.append(p.reading,
-    el("div", { class: "controls", part: "controls" }, el("label", {}, p.groupLabel, " ", p.group), " ",
-      el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next),
+  p.controls = el("div", { class: "controls", part: "controls", hidden: "" }, el("label", {}, p.groupLabel, " ", p.group), " ",
+    el("label", {}, p.hideInfo, " ", p.hideInfoLabel), " ", p.previous, p.next);
+  p.hFindings.hidden = true;
+  p.results.append(p.reading, p.controls,
     p.hFindings, p.findings, p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators);
   p.layout.append(p.editor, p.head, p.results);
   shadow.append(p.layout);

@@ -75,6 +75,8 @@ export function clearResults(p) {
   for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
   p.verdict.textContent = "";
   p.reading.hidden = true;
+  p.controls.hidden = true;
+  p.hFindings.hidden = true;
 }
 
 /**
@@ -92,6 +94,8 @@ export function renderResults(p, view, on) {
   // plan with: the panels would only say "missing" for everything.
   const compared = verdict !== "empty" && verdict !== "not-a-plan";
   for (const part of [p.hCategories, p.categories, p.hIndicators, p.legend, p.indicators]) part.hidden = !compared;
+  // An empty text has no findings to group or walk: no controls for them.
+  for (const part of [p.controls, p.hFindings]) part.hidden = verdict === "empty";
   if (verdict === "empty") {
     for (const part of [p.summary, p.findings, p.categories, p.indicators]) part.replaceChildren();
     p.reading.hidden = true;

@@ -139,3 +139,17 @@ test("the empty page says what to do, and the example plan can be tried", async 
   assert.ok(await page.isVisible("#export-json"));
   assert.match(await page.textContent("#file-status"), /示例方案/);
 });
+
+test("the caret in a mark (a click, the arrow keys) opens its folded group in the list", async () => {
+  // Every clause names its units without a lead: a 提示 a task, folded into one group.
+  const text = fixture("complete.txt").replace(/（牵头单位：([^，）]+)，责任单位：([^）]+)）/g, "（$1、$2负责）");
+  await fill(page, EDITOR, text);
+  assert.ok(await page.$('plan-checker li.folded[data-folded="no-lead-unit"] details:not([open])'));
+  const span = await page.$eval("plan-checker", (el) => el.report.findings.find((f) => f.rule === "no-lead-unit").span);
+  await page.$eval("plan-checker", (el) => { el.shadowRoot.querySelector(".cm-scroller").scrollTop = 0; });
+  await page.$eval("plan-checker", (el, at) => el.select({ start: at, end: at }), span.start + 1);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector('plan-checker li.folded[data-folded="no-lead-unit"] details[open]');
+  const current = await page.$eval("plan-checker", (el) => el.shadowRoot.querySelector('.finding[aria-current="true"]')?.dataset.rule);
+  assert.equal(current, "no-lead-unit");
+});

@@ -81,8 +81,24 @@ export declare class PlanCheckerElement extends HTMLElement {
   returnedDraft(options?: { reviewer?: string; date?: string }): Promise<Uint8Array>;
   /** Whether `returnedDraft` gives back the Word file opened (its text is unedited). */
   readonly returnsOriginal: boolean;
+  /**
+   * The report for a file: as the checker made it or, once the reviewer has set findings
+   * aside or commented, `{schema: "plancheck/review@1", reviewer, kept: {errors, warnings,
+   * infos}, set_aside, comments, report}`.
+   */
+  reviewReport(options?: { reviewer?: string }): Report | ReviewReport | null;
   /** The 意见反馈表 (.docx bytes) of the text, with the reviewer's decisions. */
   feedbackForm(options?: { reviewer?: string; date?: string; name?: string }): Promise<Uint8Array>;
+}
+
+/** A report with a reviewer's decisions beside it. */
+export interface ReviewReport {
+  schema: "plancheck/review@1";
+  reviewer: string;
+  kept: { errors: number; warnings: number; infos: number };
+  set_aside: Decisions["dismissed"];
+  comments: Decisions["comments"];
+  report: Report;
 }
 
 /** What a reviewer decided beside the findings: UTF-16 spans into the text checked. */

@@ -79,7 +79,7 @@ impl GivenSpan {
 
 /// A 1-based line of the text as the user gave it, as a message names it (第N行).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct GivenLine(pub usize);
+pub struct GivenLine(usize);
 
 impl std::fmt::Display for GivenLine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

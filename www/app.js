@@ -33,26 +33,9 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-// The checker's report as it made it (plancheck/report@1); once the reviewer has set
-// findings aside or added comments, the report with their decisions beside it
-// (plancheck/review@1): what they kept counted, what they set aside listed apart.
+// The report as the checker made it, or with the reviewer's decisions beside it.
 function download() {
-  const r = checker.report;
-  const { dismissed, comments } = checker.decisions;
-  let value = r;
-  if (dismissed.length || comments.length) {
-    const aside = new Set(dismissed.map((d) => `${d.rule}\u0000${d.start}\u0000${d.end}\u0000${d.message}`));
-    const kept = r.findings.filter((f) => !aside.has(`${f.rule}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`));
-    const count = (s) => kept.filter((f) => f.severity === s).length;
-    value = {
-      schema: "plancheck/review@1",
-      reviewer: reviewerName(),
-      kept: { errors: count("error"), warnings: count("warning"), infos: count("info") },
-      set_aside: dismissed,
-      comments,
-      report: r,
-    };
-  }
+  const value = checker.reviewReport({ reviewer: reviewerName() });
   save(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }), exportName(".report.json"));
 }
 

@@ -174,7 +174,7 @@ export class PlanCheckerElement extends ElementBase {
   // The reviewer's work (with `review`), done by reviewing.js: what they decided, their
   // comments, the draft handed back with 批注 and the 意见反馈表.
   static {
-    for (const name of ["decide", "addComment", "removeComment", "returnedDraft", "feedbackForm"]) {
+    for (const name of ["decide", "addComment", "removeComment", "returnedDraft", "feedbackForm", "reviewReport"]) {
       this.prototype[name] = function (...args) {
         return this.#reviewing[name](...args);
       };

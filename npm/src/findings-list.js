@@ -2,7 +2,10 @@
 // aside apart at the end; the reviewer's own comments after them.
 
 import { el } from "./dom.js";
-import { kindOf, LISTED, where } from "./places.js";
+import { kindOf, where } from "./places.js";
+
+// Findings listed at first; the rest on request.
+const LISTED = 300;
 
 /** The list's blocks: a heading and a list for each group, and what the filter hides. */
 export function findingBlocks(view, on) {

@@ -42,14 +42,15 @@ export class Navigator {
   // Marks a finding as the current one and shows its text: scrolled into view and
   // highlighted, never selected, and focus stays where it is. The list scrolls to it too.
   show(item) {
-    // A finding folded with others of its kind is shown opened.
-    const folded = item.closest("details");
-    if (folded) folded.open = true;
     this.#mark(item);
     this.showSpan(item.finding.span);
   }
 
+  // The current finding, marked in the list (opened, when it is folded with others of its
+  // kind), outlined in the text and scrolled into view in the list.
   #mark(item) {
+    const folded = item.closest("details");
+    if (folded) folded.open = true;
     const items = this.items();
     this.current = items.indexOf(item);
     for (const other of items) other.removeAttribute("aria-current");
@@ -69,14 +70,12 @@ export class Navigator {
   }
 
   // The findings at the caret, after a click or a move in the text: the first becomes the
-  // current one and the list shows it (opened, when it is folded); focus stays in the text.
+  // current one and the list shows it; focus stays in the text.
   atCaret(at) {
     const items = this.items();
     const here = items.filter((i) => i.finding.span.start <= at && at <= i.finding.span.end);
     for (const i of items) i.classList.toggle("at-caret", here.includes(i));
     if (!here.length) return;
-    const folded = here[0].closest("details");
-    if (folded) folded.open = true;
     this.#mark(here[0]);
   }
 

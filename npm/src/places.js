@@ -3,8 +3,6 @@
 
 import { rules } from "./plancheck.js";
 
-// Findings listed at first; the rest on request.
-export const LISTED = 300;
 
 // Each rule's one-line summary (and its English line), by id: findings are named by what
 // they are, not by id.

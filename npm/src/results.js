@@ -9,7 +9,7 @@ import { findingBlocks } from "./findings-list.js";
 const SEVERITIES = ["error", "warning", "info"];
 
 /** The verdict on a report of `text`: what the reviewer kept counts, not what they set aside. */
-export function verdictOf(r, text, kept) {
+function verdictOf(r, text, kept) {
   if (!text.trim()) return "empty";
   if (r.document.kind === "not-a-plan") return "not-a-plan";
   if (kept.error) return "blocked";
@@ -37,7 +37,7 @@ export function changed(t, before, after) {
 }
 
 /** The findings the reviewer kept (not set aside), counted by severity. */
-export function keptCounts(r, review) {
+function keptCounts(r, review) {
   const kept = { error: 0, warning: 0, info: 0, setAside: 0 };
   for (const f of r.findings) {
     if (review?.of(f)) kept.setAside += 1;

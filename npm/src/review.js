@@ -3,7 +3,7 @@
 // storage under the document's title.
 
 /** A text's first line that is not blank, trimmed; read no further than it. */
-export function firstLine(text) {
+function firstLine(text) {
   for (let at = 0; at < text.length;) {
     const end = text.indexOf("\n", at);
     const line = text.slice(at, end < 0 ? text.length : end).trim();

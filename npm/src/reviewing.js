@@ -20,6 +20,27 @@ export class Reviewing {
     return this.review.decisions(this.host.report());
   }
 
+  /**
+   * The report for a file: as the checker made it (`plancheck/report@1`) or, once the
+   * reviewer has set findings aside or commented, with their decisions beside it
+   * (`plancheck/review@1`): what they kept counted, what they set aside listed apart.
+   */
+  reviewReport({ reviewer = "审核人" } = {}) {
+    const report = this.host.report();
+    const { dismissed, comments } = this.decisions;
+    if (!report || (!dismissed.length && !comments.length)) return report;
+    const kept = report.findings.filter((f) => !this.review.of(f));
+    const count = (s) => kept.filter((f) => f.severity === s).length;
+    return {
+      schema: "plancheck/review@1",
+      reviewer,
+      kept: { errors: count("error"), warnings: count("warning"), infos: count("info") },
+      set_aside: dismissed,
+      comments,
+      report,
+    };
+  }
+
   /** Sets a finding aside (`status` 不适用 or 已说明, with a reason), or, with no status, back. */
   decide(finding, status, reason = "") {
     this.review.decide(finding, status, reason);

@@ -2,6 +2,7 @@
 // under the pointer and at the caret, a phone, filters, findings set aside, the empty page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { fixture, openPage, fill, EDITOR } from "./harness.mjs";
 
 let opened, page;
@@ -122,6 +123,15 @@ test("findings set aside leave the verdict, the counts and the Markdown, listed 
   assert.match(md, /结果：0 个错误/);
   assert.match(md, /## 审核人已搁置（1）/);
   assert.match(md, /不适用：由县政府统筹/);
+  // The JSON download: the report with the decisions beside it.
+  const download = page.waitForEvent("download");
+  await page.click("#export-json");
+  const saved = JSON.parse(fs.readFileSync(await (await download).path(), "utf8"));
+  assert.equal(saved.schema, "plancheck/review@1");
+  assert.deepEqual(saved.kept, { errors: 0, warnings: 0, infos: 0 });
+  assert.equal(saved.set_aside.length, 1);
+  assert.equal(saved.set_aside[0].reason, "由县政府统筹");
+  assert.equal(saved.report.schema, "plancheck/report@1");
   // Back in, it counts again.
   await page.click("plan-checker .finding.dismissed .undo");
   assert.equal(await page.getAttribute("plan-checker", "data-verdict"), "blocked");

@@ -63,11 +63,8 @@ pub fn check(cx: &Context<'_, '_>, out: &mut Vec<Finding>) {
     };
     // The part's text without its headings' titles: a heading alone commits to nothing.
     let mut body = String::new();
-    for line in doc
-        .lines
-        .iter()
-        .filter(|l| l.content.start >= part.span.start && l.content.end <= part.span.end)
-    {
+    let lines = &doc.lines[crate::order::range_in(&doc.lines, |l| l.content.start, &part.span)];
+    for line in lines.iter().filter(|l| l.content.end <= part.span.end) {
         let from = line
             .heading
             .and_then(|h| doc.headings.get(h))
